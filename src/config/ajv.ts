@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { schemaPath } from '../core/paths.js';
+
+// ajv-formats is CommonJS; under ESM its default export arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const compiled = new Map<string, ValidateFunction>();
+
+/** A validator for one of the JSON Schemas in schemas/, compiled once. */
+export function schemaValidator(name: string): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    const schema = JSON.parse(readFileSync(schemaPath(name), 'utf8')) as { $id?: string };
+    v = (schema.$id && ajv.getSchema(schema.$id)) || ajv.compile(schema);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+/** ajv errors as `field: problem` phrases, the field written as a dotted path. */
+export function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => {
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .join('.');
+    if (e.keyword === 'additionalProperties') {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      return `unknown key "${path ? `${path}.` : ''}${extra}"`;
+    }
+    return `field "${path || '(root)'}" ${e.message ?? 'is invalid'}`;
+  });
+}

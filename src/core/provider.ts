@@ -1,0 +1,54 @@
+import type { Policy } from '../assess/policy.js';
+import type { ReadOnlyHttp } from '../inspect/http.js';
+import type { RuleSpec } from './rule.js';
+import type { Candidate, Credential, Inspection, RiskSignal, Scope } from './types.js';
+
+/** Checks a matched secret beyond its shape (a checksum, a decoded payload). */
+export type Validator = (secret: string) => boolean;
+
+export interface InspectContext {
+  /** The only way an inspector talks to the network: read-only, time-bounded, pinned to configured endpoints. */
+  http: ReadOnlyHttp;
+  /** The endpoint the user configured for this provider (flag, environment or action input), or its default. */
+  endpoint: string;
+  policy: Policy;
+  /** Aborted when the credential's total time budget runs out. */
+  signal: AbortSignal;
+  /** Injected clients (SDKs, test doubles), keyed by provider id. */
+  clients: Record<string, unknown>;
+}
+
+/** What the policy engine hands a provider so it can raise its own risks. */
+export interface AssessInput {
+  credential: Credential;
+  inspection: Inspection;
+  policy: Policy;
+}
+
+/**
+ * Everything one provider knows. A new provider is one folder under providers/ exporting one of
+ * these, plus one line in providers/registry.ts.
+ */
+export interface Provider {
+  id: string;
+  name: string;
+  /** Where a user learns to make a narrower credential. */
+  docsUrl: string;
+  rules: RuleSpec[];
+  validators?: Record<string, Validator>;
+  /** Merges the candidates of one fragment (e.g. an AWS key id with its secret key nearby). */
+  combine?(candidates: Candidate[]): Candidate[];
+  /** Read-only questions to the provider's API. Absent: detection only. */
+  inspect?(credential: Credential, ctx: InspectContext): Promise<Inspection>;
+  /**
+   * Where inspection requests go: a default, overridable only by the user's flag or environment
+   * (never by a file in the scanned repository).
+   */
+  endpoint?: { default: string; flag: string; env: string[] };
+  /** What can be learned without any network call (e.g. the AWS account inside a key id). */
+  describeOffline?(credential: Credential): Partial<Scope> | undefined;
+  /** The provider's own risks, from what inspection learned. */
+  assess?(input: AssessInput): RiskSignal[];
+  /** The narrower credential that should replace this one. */
+  remediation?(input: AssessInput): string | undefined;
+}

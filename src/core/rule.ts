@@ -1,0 +1,32 @@
+/** The data shape of a detection rule, as schemas/rule.schema.json describes it. */
+export interface RuleSpec {
+  id: string;
+  provider: string;
+  /** The token kind, in the provider's own words. */
+  kind: string;
+  description: string;
+  /** Cheap prefilter, matched case-insensitively: a fragment with none of them never runs the regex. */
+  keywords: string[];
+  /** JavaScript regular expression source; must contain a named group `secret`. */
+  regex: string;
+  /** Extra regex flags (besides g and d, always set): i, m, s, u. */
+  flags?: string;
+  /** Minimum Shannon entropy of the secret, in bits per character. */
+  entropy?: number;
+  /** Name of a validator the rule's provider supplies (a checksum, a decoded payload check). */
+  validator?: string;
+  /** The match counts only if this context is found. */
+  context?: {
+    /** Regex, matched case-insensitively against the assignment name and the lines around the match. */
+    pattern: string;
+    /** How many lines before and after the match to look in. */
+    withinLines: number;
+    /** A file path (posix, regex) that is context enough on its own, e.g. a provider's config file. */
+    pathPattern?: string;
+  };
+  /** How reports show the secret: `url` hides only the password of a URL. */
+  redaction?: 'default' | 'url';
+  /** Named groups of the regex that are secrets belonging to the main one (e.g. a paired key). */
+  parts?: string[];
+  examples: { truePositives: string[]; falsePositives: string[] };
+}

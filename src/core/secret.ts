@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { inspect } from 'node:util';
+
+export type RedactionStyle = 'default' | 'url';
+
+/**
+ * A raw secret held in memory. Every way a value can leak by accident (string coercion, JSON,
+ * util.inspect, console.log, error messages built with template strings) yields the redacted form;
+ * only `reveal()` gives the raw value, and only inspectors call it.
+ */
+export class Secret {
+  readonly #value: string;
+  readonly redacted: string;
+
+  constructor(value: string, style: RedactionStyle = 'default') {
+    this.#value = value;
+    this.redacted = redact(value, style);
+  }
+
+  reveal(): string {
+    return this.#value;
+  }
+
+  get length(): number {
+    return this.#value.length;
+  }
+
+  equals(other: Secret): boolean {
+    return other.#value === this.#value;
+  }
+
+  toString(): string {
+    return this.redacted;
+  }
+
+  toJSON(): string {
+    return this.redacted;
+  }
+
+  [inspect.custom](): string {
+    return `Secret(${this.redacted})`;
+  }
+}
+
+/**
+ * Keeps a recognisable head (enough for a human to find the token: its prefix and a few characters)
+ * and the last two characters; never more than a third of the value.
+ */
+export function redact(value: string, style: RedactionStyle = 'default'): string {
+  if (style === 'url') {
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]*):([^@\s]*)@(.*)$/i.exec(value);
+    if (m) return `${m[1]}${m[2]}:****@${m[4]}`;
+  }
+  if (value.length < 12) return '****';
+  const prefix = /^[A-Za-z]+[_-]/.exec(value)?.[0] ?? '';
+  const keep = Math.min(Math.floor(value.length / 3), prefix.length + 2, 12);
+  return `${value.slice(0, Math.max(keep, 2))}****${value.slice(-2)}`;
+}
+
+/** A stable id for a credential: provider and secret, hashed; safe to print and to store. */
+export function fingerprint(provider: string, secret: Secret): string {
+  return createHash('sha256').update(`${provider}\0${secret.reveal()}`).digest('hex').slice(0, 24);
+}

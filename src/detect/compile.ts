@@ -1,0 +1,35 @@
+import type { Validator } from '../core/provider.js';
+import type { RuleSpec } from '../core/rule.js';
+
+/** A rule made ready to run: its regexes built once, its validator resolved. */
+export interface CompiledRule {
+  spec: RuleSpec;
+  re: RegExp;
+  keywords: string[];
+  validator?: Validator;
+  contextRe?: RegExp;
+  pathRe?: RegExp;
+}
+
+export class RuleCompileError extends Error {}
+
+export function compileRule(spec: RuleSpec, validators: Record<string, Validator> = {}): CompiledRule {
+  let re: RegExp;
+  try {
+    re = new RegExp(spec.regex, `g${spec.flags ?? ''}`);
+  } catch (e) {
+    throw new RuleCompileError(`rule ${spec.id}: field "regex" is not a valid regular expression: ${(e as Error).message}`);
+  }
+  let validator: Validator | undefined;
+  if (spec.validator) {
+    validator = validators[spec.validator];
+    if (!validator) throw new RuleCompileError(`rule ${spec.id}: field "validator" names unknown validator "${spec.validator}"`);
+  }
+  const compiled: CompiledRule = { spec, re, keywords: spec.keywords.map((k) => k.toLowerCase()) };
+  if (validator) compiled.validator = validator;
+  if (spec.context) {
+    compiled.contextRe = new RegExp(spec.context.pattern, 'i');
+    if (spec.context.pathPattern) compiled.pathRe = new RegExp(spec.context.pathPattern, 'i');
+  }
+  return compiled;
+}

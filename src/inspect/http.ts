@@ -1,0 +1,186 @@
+import { type OperationDefinitionNode, parse } from 'graphql';
+import { sameOrigin } from './endpoint.js';
+import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from './errors.js';
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export interface HttpOptions {
+  /** Per-request timeout. */
+  timeoutMs: number;
+  /** How many times a 429 or 5xx is retried. */
+  retries: number;
+  /** The longest Retry-After honoured, in ms; a longer one gives up at once. */
+  maxRetryAfterMs: number;
+  /** Largest response body read, in bytes. */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
+  timeoutMs: 10_000,
+  retries: 2,
+  maxRetryAfterMs: 10_000,
+  maxBodyBytes: 5 * 1024 * 1024,
+};
+
+/** One request as the recorder sees it (tests assert on these). */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  body?: string;
+}
+
+/**
+ * The only door from an inspector to the network. It refuses, before sending:
+ * any method but GET and HEAD, except a POST whose body is a GraphQL document of queries only;
+ * any origin but the endpoints the user configured. It bounds time, retries and body size.
+ */
+export class ReadOnlyHttp {
+  readonly sent: RecordedRequest[] = [];
+
+  constructor(
+    private readonly allowed: URL[],
+    private readonly options: HttpOptions = DEFAULT_HTTP_OPTIONS,
+    private readonly fetchImpl: typeof fetch = globalThis.fetch,
+  ) {}
+
+  /** A fetch for SDKs (Octokit) that goes through the same guards. */
+  readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const body = typeof init?.body === 'string' ? init.body : undefined;
+    this.guard(method, url, body);
+    this.sent.push({ method, url, ...(body !== undefined ? { body } : {}) });
+    return this.fetchImpl(input, init);
+  };
+
+  async get(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
+    return this.send('GET', url, headers, undefined, signal);
+  }
+
+  /** POST a GraphQL document; refused unless every operation in it is a query. */
+  async graphql(
+    url: string,
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<HttpResponse> {
+    const body = JSON.stringify({ query, variables });
+    return this.send('POST', url, { 'content-type': 'application/json', ...headers }, body, signal);
+  }
+
+  private guard(method: string, url: string, body: string | undefined): void {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      throw new EndpointViolation(`refused a request to an invalid URL`);
+    }
+    if (!this.allowed.some((a) => sameOrigin(a, target))) {
+      throw new EndpointViolation(`refused a request to ${target.origin}: not a configured provider endpoint`);
+    }
+    if (method === 'GET' || method === 'HEAD') return;
+    if (method === 'POST' && body !== undefined && onlyQueries(body)) return;
+    throw new ReadOnlyViolation(`refused a ${method} request to ${target.origin}${target.pathname}: inspection is read-only`);
+  }
+
+  private async send(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<HttpResponse> {
+    this.guard(method, url, body);
+    const { retries, timeoutMs, maxRetryAfterMs } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      this.sent.push({ method, url, ...(body !== undefined ? { body } : {}) });
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      let res: Response;
+      let text: string;
+      try {
+        res = await this.fetchImpl(url, { method, headers, ...(body !== undefined ? { body } : {}), signal: combined });
+        text = await readBounded(res, this.options.maxBodyBytes);
+      } catch (e) {
+        if (signal?.aborted) throw new ProviderUnavailableError('the time budget for this credential ran out');
+        if (timeout.aborted) throw new ProviderUnavailableError(`no answer within ${timeoutMs} ms`);
+        if (e instanceof ProviderUnavailableError) throw e;
+        if (attempt < retries) continue;
+        throw new ProviderUnavailableError(`connection failed: ${(e as Error).message}`);
+      }
+      const retryable = res.status === 429 || res.status >= 500;
+      if (!retryable) return { status: res.status, headers: res.headers, text };
+      const wait = retryAfterMs(res.headers, attempt);
+      if (attempt >= retries || wait > maxRetryAfterMs) {
+        const why = res.status === 429 ? 'rate limited (HTTP 429)' : `server error (HTTP ${res.status})`;
+        const after = res.headers.get('retry-after');
+        throw new ProviderUnavailableError(
+          `${why} after ${attempt + 1} attempt(s)${after ? `; Retry-After ${after}s` : ''}`,
+          res.status === 429 ? 'unverified' : 'error',
+        );
+      }
+      await sleep(wait, signal);
+    }
+  }
+}
+
+function onlyQueries(body: string): boolean {
+  try {
+    const { query } = JSON.parse(body) as { query?: unknown };
+    if (typeof query !== 'string') return false;
+    const doc = parse(query);
+    return doc.definitions.every(
+      (d) => d.kind === 'FragmentDefinition' || (d.kind === 'OperationDefinition' && (d as OperationDefinitionNode).operation === 'query'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+function retryAfterMs(headers: Headers, attempt: number): number {
+  const h = headers.get('retry-after');
+  if (h !== null) {
+    const secs = Number(h);
+    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+    const date = Date.parse(h);
+    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+  }
+  return 250 * 2 ** attempt;
+}
+
+async function readBounded(res: Response, max: number): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new ProviderUnavailableError(`response body larger than ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(new ProviderUnavailableError('the time budget for this credential ran out'));
+      },
+      { once: true },
+    );
+  });
+}
