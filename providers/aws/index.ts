@@ -1,6 +1,10 @@
 import type { Provider } from '../../src/core/provider.js';
 import { accountIdFromKeyId, keyKind } from './account.js';
 import { combineAws } from './combine.js';
+import { DEFAULT_STS_ENDPOINT } from './endpoints.js';
+import { inspectAws } from './inspect.js';
+import { remediateAws } from './remediation.js';
+import { assessAws } from './risks.js';
 import { rules } from './rules.js';
 
 /** Mixed case and a digit: what a random base64 secret has and a hex digest or a word does not. */
@@ -15,6 +19,15 @@ export const aws: Provider = {
   rules,
   validators: { 'aws-secret-shape': awsSecretShape },
   combine: combineAws,
+  /**
+   * STS's endpoint, or a general one for every AWS service (an emulator): `--aws-endpoint` or
+   * AWS_ENDPOINT_URL. The inspector also honours AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_IAM as the
+   * SDK does, each checked like this one (https, or http on loopback) — see endpoints.ts.
+   */
+  endpoint: { default: DEFAULT_STS_ENDPOINT, flag: 'aws-endpoint', env: ['AWS_ENDPOINT_URL'] },
+  inspect: inspectAws,
+  assess: (input) => assessAws(input),
+  remediation: remediateAws,
   describeOffline(credential) {
     if (credential.ruleId !== 'aws-access-key-id') return undefined;
     const keyId = credential.secret.reveal();

@@ -1,5 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
 import { validGithubChecksum } from './checksum.js';
+import { createGithubInspector } from './inspect.js';
+import { githubRemediation } from './remediation.js';
+import { githubRisks } from './risks.js';
 import { rules } from './rules.js';
 
 export const github: Provider = {
@@ -9,4 +12,9 @@ export const github: Provider = {
     'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens',
   rules,
   validators: { 'github-checksum': validGithubChecksum },
+  // GitHub Enterprise Server: --github-api-url https://ghe.example.com/api/v3
+  endpoint: { default: 'https://api.github.com', flag: 'github-api-url', env: ['GITHUB_API_URL'] },
+  inspect: createGithubInspector(),
+  assess: githubRisks,
+  remediation: githubRemediation,
 };

@@ -1,14 +1,21 @@
 import type { Provider } from '../../src/core/provider.js';
+import { inspectRailway } from './inspect.js';
+import { TOKEN_DOCS_URL } from './model.js';
+import { remediateRailway } from './remediation.js';
+import { assessRailway } from './risks.js';
 import { rules } from './rules.js';
 
 export const railway: Provider = {
   id: 'railway',
   name: 'Railway',
-  docsUrl: 'https://docs.railway.com/guides/public-api#creating-a-token',
+  docsUrl: TOKEN_DOCS_URL,
   rules,
   endpoint: {
     default: 'https://backboard.railway.com/graphql/v2',
     flag: 'railway-endpoint',
     env: ['TOKENSCOPE_RAILWAY_ENDPOINT'],
   },
+  inspect: inspectRailway,
+  assess: assessRailway,
+  remediation: remediateRailway,
 };

@@ -49,6 +49,11 @@ export interface Provider {
   describeOffline?(credential: Credential): Partial<Scope> | undefined;
   /** The provider's own risks, from what inspection learned. */
   assess?(input: AssessInput): RiskSignal[];
+  /**
+   * `tokenscope inspect --provider <id>` reads one credential from stdin; a provider whose
+   * credential has several parts (AWS: key id and secret) says how to split the text.
+   */
+  parseInspectInput?(text: string): { secret: string; parts?: Record<string, string> } | undefined;
   /** The narrower credential that should replace this one. */
   remediation?(input: AssessInput): string | undefined;
 }

@@ -12,7 +12,10 @@ export class Secret {
   readonly #value: string;
   readonly redacted: string;
 
-  constructor(value: string, style: RedactionStyle = 'default') {
+  constructor(
+    value: string,
+    readonly style: RedactionStyle = 'default',
+  ) {
     this.#value = value;
     this.redacted = redact(value, style);
   }

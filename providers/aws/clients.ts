@@ -1,0 +1,68 @@
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsEndpoints } from './endpoints.js';
+import { readOnlyClient, type SendsCommands, wireGuard } from './readonly.js';
+
+export interface FoundKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface AwsClients {
+  sts: SendsCommands;
+  iam: SendsCommands;
+}
+
+/** Bounds: one retry, a short connect and response timeout; the run's budget (ctx.signal) caps the rest. */
+export const AWS_MAX_ATTEMPTS = 2;
+export const AWS_CONNECTION_TIMEOUT_MS = 5_000;
+export const AWS_REQUEST_TIMEOUT_MS = 10_000;
+
+function refuseDefaultChain(): () => Promise<never> {
+  return () => Promise.reject(new Error('tokenscope uses only the found key; the default credential chain is disabled'));
+}
+
+/**
+ * Every setting the SDK would otherwise look up (environment, ~/.aws/config, profiles, IMDS) is given
+ * explicitly, so the found key is the only credential and nothing else is consulted:
+ * explicit `credentials` (and a default chain that refuses), explicit region and endpoint,
+ * `ignoreConfiguredEndpointUrls`, and fixed retry, dual-stack, FIPS and defaults-mode settings.
+ */
+function sharedConfig(key: FoundKey, endpoint: URL) {
+  return {
+    region: 'us-east-1',
+    endpoint: endpoint.href,
+    ignoreConfiguredEndpointUrls: true,
+    credentials: {
+      accessKeyId: key.accessKeyId,
+      secretAccessKey: key.secretAccessKey,
+      ...(key.sessionToken ? { sessionToken: key.sessionToken } : {}),
+    },
+    credentialDefaultProvider: refuseDefaultChain,
+    maxAttempts: AWS_MAX_ATTEMPTS,
+    retryMode: 'standard',
+    defaultsMode: 'standard' as const,
+    useDualstackEndpoint: false,
+    useFipsEndpoint: false,
+    authSchemePreference: [] as string[],
+    userAgentAppId: 'tokenscope',
+    requestHandler: { connectionTimeout: AWS_CONNECTION_TIMEOUT_MS, requestTimeout: AWS_REQUEST_TIMEOUT_MS },
+  };
+}
+
+/** The SDK clients for one found key, each behind the read-only guards. */
+export function makeAwsClients(key: FoundKey, endpoints: AwsEndpoints): AwsClients {
+  const sts = new STSClient({ ...sharedConfig(key, endpoints.sts), sigv4aSigningRegionSet: ['us-east-1'] });
+  const iam = new IAMClient(sharedConfig(key, endpoints.iam));
+  wireGuard(sts.middlewareStack);
+  wireGuard(iam.middlewareStack);
+  return { sts: readOnlyClient(sts), iam: readOnlyClient(iam) };
+}
+
+/** Clients handed in through ctx.clients.aws (tests): still wrapped, so the allowlist holds for them too. */
+export function injectedClients(value: unknown): AwsClients | undefined {
+  const v = value as Partial<Record<'sts' | 'iam', SendsCommands>> | undefined;
+  if (!v?.sts || !v.iam) return undefined;
+  return { sts: readOnlyClient(v.sts), iam: readOnlyClient(v.iam) };
+}

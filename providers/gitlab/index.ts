@@ -1,0 +1,22 @@
+import type { Provider } from '../../src/core/provider.js';
+
+export const gitlab: Provider = {
+  id: 'gitlab',
+  name: 'GitLab',
+  docsUrl: 'https://docs.gitlab.com/user/profile/personal_access_tokens/',
+  rules: [
+    {
+      id: 'gitlab-pat',
+      provider: 'gitlab',
+      kind: 'personal access token',
+      description: 'GitLab personal, project or group access token (glpat-)',
+      keywords: ['glpat-'],
+      regex: '\\b(?<secret>glpat-[0-9A-Za-z_.-]{20,80})(?![0-9A-Za-z_.-])',
+      entropy: 3.5,
+      examples: {
+        truePositives: ['GITLAB_TOKEN=glpat-JiqI1qtCDYTAh2W4mbKG'],
+        falsePositives: ['GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx', 'glpat-aaaaaaaaaaaaaaaaaaaa'],
+      },
+    },
+  ],
+};

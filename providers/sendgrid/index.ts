@@ -1,0 +1,22 @@
+import type { Provider } from '../../src/core/provider.js';
+
+export const sendgrid: Provider = {
+  id: 'sendgrid',
+  name: 'SendGrid',
+  docsUrl: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys',
+  rules: [
+    {
+      id: 'sendgrid-api-key',
+      provider: 'sendgrid',
+      kind: 'API key',
+      description: 'SendGrid API key (SG.)',
+      keywords: ['sg.'],
+      regex: '\\b(?<secret>SG\\.[0-9A-Za-z_-]{22}\\.[0-9A-Za-z_-]{43})(?![0-9A-Za-z_-])',
+      entropy: 4,
+      examples: {
+        truePositives: ['SENDGRID_API_KEY=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'],
+        falsePositives: ['msg.send(payload)', 'SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+      },
+    },
+  ],
+};

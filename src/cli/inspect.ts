@@ -1,0 +1,61 @@
+import { PROVIDERS } from '../../providers/registry.js';
+import { assess } from '../assess/assess.js';
+import { UsageError } from '../config/load.js';
+import { providersById } from '../core/audit.js';
+import type { Provider } from '../core/provider.js';
+import { Secret, fingerprint } from '../core/secret.js';
+import type { Credential } from '../core/types.js';
+import { toolVersion } from '../core/version.js';
+import { inspectAll } from '../inspect/run.js';
+import { buildReport } from '../report/model.js';
+import { exitCodeForReport } from './exit.js';
+import type { CliIO } from './io.js';
+import { emit, render } from './render.js';
+import { settingsFrom } from './settings.js';
+
+/** The credential typed on stdin, shaped like one a scan would have found. */
+function credentialFrom(provider: Provider, text: string): Credential {
+  const parsed = provider.parseInspectInput?.(text) ?? { secret: text.trim().split(/\s+/)[0] ?? '' };
+  if (!parsed.secret) throw new UsageError('inspect: standard input is empty; pipe the token in');
+  const secret = new Secret(parsed.secret);
+  // The rule whose pattern the token fits names its kind; the provider's first rule otherwise.
+  const rule = provider.rules.find((r) => new RegExp(`^(?:${r.regex})$`, r.flags ?? '').test(parsed.secret)) ?? provider.rules[0]!;
+  return {
+    fingerprint: fingerprint(provider.id, secret),
+    ruleId: rule.id,
+    provider: provider.id,
+    kind: rule.kind,
+    secret,
+    parts: Object.fromEntries(Object.entries(parsed.parts ?? {}).map(([k, v]) => [k, new Secret(v)])),
+    locations: [{ path: 'stdin', line: 1, source: 'stdin' }],
+    contexts: [],
+  };
+}
+
+export async function runInspect(args: Record<string, unknown>, io: CliIO): Promise<number> {
+  const providers = providersById();
+  const provider = providers.get(String(args.provider));
+  if (!provider) {
+    throw new UsageError(`--provider: unknown provider "${args.provider}" (known: ${[...providers.keys()].join(', ')})`);
+  }
+  if (!io.stdin) throw new UsageError('inspect: no standard input; pipe the token in');
+  const s = settingsFrom(args, io, undefined);
+  const credential = credentialFrom(provider, await io.stdin());
+  const { inspections } = await inspectAll([credential], providers, {
+    offline: s.offline,
+    endpoints: s.endpoints,
+    policy: s.config.policy,
+    concurrency: 1,
+    budgetMs: s.config.inspect.budgetMs,
+    http: { timeoutMs: s.config.inspect.timeoutMs },
+    ...(io.clients ? { clients: io.clients } : {}),
+    ...(io.fetchImpl ? { fetchImpl: io.fetchImpl } : {}),
+  });
+  const finding = assess(credential, inspections.get(credential.fingerprint)!, provider, s.config.policy);
+  const report = buildReport(
+    { target: 'stdin', findings: [finding], failOn: s.failOn, endpoints: s.offline ? {} : s.endpoints, notes: [] },
+    toolVersion(),
+  );
+  emit(render(report, s.format, PROVIDERS.flatMap((p) => p.rules)), s.output, io);
+  return exitCodeForReport(report);
+}

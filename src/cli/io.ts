@@ -1,0 +1,13 @@
+/** Everything the CLI touches outside itself, so tests drive it without a process. */
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin?: () => Promise<string>;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** stderr is a terminal: progress may be drawn there. */
+  stderrIsTTY?: boolean;
+  /** Injected clients and fetch for tests; never set by the real binary. */
+  clients?: Record<string, unknown>;
+  fetchImpl?: typeof fetch;
+}

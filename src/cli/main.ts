@@ -1,0 +1,72 @@
+import yargs from 'yargs';
+import { UsageError } from '../config/load.js';
+import { toolVersion } from '../core/version.js';
+import { runAudit } from './audit.js';
+import { EXIT_ERROR, EXIT_OK, describeFatal } from './exit.js';
+import { runInspect } from './inspect.js';
+import type { CliIO } from './io.js';
+import { reportingOptions } from './options.js';
+
+export type { CliIO } from './io.js';
+
+const EPILOG = `Exit codes:
+  0  nothing at or above --fail-on (default: high)
+  1  at least one finding at or above --fail-on
+  2  usage, config or fatal error (one line on stderr naming the file, field or flag)`;
+
+function parser(io: CliIO) {
+  return yargs()
+    .scriptName('tokenscope')
+    .usage('$0 <command> [options]\n\nFinds API tokens and asks each provider, read-only, what they can really do.')
+    .command('audit [path]', 'scan a directory (working tree, including ignored files like .env)', (y) =>
+      reportingOptions(y)
+        .positional('path', { type: 'string', describe: 'directory to scan', default: '.' })
+        .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of a directory' })
+        .option('baseline', { type: 'string', describe: 'an earlier JSON report: its credentials are not counted again' })
+        .option('threads', { type: 'number', describe: 'scanning threads [default: cores, up to 4]' }),
+    )
+    .command('inspect', 'inspect one token read from stdin, without scanning files', (y) =>
+      reportingOptions(y).option('provider', { type: 'string', demandOption: true, describe: 'provider id (railway, github, aws, ...)' }),
+    )
+    .demandCommand(1, 'name a command: audit or inspect')
+    .strict()
+    .version(toolVersion())
+    .help()
+    .epilog(EPILOG)
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .env(false)
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    });
+}
+
+/** The CLI, as a function: parses, runs the core, renders, and returns the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let args: Record<string, unknown>;
+  let printed = '';
+  try {
+    args = await new Promise((resolve, reject) => {
+      parser(io).parse(argv, {}, (err: Error | undefined, parsed: Record<string, unknown>, output: string) => {
+        printed = output;
+        if (err) reject(err);
+        else resolve(parsed);
+      });
+    });
+  } catch (e) {
+    io.stderr(`tokenscope: ${(e as Error).message}\nRun 'tokenscope --help' for usage.\n`);
+    return EXIT_ERROR;
+  }
+  if (printed) {
+    io.stdout(`${printed}\n`);
+    return EXIT_OK;
+  }
+  try {
+    const command = (args._ as string[])[0];
+    if (command === 'inspect') return await runInspect(args, io);
+    return await runAudit(args, io);
+  } catch (e) {
+    io.stderr(`tokenscope: ${describeFatal(e)}\n`);
+    return EXIT_ERROR;
+  }
+}

@@ -1,0 +1,42 @@
+import { availableParallelism } from 'node:os';
+import { PROVIDERS } from '../../providers/registry.js';
+import { type Config, UsageError, findConfig, loadConfig } from '../config/load.js';
+import type { Severity } from '../core/types.js';
+import { resolveEndpoints } from './endpoints.js';
+import type { CliIO } from './io.js';
+import type { Format } from './render.js';
+
+export interface Settings {
+  config: Config;
+  format: Format;
+  output: string | undefined;
+  failOn: Severity;
+  offline: boolean;
+  endpoints: Record<string, URL>;
+  threads: number;
+  showProgress: boolean;
+}
+
+/** Flags, environment and config file merged into one validated set of settings. */
+export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: string | undefined): Settings {
+  const configFile = typeof args.config === 'string' ? args.config : root ? findConfig(root) : undefined;
+  const config = loadConfig(configFile);
+  if (typeof args.timeout === 'number') {
+    if (!(args.timeout > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds`);
+    config.inspect.timeoutMs = args.timeout;
+  }
+  const threads = args.threads === undefined ? Math.min(4, availableParallelism()) : Number(args.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64`);
+  const format = args.format as Format;
+  const ci = Boolean(io.env.CI);
+  return {
+    config,
+    format,
+    output: typeof args.output === 'string' ? args.output : undefined,
+    failOn: (args['fail-on'] as Severity | undefined) ?? config.policy.failOn,
+    offline: Boolean(args.offline),
+    endpoints: resolveEndpoints(PROVIDERS, args, io.env),
+    threads,
+    showProgress: Boolean(io.stderrIsTTY) && !ci && format !== 'json' && format !== 'sarif',
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Never read by default: dependency, vendor and build folders, VCS internals, and lock files
+ * (their integrity hashes are not secrets). Users replace or extend the list in the config.
+ */
+export const DEFAULT_SKIP: string[] = [
+  '**/.git/**',
+  '**/node_modules/**',
+  '**/bower_components/**',
+  '**/vendor/**',
+  '**/third_party/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/out/**',
+  '**/target/**',
+  '**/coverage/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/__pycache__/**',
+  '**/.tox/**',
+  '**/.next/**',
+  '**/.nuxt/**',
+  '**/.gradle/**',
+  '**/.terraform/**',
+  '**/.yarn/cache/**',
+  '**/Pods/**',
+  '**/package-lock.json',
+  '**/npm-shrinkwrap.json',
+  '**/yarn.lock',
+  '**/pnpm-lock.yaml',
+  '**/go.sum',
+  '**/Cargo.lock',
+  '**/poetry.lock',
+  '**/Gemfile.lock',
+  '**/composer.lock',
+];
+
+/** 25 MiB: larger files are skipped with a note in the report. */
+export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;

@@ -1,0 +1,42 @@
+import { blastRadius, type Report } from './model.js';
+
+const ICON: Record<string, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
+
+/** Markdown cells must not break the table or render HTML from scanned content. */
+function cell(s: string): string {
+  return s.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** For PR comments and job summaries: what each token can do, not only where it is. */
+export function renderMarkdown(report: Report): string {
+  const { summary } = report;
+  const lines: string[] = ['## tokenscope', ''];
+  if (summary.headline) lines.push(summary.headline, '');
+  if (report.findings.length === 0) {
+    lines.push('No credentials found.');
+    return `${lines.join('\n')}\n`;
+  }
+  const counts = Object.entries(summary.bySeverity)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
+  lines.push(`**${summary.credentials} credential(s)**: ${counts}. Failing at \`${summary.failOn}\` or above: ${summary.failing}.`, '');
+  lines.push('| severity | credential | where | what it can do | risks |', '|---|---|---|---|---|');
+  for (const f of report.findings) {
+    const where = f.locations
+      .slice(0, 3)
+      .map((l) => `${l.path}:${l.line}${l.commit ? `@${l.commit.slice(0, 7)}` : ''} (${l.source})`)
+      .join('<br>');
+    const more = f.locations.length > 3 ? ` +${f.locations.length - 3} more` : '';
+    lines.push(
+      `| ${ICON[f.severity]} ${f.severity} | ${cell(`${f.provider} ${f.kind}`)} \`${f.secret.redacted.replace(/`/g, '')}\` | ${cell(where).replaceAll('\\<br\\>', '<br>')}${more} | ${cell(blastRadius(f))} | ${cell(f.risks.map((r) => r.id).join(', '))} |`,
+    );
+  }
+  lines.push('', '<details><summary>What to do</summary>', '');
+  for (const f of report.findings) {
+    lines.push(`- **${cell(f.provider)} \`${f.secret.redacted.replace(/`/g, '')}\`** (${f.severity}): ${cell(f.remediation)}`);
+    for (const r of f.risks) lines.push(`  - \`${r.id}\` (${r.severity}): ${cell(r.message)}`);
+  }
+  lines.push('', '</details>');
+  return `${lines.join('\n')}\n`;
+}

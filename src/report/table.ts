@@ -1,0 +1,33 @@
+import Table from 'cli-table3';
+import { blastRadius, type Report } from './model.js';
+
+/** The terminal view: one row per credential, the blast radius in one line. */
+export function renderTable(report: Report, width = process.stdout.columns ?? 160): string {
+  const { summary } = report;
+  if (report.findings.length === 0) return `tokenscope: no credentials found in ${report.target}\n`;
+  const radiusWidth = Math.max(30, Math.min(80, width - 100));
+  const table = new Table({
+    head: ['severity', 'credential', 'where', 'status', 'what it can do'],
+    colWidths: [10, 34, 36, 14, radiusWidth],
+    wordWrap: true,
+    wrapOnWordBoundary: false,
+    style: { head: [], border: [] },
+  });
+  for (const f of report.findings) {
+    const first = f.locations[0]!;
+    const where = `${first.path}:${first.line} (${first.source})${f.locations.length > 1 ? ` +${f.locations.length - 1}` : ''}`;
+    table.push([f.severity, `${f.provider} ${f.kind}\n${f.secret.redacted}`, where, f.verification, blastRadius(f)]);
+  }
+  const counts = Object.entries(summary.bySeverity)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
+  const lines = [table.toString(), `${summary.credentials} credential(s): ${counts}; ${summary.failing} at or above ${summary.failOn}.`];
+  if (summary.headline) lines.push(summary.headline);
+  const uninspected = report.findings.filter((f) => f.verification === 'unverified' || f.verification === 'error');
+  if (uninspected.length > 0) {
+    lines.push(`Could not inspect ${uninspected.length} credential(s):`);
+    for (const f of uninspected) lines.push(`  ${f.provider} ${f.secret.redacted}: ${f.verificationReason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,8 @@
+import type { CandidateSource } from '../core/audit.js';
+
+/** Standard input as one fragment, located at `stdin`. */
+export function stdinSource(text: string): CandidateSource {
+  return async function* (detector) {
+    yield* detector.scan({ text, path: 'stdin', source: 'stdin' });
+  };
+}
