@@ -23,10 +23,13 @@ function parser(io: CliIO) {
         .positional('path', { type: 'string', describe: 'directory to scan', default: '.' })
         .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of a directory' })
         .option('baseline', { type: 'string', describe: 'an earlier JSON report: its credentials are not counted again' })
-        .option('threads', { type: 'number', describe: 'scanning threads [default: cores, up to 4]' }),
+        .option('threads', { type: 'number', describe: 'scanning threads [default: cores, up to 4]' })
+        .epilog(EPILOG),
     )
     .command('inspect', 'inspect one token read from stdin, without scanning files', (y) =>
-      reportingOptions(y).option('provider', { type: 'string', demandOption: true, describe: 'provider id (railway, github, aws, ...)' }),
+      reportingOptions(y)
+        .option('provider', { type: 'string', demandOption: true, describe: 'provider id (railway, github, aws, ...)' })
+        .epilog(EPILOG),
     )
     .demandCommand(1, 'name a command: audit or inspect')
     .strict()

@@ -37,12 +37,16 @@ export async function walkWorkTree(root: string, skip: string[]): Promise<WalkRe
   });
   const notes: string[] = [];
   let symlinks = 0;
+  const special: string[] = [];
   const paths: string[] = [];
   for (const e of entries) {
     if (e.dirent.isSymbolicLink()) symlinks++;
     else if (e.dirent.isFile()) paths.push(e.path);
+    // FIFOs, sockets and devices are never opened: reading a FIFO would block the scan.
+    else if (!e.dirent.isDirectory()) special.push(e.path);
   }
   if (symlinks > 0) notes.push(`${symlinks} symbolic link(s) not followed`);
+  for (const p of special) notes.push(`skipped ${p}: not a regular file`);
   paths.sort();
 
   const top = await workTreeTop(root);
