@@ -55,13 +55,19 @@ export function capabilitiesOf(
   for (const [action, e] of Object.entries(decisions)) {
     if (!isGranted(e)) continue;
     const service = action.split(':')[0];
-    add({ action: classOf(action), resource: `${service}${e.unconstrained ? '' : ' (some resources)'} in account ${account}` });
+    add({
+      action: classOf(action),
+      resource: `${service}${e.unconstrained ? '' : ' (some resources)'} in account ${account}`,
+    });
   }
   return out;
 }
 
 /** The provider's own words: the policies that apply, then each dangerous action that is granted. */
-export function permissionsOf(collected: CollectedPolicies | undefined, decisions: Record<string, Evaluation>): string[] {
+export function permissionsOf(
+  collected: CollectedPolicies | undefined,
+  decisions: Record<string, Evaluation>,
+): string[] {
   const policies = (collected?.policies ?? []).map((p) => `policy: ${p.label}${p.doc ? '' : ' (document unread)'}`);
   const actions = Object.entries(decisions)
     .filter(([, e]) => isGranted(e))

@@ -20,7 +20,8 @@ export const AWS_CONNECTION_TIMEOUT_MS = 5_000;
 export const AWS_REQUEST_TIMEOUT_MS = 10_000;
 
 function refuseDefaultChain(): () => Promise<never> {
-  return () => Promise.reject(new Error('tokenscope uses only the found key; the default credential chain is disabled'));
+  return () =>
+    Promise.reject(new Error('tokenscope uses only the found key; the default credential chain is disabled'));
 }
 
 /**

@@ -96,9 +96,7 @@ async function listUser(reader: IamReader, user: string): Promise<Listing> {
     (p) => p.Groups,
     user,
   );
-  const groups = groupList
-    ? await Promise.all(groupList.map((g) => listGroup(reader, g.GroupName ?? '')))
-    : undefined;
+  const groups = groupList ? await Promise.all(groupList.map((g) => listGroup(reader, g.GroupName ?? ''))) : undefined;
   return { attached, inline, groups };
 }
 
@@ -147,8 +145,7 @@ async function listRole(reader: IamReader, role: string): Promise<Listing> {
 const listingComplete = (l: Listing) =>
   l.attached !== undefined &&
   l.inline !== undefined &&
-  l.groups !== undefined &&
-  l.groups.every((g) => g.attached !== undefined && g.inline !== undefined);
+  (l.groups?.every((g) => g.attached !== undefined && g.inline !== undefined) ?? false);
 
 /** What GetAccountAuthorizationDetails says about one principal, in the shape of a Listing plus documents. */
 interface Details {
@@ -159,7 +156,10 @@ interface Details {
 
 async function fromAuthorizationDetails(reader: IamReader, p: Principal): Promise<Details | undefined> {
   const filter = p.kind === 'user' ? ['User', 'Group', 'LocalManagedPolicy'] : ['Role', 'LocalManagedPolicy'];
-  const pages = await reader.pages<GetAccountAuthorizationDetailsCommandOutput, GetAccountAuthorizationDetailsCommandOutput>(
+  const pages = await reader.pages<
+    GetAccountAuthorizationDetailsCommandOutput,
+    GetAccountAuthorizationDetailsCommandOutput
+  >(
     (Marker) => new GetAccountAuthorizationDetailsCommand({ Filter: filter as never, Marker }),
     (page) => [page],
     p.account,

@@ -36,18 +36,18 @@ export function combineAws(candidates: Candidate[]): Candidate[] {
     const secret = nearest(key, free(secrets), 3) ?? nearest(key, named, Number.POSITIVE_INFINITY);
     if (secret) {
       used.add(secret);
-      (key.parts ??= {}).secretAccessKey = secret.secret;
+      key.parts ??= {};
+      key.parts.secretAccessKey = secret.secret;
     }
     if (key.secret.reveal().startsWith('ASIA')) {
       const token = nearest(key, free(tokens), 5) ?? nearest(key, free(tokens), Number.POSITIVE_INFINITY);
       if (token) {
         used.add(token);
-        (key.parts ??= {}).sessionToken = token.secret;
+        key.parts ??= {};
+        key.parts.sessionToken = token.secret;
       }
     }
   }
-  const rest = candidates.filter(
-    (c) => !used.has(c) && (!SECRET_RULES.has(c.ruleId) || secrets.includes(c)),
-  );
+  const rest = candidates.filter((c) => !used.has(c) && (!SECRET_RULES.has(c.ruleId) || secrets.includes(c)));
   return rest;
 }

@@ -44,7 +44,10 @@ export function statements(doc: PolicyDocument): PolicyStatement[] {
 
 /** IAM's glob: `*` any run of characters, `?` one character. */
 function globToRegExp(pattern: string, flags: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, flags);
 }
 
@@ -58,13 +61,16 @@ function resourceMatches(pattern: string, resource: string): boolean {
 
 /**
  * A Resource pattern that names every resource the action can touch: `*`, or an ARN whose
- * resource part is only a wildcard (`arn:aws:s3:::*`, `arn:aws:rds:*:*:db:*`, `arn:aws:iam::*:user/*`).
+ * resource part is only a wildcard, possibly after a resource type (`arn:aws:s3:::*`,
+ * `arn:aws:rds:*:*:db:*`, `arn:aws:iam::*:user/*`).
  */
 export function isUnconstrainedResource(pattern: string): boolean {
   if (pattern === '*') return true;
   const parts = pattern.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return false;
   const resource = parts.slice(5).join(':');
+  // In S3 the segment before "/" is a bucket name, not a resource type: "assets/*" is one bucket.
+  if (parts[2] === 's3') return resource === '*';
   return /^(?:[A-Za-z0-9-]+[/:])?\*$/.test(resource);
 }
 
@@ -78,12 +84,14 @@ function statementMatchesAction(s: PolicyStatement, action: string): boolean {
 function statementCovers(s: PolicyStatement, resource: string | undefined): { applies: boolean; everywhere: boolean } {
   if (s.Resource !== undefined) {
     const patterns = list(s.Resource);
-    if (resource !== undefined) return { applies: patterns.some((p) => resourceMatches(p, resource)), everywhere: false };
+    if (resource !== undefined)
+      return { applies: patterns.some((p) => resourceMatches(p, resource)), everywhere: false };
     return { applies: patterns.length > 0, everywhere: patterns.some(isUnconstrainedResource) };
   }
   if (s.NotResource !== undefined) {
     const patterns = list(s.NotResource);
-    if (resource !== undefined) return { applies: !patterns.some((p) => resourceMatches(p, resource)), everywhere: false };
+    if (resource !== undefined)
+      return { applies: !patterns.some((p) => resourceMatches(p, resource)), everywhere: false };
     // Everything except what is listed: some resources, never all of them (unless the list is empty).
     return { applies: true, everywhere: patterns.length === 0 };
   }
@@ -155,6 +163,7 @@ export function parsePolicyDocument(raw: string): PolicyDocument {
     }
   }
   const doc = JSON.parse(text) as unknown;
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('policy document is not a JSON object');
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new Error('policy document is not a JSON object');
   return doc as PolicyDocument;
 }

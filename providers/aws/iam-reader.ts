@@ -78,6 +78,7 @@ export class IamReader {
   /** Forget what a later call made moot (a denied list that GetAccountAuthorizationDetails answered). */
   resolve(labels: string[]): void {
     const gone = new Set(labels);
-    for (let i = this.unknowns.length - 1; i >= 0; i--) if (gone.has(this.unknowns[i]!.what)) this.unknowns.splice(i, 1);
+    for (let i = this.unknowns.length - 1; i >= 0; i--)
+      if (gone.has(this.unknowns[i]!.what)) this.unknowns.splice(i, 1);
   }
 }

@@ -6,6 +6,7 @@ import { inspectAws } from './inspect.js';
 import { remediateAws } from './remediation.js';
 import { assessAws } from './risks.js';
 import { rules } from './rules.js';
+import { parseAwsInspectInput } from './stdin.js';
 
 /** Mixed case and a digit: what a random base64 secret has and a hex digest or a word does not. */
 function awsSecretShape(s: string): boolean {
@@ -26,6 +27,7 @@ export const aws: Provider = {
    */
   endpoint: { default: DEFAULT_STS_ENDPOINT, flag: 'aws-endpoint', env: ['AWS_ENDPOINT_URL'] },
   inspect: inspectAws,
+  parseInspectInput: parseAwsInspectInput,
   assess: (input) => assessAws(input),
   remediation: remediateAws,
   describeOffline(credential) {
@@ -34,7 +36,12 @@ export const aws: Provider = {
     const account = accountIdFromKeyId(keyId);
     const unknowns = credential.parts.secretAccessKey
       ? []
-      : [{ what: 'permissions', reason: 'no secret access key was found with this key id, so it cannot be used or inspected' }];
+      : [
+          {
+            what: 'permissions',
+            reason: 'no secret access key was found with this key id, so it cannot be used or inspected',
+          },
+        ];
     return {
       identity: account ? `account ${account}` : null,
       tokenType: keyKind(keyId),

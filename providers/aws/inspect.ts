@@ -65,16 +65,19 @@ async function callerIdentity(
   clean: (m: string) => string,
 ): Promise<GetCallerIdentityCommandOutput | Inspection> {
   try {
-    return (await clients.sts.send(new GetCallerIdentityCommand({}), {
-      abortSignal: ctx.signal,
-    })) as GetCallerIdentityCommandOutput;
+    const out = await clients.sts.send(new GetCallerIdentityCommand({}), { abortSignal: ctx.signal });
+    return (out ?? {}) as GetCallerIdentityCommandOutput;
   } catch (e) {
     const why = clean(describeAwsError(e));
     switch (classifyAwsError(e)) {
       case 'read-only-violation':
         throw e;
       case 'bad-key-id':
-        return { verification: 'invalid', reason: `AWS does not know this key id: deleted, deactivated or never real (${why})`, scope: null };
+        return {
+          verification: 'invalid',
+          reason: `AWS does not know this key id: deleted, deactivated or never real (${why})`,
+          scope: null,
+        };
       case 'expired':
         return { verification: 'invalid', reason: `these temporary credentials have expired (${why})`, scope: null };
       case 'bad-secret':
@@ -98,7 +101,11 @@ async function callerIdentity(
  */
 export async function inspectAws(credential: Credential, ctx: InspectContext): Promise<Inspection> {
   if (credential.ruleId !== 'aws-access-key-id') {
-    return { verification: 'unverified', reason: 'a secret access key is usable only with its key id, which was not found with it', scope: null };
+    return {
+      verification: 'unverified',
+      reason: 'a secret access key is usable only with its key id, which was not found with it',
+      scope: null,
+    };
   }
   const keyId = credential.secret.reveal();
   const account = accountIdFromKeyId(keyId);
@@ -118,11 +125,13 @@ export async function inspectAws(credential: Credential, ctx: InspectContext): P
   if (typeof key === 'string') return { verification: 'unverified', reason: key, scope };
 
   const clean = (m: string) => scrub(m, credential);
-  const clients = injectedClients(ctx.clients['aws']) ?? makeAwsClients(key, resolveAwsEndpoints(ctx.endpoint, process.env));
+  const clients =
+    injectedClients(ctx.clients['aws']) ?? makeAwsClients(key, resolveAwsEndpoints(ctx.endpoint, process.env));
   const who = await callerIdentity(clients, ctx, clean);
   if ('verification' in who) return who.scope ? who : { ...who, scope };
+  if (!who.Arn) throw new ProviderUnavailableError('sts:GetCallerIdentity answered without an ARN', 'error');
 
-  const principal = parsePrincipal(who.Arn ?? '', who.Account ?? account ?? '');
+  const principal = parsePrincipal(who.Arn, who.Account ?? account ?? '');
   facts.principal = principal;
   const reader = new IamReader(clients.iam, ctx.signal, clean);
 

@@ -31,7 +31,9 @@ export function readOnlyClient<C extends SendsCommands>(client: C): SendsCommand
     send(command, options) {
       const name = operationName(command);
       if (!isReadOnlyOperation(name)) {
-        return Promise.reject(new ReadOnlyViolation(`refused AWS ${name || 'command'}: only Get*, List*, Simulate* may be sent`));
+        return Promise.reject(
+          new ReadOnlyViolation(`refused AWS ${name || 'command'}: only Get*, List*, Simulate* may be sent`),
+        );
       }
       return client.send(command, options);
     },
@@ -58,7 +60,9 @@ export function wireGuard(stack: MiddlewareStackLike): void {
     async (args: { request: unknown }): Promise<unknown> => {
       const action = queryAction((args.request as { body?: unknown }).body);
       if (!action || !isReadOnlyOperation(action)) {
-        throw new ReadOnlyViolation(`refused AWS request with Action=${action ?? '(none)'}: only Get*, List*, Simulate* may be sent`);
+        throw new ReadOnlyViolation(
+          `refused AWS request with Action=${action ?? '(none)'}: only Get*, List*, Simulate* may be sent`,
+        );
       }
       return next(args);
     };

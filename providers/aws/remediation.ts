@@ -22,9 +22,13 @@ export function remediateAws(input: AssessInput): string | undefined {
   }
   const parts: string[] = [];
   if (facts?.principal?.kind === 'root') {
-    parts.push('Delete this root access key now (IAM console > Security credentials) and use IAM roles for every task instead.');
+    parts.push(
+      'Delete this root access key now (IAM console > Security credentials) and use IAM roles for every task instead.',
+    );
   } else if (inspection.verification === 'verified') {
-    parts.push('Deactivate and delete this key once its replacement works (aws iam update-access-key --status Inactive, then delete-access-key).');
+    parts.push(
+      'Deactivate and delete this key once its replacement works (aws iam update-access-key --status Inactive, then delete-access-key).',
+    );
   } else {
     parts.push('Rotate this key: deactivate it in IAM, then delete it, and remove it from the files that hold it.');
   }

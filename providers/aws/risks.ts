@@ -17,7 +17,9 @@ function granted(decisions: Record<string, Evaluation>, actions: readonly string
 }
 
 const named = (list: [string, Evaluation][]) =>
-  list.map(([a, e]) => `${a}${e.unconstrained ? ' on *' : ''}${e.decision === 'conditional' ? ' (conditional)' : ''}`).join(', ');
+  list
+    .map(([a, e]) => `${a}${e.unconstrained ? ' on *' : ''}${e.decision === 'conditional' ? ' (conditional)' : ''}`)
+    .join(', ');
 
 /** The AWS risks: root-key, admin, privilege-escalation, destructive-data-access, secrets-read, old-key, canary-token. */
 export function assessAws(input: AssessInput, now: Date = new Date()): RiskSignal[] {
@@ -72,7 +74,10 @@ export function assessAws(input: AssessInput, now: Date = new Date()): RiskSigna
     if (secrets.length > 0) {
       risks.push({
         id: 'secrets-read',
-        severity: softened('high', secrets.every(([, e]) => e.decision === 'conditional')),
+        severity: softened(
+          'high',
+          secrets.every(([, e]) => e.decision === 'conditional'),
+        ),
         message: `can read every stored secret or parameter${how}: ${named(secrets)}`,
       });
     }

@@ -10,11 +10,12 @@ export const rules: RuleSpec[] = [
     regex: '\\b(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b',
     entropy: 3,
     examples: {
-      truePositives: [
-        'aws_access_key_id = AKIAZ7QN4XW2LRDJ5HGE',
-        'AWS_ACCESS_KEY_ID=ASIAQNZGKIQY56JQ7WML',
+      truePositives: ['aws_access_key_id = AKIAZ7QN4XW2LRDJ5HGE', 'AWS_ACCESS_KEY_ID=ASIAQNZGKIQY56JQ7WML'],
+      falsePositives: [
+        'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+        'id = AKIAAAAAAAAAAAAAAAAA',
+        'AKIAZ7QN4XW2LRDJ5HGE1',
       ],
-      falsePositives: ['aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'id = AKIAAAAAAAAAAAAAAAAA', 'AKIAZ7QN4XW2LRDJ5HGE1'],
     },
   },
   {
@@ -34,6 +35,7 @@ export const rules: RuleSpec[] = [
       ],
       falsePositives: [
         'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the false positive tested here
         'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
         'aws_secret_access_key = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       ],
