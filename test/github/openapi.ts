@@ -4,8 +4,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS; under ESM its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 
 type Json = Record<string, unknown>;
 
@@ -57,7 +58,9 @@ export function schemaProblems(path: string, status: number, body: unknown): str
   const d = load();
   const key = `${path} ${status}`;
   if (!validators.has(key)) {
-    let response = ((d.paths[path] as Json | undefined)?.['get'] as Json | undefined)?.['responses'] as Json | undefined;
+    let response = ((d.paths[path] as Json | undefined)?.['get'] as Json | undefined)?.['responses'] as
+      | Json
+      | undefined;
     let r = response?.[String(status)] as Json | undefined;
     let ref = `${ID}#/paths/${pointer(path)}/get/responses/${status}`;
     if (r && typeof r['$ref'] === 'string') {
@@ -67,7 +70,10 @@ export function schemaProblems(path: string, status: number, body: unknown): str
     }
     response = r;
     const hasJson = Boolean((response?.['content'] as Json | undefined)?.['application/json']);
-    validators.set(key, hasJson ? ajv!.compile({ $ref: `${ref}/content/${pointer('application/json')}/schema` }) : null);
+    validators.set(
+      key,
+      hasJson ? ajv!.compile({ $ref: `${ref}/content/${pointer('application/json')}/schema` }) : null,
+    );
   }
   const validate = validators.get(key);
   if (!validate) return null;
