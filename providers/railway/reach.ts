@@ -48,6 +48,7 @@ class Refused extends Error {}
 export class ReachWalker {
   readonly unknowns: Unknown[] = [];
   complete = true;
+  private stopped = false;
 
   constructor(
     private readonly credential: Credential,
@@ -55,16 +56,23 @@ export class ReachWalker {
     private readonly auth: AuthStyle,
   ) {}
 
-  /** Runs `step`; a refusal or an unavailable service becomes an unknown instead of an error. */
+  /**
+   * Runs `step`; a refusal becomes an unknown and the walk goes on. An unavailable service or a
+   * spent budget stops all further questions: what the first pages already said is kept.
+   */
   async guarded<T>(what: string, step: () => Promise<T>): Promise<T | undefined> {
+    if (this.stopped) return undefined;
     try {
       return await step();
     } catch (e) {
       if (!(e instanceof Refused || e instanceof ProviderUnavailableError)) throw e;
-      this.unknowns.push({ what, reason: e.message });
       this.complete = false;
-      // A refusal concerns one question; an unavailable service or a spent budget, all the rest.
-      if (e instanceof ProviderUnavailableError) throw new WalkStopped(e.message);
+      if (e instanceof Refused) {
+        this.unknowns.push({ what, reason: e.message });
+      } else {
+        this.stopped = true;
+        this.unknowns.push({ what, reason: `${e.message}; the walk stopped there` });
+      }
       return undefined;
     }
   }
@@ -227,9 +235,6 @@ export class ReachWalker {
   }
 }
 
-/** Raised to end the whole walk: the service is unavailable or the time budget is spent. */
-export class WalkStopped extends Error {}
-
 function volumeFact(v: VolumeInstanceNode, env: EnvironmentFact, services: Map<string, string>): VolumeFact {
   const service = v.serviceId !== undefined ? services.get(v.serviceId) : undefined;
   return {
@@ -252,19 +257,15 @@ export async function mapReach(cls: LiveClassification, credential: Credential, 
   const walker = new ReachWalker(credential, ctx, cls.kind === 'project' ? 'project' : 'bearer');
   const projects: ProjectFact[] = [];
   let workspaces: string[] = [];
-  try {
-    if (cls.kind === 'project') {
-      projects.push(await walker.tokenEnvironment(cls));
-    } else if (cls.kind === 'account') {
-      workspaces = cls.workspaces.map((w) => w.name);
-      await walkAccount(walker, cls.workspaces, ctx.policy.maxProjects, projects);
-    } else {
-      await walkWorkspace(walker, cls.firstPage, ctx.policy.maxProjects, projects);
-      workspaces = [...new Set(projects.flatMap((p) => (p.workspace ? [p.workspace] : [])))];
-      if (workspaces.length === 0) workspaces = (await walker.tokenWorkspaces()) ?? [];
-    }
-  } catch (e) {
-    if (!(e instanceof WalkStopped)) throw e;
+  if (cls.kind === 'project') {
+    projects.push(await walker.tokenEnvironment(cls));
+  } else if (cls.kind === 'account') {
+    workspaces = cls.workspaces.map((w) => w.name);
+    await walkAccount(walker, cls.workspaces, ctx.policy.maxProjects, projects);
+  } else {
+    await walkWorkspace(walker, cls.firstPage, ctx.policy.maxProjects, projects);
+    workspaces = [...new Set(projects.flatMap((p) => (p.workspace ? [p.workspace] : [])))];
+    if (workspaces.length === 0) workspaces = (await walker.tokenWorkspaces()) ?? [];
   }
   return { workspaces, projects, unknowns: walker.unknowns, complete: walker.complete };
 }

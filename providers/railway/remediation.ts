@@ -28,8 +28,9 @@ function targetEnvironment(
   return f.kind === 'project' ? f.tokenEnvironment?.environment : undefined;
 }
 
-function projectTokenFor(environment: string | undefined, project: string | undefined): string {
+function projectTokenFor(environment: string | undefined, project: string | undefined, word?: string): string {
   if (project && environment) return `a project token for environment «${environment}» of «${project}»`;
+  if (project && word) return `a project token for the «${word}» environment of «${project}»`;
   if (project) return `a project token for the one environment of «${project}» it is used for`;
   return 'a project token for the one environment of the one project it is used for';
 }
@@ -45,10 +46,11 @@ export function remediateRailway(input: AssessInput): string | undefined {
   const docs = `Railway's token docs: ${TOKEN_DOCS_URL}`;
   if (f.kind === 'project') {
     const env = f.tokenEnvironment;
-    const elsewhere = env?.production && mentions(names, input.policy.nonProductionWords);
-    if (elsewhere) {
+    // A production token found in a place that says otherwise: the place's own environment.
+    const said = env?.production ? mentions(names, input.policy.nonProductionWords) : undefined;
+    if (env && said) {
       const other = project?.environments.find((e) => !e.production)?.name;
-      return `Revoke this project token for production and use ${projectTokenFor(other, env.project)} instead, kept in a secret store, not in files (${docs}).`;
+      return `Revoke this project token for production and use ${projectTokenFor(other, env.project, said)} instead, kept in a secret store, not in files (${docs}).`;
     }
     return `A project token is already Railway's narrowest credential: rotate it, since it was found in files, and keep its replacement in a secret store (${docs}).`;
   }

@@ -30,8 +30,9 @@ export function buildScope(cls: LiveClassification, reach: Reach, expiry: Expiry
     identity: identity(cls, reach),
     tokenType: TOKEN_NAMES[cls.kind],
     permissions: [...DESTRUCTIVE_MUTATIONS[cls.kind]],
-    capabilities:
+    capabilities: worstFirst(
       cls.kind === 'project' ? projectTokenCapabilities(reach.projects) : adminCapabilities(cls.kind, reach),
+    ),
     reach: reachMap(reach),
     expiresAt: expiry.expiresAt,
     unknowns,
@@ -57,6 +58,14 @@ export function twoFactorScope(kind: Extract<TokenKind, 'account' | 'workspace'>
     ],
     facts: { railway: facts },
   };
+}
+
+const ACTION_RANK = { delete: 0, admin: 1, write: 2, read: 3 } as const;
+
+/** What a reader must see first: destruction in production, then any destruction, then the rest. */
+function worstFirst(caps: Capability[]): Capability[] {
+  const rank = (c: Capability) => (c.production ? 0 : 4) + ACTION_RANK[c.action];
+  return [...caps].sort((a, b) => rank(a) - rank(b));
 }
 
 function identity(cls: LiveClassification, reach: Reach): string | null {
