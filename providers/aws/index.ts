@@ -2,7 +2,6 @@ import type { Provider } from '../../src/core/provider.js';
 import { accountIdFromKeyId, keyKind } from './account.js';
 import { combineAws } from './combine.js';
 import { DEFAULT_STS_ENDPOINT } from './endpoints.js';
-import { inspectAws } from './inspect.js';
 import { remediateAws } from './remediation.js';
 import { assessAws } from './risks.js';
 import { rules } from './rules.js';
@@ -26,7 +25,8 @@ export const aws: Provider = {
    * SDK does, each checked like this one (https, or http on loopback) — see endpoints.ts.
    */
   endpoint: { default: DEFAULT_STS_ENDPOINT, flag: 'aws-endpoint', env: ['AWS_ENDPOINT_URL'] },
-  inspect: inspectAws,
+  // The AWS SDK loads only when a key is inspected: scanning threads import this file too.
+  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectAws(credential, ctx),
   parseInspectInput: parseAwsInspectInput,
   assess: (input) => assessAws(input),
   remediation: remediateAws,

@@ -7,6 +7,7 @@ export const rules: RuleSpec[] = [
     kind: 'access key',
     description: 'AWS access key id (AKIA long-lived, ASIA temporary), paired with its secret key when nearby',
     keywords: ['akia', 'asia', 'abia', 'acca'],
+    keywordScope: 'line',
     regex: '\\b(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b',
     entropy: 3,
     examples: {
@@ -24,6 +25,7 @@ export const rules: RuleSpec[] = [
     kind: 'secret access key',
     description: 'AWS secret access key, by its name (paired with the key id in the same file when there is one)',
     keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret', 'secret-access-key'],
+    keywordScope: 'line',
     regex:
       '(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key|secret-access-key)["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
     flags: 'i',
@@ -65,6 +67,7 @@ export const rules: RuleSpec[] = [
     kind: 'session token',
     description: 'AWS session token that goes with a temporary (ASIA) key',
     keywords: ['session_token', 'sessiontoken', 'security_token'],
+    keywordScope: 'line',
     regex:
       '(?:aws_?session_?token|aws_?security_?token|sessiontoken)["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9/+=]{100,2000})',
     flags: 'i',

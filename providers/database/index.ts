@@ -34,6 +34,7 @@ export const database: Provider = {
     kind: `${name} connection URL`,
     description: `${name} connection URL with a password`,
     keywords: schemes,
+    keywordScope: 'line',
     regex: `(?<secret>\\b(?:${schemes.map((s) => s.replace('+', '\\+').replace('://', '')).join('|')})://[^:@/\\s"'\`]{1,128}:[^@/\\s"'\`]{1,256}@[^/\\s"'\`:?#,;]{1,253}(?::\\d{1,5})?(?:/[^\\s"'\`?#;]{0,128})?)`,
     validator: 'db-password',
     redaction: 'url' as const,

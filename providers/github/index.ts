@@ -1,6 +1,5 @@
 import type { Provider } from '../../src/core/provider.js';
 import { validGithubChecksum } from './checksum.js';
-import { createGithubInspector } from './inspect.js';
 import { githubRemediation } from './remediation.js';
 import { githubRisks } from './risks.js';
 import { rules } from './rules.js';
@@ -14,7 +13,8 @@ export const github: Provider = {
   validators: { 'github-checksum': validGithubChecksum },
   // GitHub Enterprise Server: --github-api-url https://ghe.example.com/api/v3
   endpoint: { default: 'https://api.github.com', flag: 'github-api-url', env: ['GITHUB_API_URL'] },
-  inspect: createGithubInspector(),
+  // Octokit loads only when a token is inspected: scanning threads import this file too.
+  inspect: async (credential, ctx) => (await import('./inspect.js')).createGithubInspector()(credential, ctx),
   assess: githubRisks,
   remediation: githubRemediation,
 };

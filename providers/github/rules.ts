@@ -8,6 +8,7 @@ function checksummed(prefix: string, id: string, kind: string, tp: string, tpOth
     kind,
     description: `GitHub ${kind} (${prefix}_), checksum validated`,
     keywords: [`${prefix}_`],
+    keywordScope: 'line',
     regex: `\\b(?<secret>${prefix}_[0-9A-Za-z]{36})\\b`,
     validator: 'github-checksum',
     examples: {
@@ -64,6 +65,7 @@ export const rules: RuleSpec[] = [
     kind: 'fine-grained personal access token',
     description: 'GitHub fine-grained personal access token (github_pat_); no public checksum, so an entropy floor',
     keywords: ['github_pat_'],
+    keywordScope: 'line',
     regex: '\\b(?<secret>github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59,221})\\b',
     entropy: 4.5,
     examples: {

@@ -11,6 +11,7 @@ export const gitlab: Provider = {
       kind: 'personal access token',
       description: 'GitLab personal, project or group access token (glpat-)',
       keywords: ['glpat-'],
+      keywordScope: 'line',
       regex: '\\b(?<secret>glpat-[0-9A-Za-z_.-]{20,80})(?![0-9A-Za-z_.-])',
       entropy: 3.5,
       examples: {

@@ -11,6 +11,7 @@ export const google: Provider = {
       kind: 'API key',
       description: 'Google API key (AIza)',
       keywords: ['aiza'],
+      keywordScope: 'line',
       regex: '\\b(?<secret>AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])',
       entropy: 3.5,
       examples: {

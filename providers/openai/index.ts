@@ -11,6 +11,7 @@ export const openai: Provider = {
       kind: 'API key',
       description: 'OpenAI API key (project, service account or legacy); all carry the T3BlbkFJ marker',
       keywords: ['t3blbkfj'],
+      keywordScope: 'line',
       regex: '\\b(?<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})(?![A-Za-z0-9_-])',
       examples: {
         truePositives: [

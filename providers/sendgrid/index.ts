@@ -11,6 +11,7 @@ export const sendgrid: Provider = {
       kind: 'API key',
       description: 'SendGrid API key (SG.)',
       keywords: ['sg.'],
+      keywordScope: 'line',
       regex: '\\b(?<secret>SG\\.[0-9A-Za-z_-]{22}\\.[0-9A-Za-z_-]{43})(?![0-9A-Za-z_-])',
       entropy: 4,
       examples: {

@@ -11,6 +11,7 @@ export const slack: Provider = {
       kind: 'bot or user token',
       description: 'Slack bot (xoxb), user (xoxp), app-level or legacy token',
       keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-'],
+      keywordScope: 'line',
       regex: '\\b(?<secret>xox[bpars]-\\d{8,14}-[0-9A-Za-z-]{10,110})\\b',
       entropy: 3,
       examples: {
@@ -27,6 +28,7 @@ export const slack: Provider = {
       kind: 'incoming webhook URL',
       description: 'Slack incoming webhook URL (anyone holding it can post to the channel)',
       keywords: ['hooks.slack.com/'],
+      keywordScope: 'line',
       regex: '(?<secret>https://hooks\\.slack\\.com/(?:services|workflows)/T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/[A-Za-z0-9]{20,32})',
       examples: {
         truePositives: ['url: https://hooks.slack.com/services/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'],

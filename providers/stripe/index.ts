@@ -11,6 +11,7 @@ export const stripe: Provider = {
       kind: 'live secret key',
       description: 'Stripe live secret key (full account access)',
       keywords: ['sk_live_'],
+      keywordScope: 'line',
       regex: '\\b(?<secret>sk_live_[0-9A-Za-z]{24,247})\\b',
       entropy: 3.5,
       examples: {
@@ -24,6 +25,7 @@ export const stripe: Provider = {
       kind: 'live restricted key',
       description: 'Stripe live restricted key',
       keywords: ['rk_live_'],
+      keywordScope: 'line',
       regex: '\\b(?<secret>rk_live_[0-9A-Za-z]{24,247})\\b',
       entropy: 3.5,
       examples: {

@@ -26,6 +26,7 @@ export const supabase: Provider = {
       kind: 'service_role key',
       description: 'Supabase service_role JWT (bypasses row-level security); payload decoded offline',
       keywords: ['eyj'],
+      keywordScope: 'line',
       regex: '\\b(?<secret>eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,500})(?![A-Za-z0-9_-])',
       validator: 'supabase-service-role',
       examples: {

@@ -9,6 +9,12 @@ export interface RuleSpec {
   keywords: string[];
   /** JavaScript regular expression source; must contain a named group `secret`. */
   regex: string;
+  /**
+   * `line`: a keyword is always on the line of a match (it is part of the token or of its
+   * assignment), so the regex runs only on the lines that hold a keyword. `fragment` (default):
+   * the regex runs over the whole fragment once any keyword is present.
+   */
+  keywordScope?: 'line' | 'fragment';
   /** Extra regex flags (besides g and d, always set): i, m, s, u. */
   flags?: string;
   /** Minimum Shannon entropy of the secret, in bits per character. */

@@ -8,6 +8,8 @@ export interface CompiledRule {
   keywords: string[];
   validator?: Validator;
   contextRe?: RegExp;
+  /** The context pattern as a global regex, to find the windows the rule runs in. */
+  contextGlobalRe?: RegExp;
   pathRe?: RegExp;
 }
 
@@ -29,6 +31,7 @@ export function compileRule(spec: RuleSpec, validators: Record<string, Validator
   if (validator) compiled.validator = validator;
   if (spec.context) {
     compiled.contextRe = new RegExp(spec.context.pattern, 'i');
+    compiled.contextGlobalRe = new RegExp(spec.context.pattern, 'gi');
     if (spec.context.pathPattern) compiled.pathRe = new RegExp(spec.context.pathPattern, 'i');
   }
   return compiled;

@@ -6,103 +6,242 @@ import type { CompiledRule } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholder } from './placeholders.js';
+import { KeywordAutomaton } from './keywords.js';
 
 const ALLOW_MARK = 'tokenscope:allow';
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Where in a fragment a rule's regex runs: the whole text, or line windows around its context. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Marks a triggered rule that runs over the whole text (a shared, never-filled array). */
+const WHOLE: number[] = [];
+
+/** The lines holding the given byte offsets: their numbers (0-based) and byte ranges. */
+function hitLines(bytes: Buffer, offsets: number[]): Array<{ line: number; start: number; end: number }> {
+  offsets.sort((a, b) => a - b);
+  const out: Array<{ line: number; start: number; end: number }> = [];
+  let line = 0;
+  let lineStart = 0;
+  let nextNewline = bytes.indexOf(10);
+  for (const off of offsets) {
+    while (nextNewline !== -1 && nextNewline < off) {
+      line++;
+      lineStart = nextNewline + 1;
+      nextNewline = bytes.indexOf(10, lineStart);
+    }
+    if (out[out.length - 1]?.line === line) continue;
+    out.push({ line, start: lineStart, end: nextNewline === -1 ? bytes.length : nextNewline });
+  }
+  return out;
+}
+
+/** The lines holding the given byte offsets, as character spans of the decoded text. */
+function hitLineSpans(bytes: Buffer, offsets: number[], lines: LineIndex): Span[] {
+  offsets.sort((a, b) => a - b);
+  const spans: Span[] = [];
+  // Newlines are single bytes in UTF-8, so counting them in the bytes gives the same line numbers.
+  let line = 0;
+  let nextNewline = bytes.indexOf(10);
+  for (const off of offsets) {
+    while (nextNewline !== -1 && nextNewline < off) {
+      line++;
+      nextNewline = bytes.indexOf(10, nextNewline + 1);
+    }
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    const last = spans[spans.length - 1];
+    if (last && start <= last.end + 1) last.end = Math.max(last.end, end);
+    else spans.push({ start, end });
+  }
+  return spans;
 }
 
 /**
- * The rule engine. One pass of a keyword union over the text decides which rules may match
- * (most text contains no keyword at all, so most rules never run), then each triggered rule's
- * regex runs and its matches are checked: placeholder, entropy, validator, context, allow mark.
+ * The rule engine. A keyword automaton pass over the raw bytes decides which rules may match
+ * (most files contain no keyword at all, so most rules never run and most files are never
+ * decoded), then each triggered rule's regex runs and its matches are checked: placeholder,
+ * entropy, validator, context, allow mark. Rules that need context only run near it.
  */
 export class Detector {
-  private readonly keywordRe: RegExp;
-  private readonly byKeyword = new Map<string, CompiledRule[]>();
+  private readonly automaton: KeywordAutomaton;
+  private readonly rulesByKeyword: CompiledRule[][];
+  private readonly pathRules: CompiledRule[];
   private readonly combiners: Map<string, NonNullable<Provider['combine']>>;
 
   constructor(
     readonly rules: CompiledRule[],
     providers: Provider[] = [],
   ) {
+    const ids = new Map<string, number>();
+    this.rulesByKeyword = [];
     for (const rule of rules) {
       for (const kw of rule.keywords) {
-        const list = this.byKeyword.get(kw) ?? [];
-        list.push(rule);
-        this.byKeyword.set(kw, list);
+        let id = ids.get(kw);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(kw, id);
+          this.rulesByKeyword.push([]);
+        }
+        this.rulesByKeyword[id]!.push(rule);
       }
     }
-    // Longest first, so a keyword that extends another (sk-ant- over sk-) is the one reported.
-    const kws = [...this.byKeyword.keys()].sort((a, b) => b.length - a.length);
-    this.keywordRe = new RegExp(kws.map(escapeRegex).join('|') || '(?!)', 'gi');
+    this.automaton = new KeywordAutomaton([...ids.keys()]);
+    this.pathRules = rules.filter((r) => r.pathRe);
     this.combiners = new Map(providers.filter((p) => p.combine).map((p) => [p.id, p.combine!.bind(p)]));
   }
 
-  /** Which rules the fragment's keywords trigger. */
-  private triggered(text: string): Set<CompiledRule> {
-    const hit = new Set<CompiledRule>();
-    const seen = new Set<string>();
-    const re = this.keywordRe;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const kw = m[0].toLowerCase();
-      if (seen.has(kw)) continue;
-      seen.add(kw);
-      for (const r of this.byKeyword.get(kw)!) hit.add(r);
-      if (seen.size === this.byKeyword.size) break;
+  /**
+   * Which rules the bytes' keywords (or the path) trigger, each with the byte offsets of its
+   * keyword hits when the rule may run on those lines only (`WHOLE`: it runs on all the text).
+   */
+  private triggered(bytes: Uint8Array, path: string): Map<CompiledRule, number[]> {
+    const hit = new Map<CompiledRule, number[]>();
+    for (const [id, offsets] of this.automaton.locate(bytes)) {
+      for (const r of this.rulesByKeyword[id]!) {
+        const lineScoped = r.spec.keywordScope === 'line' && !r.contextRe && offsets.length > 0;
+        const prev = hit.get(r);
+        if (!lineScoped || prev === WHOLE) hit.set(r, WHOLE);
+        else if (prev) prev.push(...offsets);
+        else hit.set(r, [...offsets]);
+      }
+    }
+    if (this.pathRules.length) {
+      const posix = path.replaceAll('\\', '/');
+      for (const r of this.pathRules) if (r.pathRe!.test(posix)) hit.set(r, WHOLE);
     }
     return hit;
   }
 
+  /** Scans a fragment already decoded to text. */
   scan(fragment: Fragment): Candidate[] {
-    const { text } = fragment;
-    const rules = this.triggered(text);
+    const bytes = Buffer.from(fragment.text, 'utf8');
+    const rules = this.triggered(bytes, fragment.path);
+    return rules.size ? this.run(fragment, bytes, rules) : [];
+  }
+
+  /**
+   * Scans UTF-8 bytes; they are decoded only when a keyword is found, and then only the lines
+   * that hold one when every triggered rule is line-scoped.
+   */
+  scanBytes(bytes: Buffer, meta: Omit<Fragment, 'text'>): Candidate[] {
+    const rules = this.triggered(bytes, meta.path);
     if (rules.size === 0) return [];
-    let lines: LineIndex | undefined;
-    const out: Candidate[] = [];
-    for (const rule of rules) {
-      const re = rule.re;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const secret = m.groups?.secret;
-        if (!secret || !this.plausible(rule, secret)) continue;
-        const start = m.index + m[0].indexOf(secret);
-        lines ??= new LineIndex(text);
-        const line = lines.lineOf(start);
-        const lineStart = lines.lineStart(line);
-        const lineText = text.slice(lineStart, lines.lineEnd(line));
-        if (lineText.includes(ALLOW_MARK)) continue;
-        const name = assignmentName(text.slice(lineStart, start));
-        if (rule.contextRe && !this.hasContext(rule, fragment.path, name, lines, line)) continue;
-        const candidate: Candidate = {
-          ruleId: rule.spec.id,
-          provider: rule.spec.provider,
-          kind: rule.spec.kind,
-          secret: new Secret(secret, rule.spec.redaction),
-          context: name ? { name } : {},
-          location: {
-            path: fragment.path,
-            line: line + (fragment.firstLine ?? 1),
-            column: start - lineStart + 1,
-            source: fragment.source,
-            ...(fragment.commit ? { commit: fragment.commit } : {}),
-            ...(fragment.date ? { date: fragment.date } : {}),
-          },
-        };
-        for (const part of rule.spec.parts ?? []) {
-          const v = m.groups?.[part];
-          if (v) (candidate.parts ??= {})[part] = new Secret(v);
-        }
-        out.push(candidate);
+    for (const hits of rules.values()) {
+      if (hits === WHOLE) return this.run({ ...meta, text: bytes.toString('utf8') }, bytes, rules);
+    }
+    return this.runOnLines(bytes, meta, rules);
+  }
+
+  /** Decodes and scans only the lines that hold a keyword, each rule on its own keywords' lines. */
+  private runOnLines(bytes: Buffer, meta: Omit<Fragment, 'text'>, rules: Map<CompiledRule, number[]>): Candidate[] {
+    const byLine = new Map<number, { start: number; end: number; rules: Map<CompiledRule, number[]> }>();
+    for (const [rule, hits] of rules) {
+      for (const l of hitLines(bytes, hits)) {
+        let entry = byLine.get(l.line);
+        if (!entry) byLine.set(l.line, (entry = { start: l.start, end: l.end, rules: new Map() }));
+        entry.rules.set(rule, WHOLE);
       }
     }
+    const out: Candidate[] = [];
+    const firstLine = meta.firstLine ?? 1;
+    for (const [line, { start, end, rules: lineRules }] of byLine) {
+      const text = bytes.toString('utf8', start, end);
+      out.push(...this.matches({ ...meta, text, firstLine: firstLine + line }, lineRules));
+    }
     return this.combine(out);
+  }
+
+  private spans(rule: CompiledRule, fragment: Fragment, bytes: Buffer, hits: number[], lines: () => LineIndex): Span[] {
+    const whole = [{ start: 0, end: fragment.text.length }];
+    if (hits !== WHOLE) return hitLineSpans(bytes, hits, lines());
+    if (!rule.contextGlobalRe || rule.pathRe?.test(fragment.path.replaceAll('\\', '/'))) return whole;
+    const index = lines();
+    const within = rule.spec.context!.withinLines;
+    const spans: Span[] = [];
+    const re = rule.contextGlobalRe;
+    re.lastIndex = 0;
+    for (let m = re.exec(fragment.text); m !== null; m = re.exec(fragment.text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      const line = index.lineOf(m.index);
+      const start = index.lineStart(Math.max(0, line - within));
+      const end = index.lineEnd(Math.min(index.count - 1, line + within));
+      const last = spans[spans.length - 1];
+      if (last && start <= last.end + 1) last.end = Math.max(last.end, end);
+      else spans.push({ start, end });
+      // Everything up to this window's end is covered; look for context beyond it.
+      re.lastIndex = Math.max(re.lastIndex, end);
+    }
+    return spans;
+  }
+
+  private run(fragment: Fragment, bytes: Buffer, rules: Map<CompiledRule, number[]>): Candidate[] {
+    return this.combine(this.matches(fragment, rules, bytes));
+  }
+
+  private matches(fragment: Fragment, rules: Map<CompiledRule, number[]>, bytes?: Buffer): Candidate[] {
+    const { text } = fragment;
+    let index: LineIndex | undefined;
+    const lines = () => (index ??= new LineIndex(text));
+    const out: Candidate[] = [];
+    for (const [rule, hits] of rules) {
+      const re = rule.re;
+      for (const span of this.spans(rule, fragment, bytes!, hits, lines)) {
+        const hay = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
+        re.lastIndex = 0;
+        for (let m = re.exec(hay); m !== null; m = re.exec(hay)) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const secret = m.groups?.secret;
+          if (!secret || !this.plausible(rule, secret)) continue;
+          const start = span.start + m.index + m[0].indexOf(secret);
+          const c = this.candidate(rule, fragment, lines(), start, secret, m.groups!);
+          if (c) out.push(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  private candidate(
+    rule: CompiledRule,
+    fragment: Fragment,
+    lines: LineIndex,
+    start: number,
+    secret: string,
+    groups: Record<string, string | undefined>,
+  ): Candidate | undefined {
+    const { text } = fragment;
+    const line = lines.lineOf(start);
+    const lineStart = lines.lineStart(line);
+    const lineText = text.slice(lineStart, lines.lineEnd(line));
+    if (lineText.includes(ALLOW_MARK)) return undefined;
+    const name = assignmentName(text.slice(lineStart, start));
+    if (rule.contextRe && !this.hasContext(rule, fragment.path, name, lines, line)) return undefined;
+    const candidate: Candidate = {
+      ruleId: rule.spec.id,
+      provider: rule.spec.provider,
+      kind: rule.spec.kind,
+      secret: new Secret(secret, rule.spec.redaction),
+      context: name ? { name } : {},
+      location: {
+        path: fragment.path,
+        line: line + (fragment.firstLine ?? 1),
+        column: start - lineStart + 1,
+        source: fragment.source,
+        ...(fragment.commit ? { commit: fragment.commit } : {}),
+        ...(fragment.date ? { date: fragment.date } : {}),
+      },
+    };
+    for (const part of rule.spec.parts ?? []) {
+      const v = groups[part];
+      if (v) (candidate.parts ??= {})[part] = new Secret(v);
+    }
+    return candidate;
   }
 
   private plausible(rule: CompiledRule, secret: string): boolean {

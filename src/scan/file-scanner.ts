@@ -3,7 +3,7 @@ import type { RuleSpec } from '../core/rule.js';
 import type { Candidate } from '../core/types.js';
 import { Detector } from '../detect/engine.js';
 import { loadRules } from '../detect/load.js';
-import { readForScan } from '../sources/read.js';
+import { decodeUtf16, isBinary, readForScan } from '../sources/read.js';
 import type { FileTask } from '../sources/worktree.js';
 import { type WireCandidate, toWire } from './wire.js';
 
@@ -15,8 +15,9 @@ export interface DetectorOptions {
   maxFileBytes: number;
 }
 
-export function buildDetector(opts: Pick<DetectorOptions, 'extraRules' | 'only'>): Detector {
-  let rules = loadRules(PROVIDERS, opts.extraRules, 'config');
+/** `validated`: the rules were already checked against the schema (a worker thread rebuilding them). */
+export function buildDetector(opts: Pick<DetectorOptions, 'extraRules' | 'only'>, validated = false): Detector {
+  let rules = loadRules(PROVIDERS, opts.extraRules, 'config', !validated);
   if (opts.only.length > 0) {
     const only = new Set(opts.only);
     rules = rules.filter((r) => only.has(r.spec.id) || only.has(r.spec.provider));
@@ -31,9 +32,14 @@ export interface FileOutcome {
 }
 
 /** Reads and scans one file; the same code runs in the main thread and in workers. */
-export async function scanFile(task: FileTask, detector: Detector, maxFileBytes: number): Promise<FileOutcome> {
-  const r = await readForScan(task.abs, maxFileBytes);
+export function scanFile(task: FileTask, detector: Detector, maxFileBytes: number): FileOutcome {
+  const r = readForScan(task.abs, maxFileBytes);
   if ('skipped' in r) return { candidates: [], bytes: 0, skipped: r.skipped };
-  const found: Candidate[] = detector.scan({ text: r.text, path: task.path, source: task.source });
-  return { candidates: found.map(toWire), bytes: r.bytes };
+  const meta = { path: task.path, source: task.source };
+  const utf16 = decodeUtf16(r.bytes);
+  let found: Candidate[];
+  if (utf16 !== undefined) found = detector.scan({ ...meta, text: utf16 });
+  else if (isBinary(r.bytes)) return { candidates: [], bytes: 0, skipped: 'binary' };
+  else found = detector.scanBytes(r.bytes, meta);
+  return { candidates: found.map(toWire), bytes: r.bytes.length };
 }

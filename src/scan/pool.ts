@@ -35,7 +35,7 @@ export async function scanFiles(
   if (!script) {
     const detector = buildDetector(opts);
     for (let i = 0; i < tasks.length; i++) {
-      const o = await scanFile(tasks[i]!, detector, opts.maxFileBytes);
+      const o = scanFile(tasks[i]!, detector, opts.maxFileBytes);
       outcomes[i] = o;
       bytes += o.bytes;
       onProgress?.(++done, tasks.length);

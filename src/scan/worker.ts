@@ -4,10 +4,10 @@ import { type DetectorOptions, buildDetector, scanFile } from './file-scanner.js
 
 /** A scanning thread: builds its own detector, then scans the batches of files it is sent. */
 const opts = workerData as DetectorOptions;
-const detector = buildDetector(opts);
+// The main thread validated the rules against the schema already; only compile them here.
+const detector = buildDetector(opts, true);
 
-parentPort!.on('message', async (batch: { id: number; tasks: FileTask[] }) => {
-  const results = [];
-  for (const t of batch.tasks) results.push(await scanFile(t, detector, opts.maxFileBytes));
+parentPort!.on('message', (batch: { id: number; tasks: FileTask[] }) => {
+  const results = batch.tasks.map((t) => scanFile(t, detector, opts.maxFileBytes));
   parentPort!.postMessage({ id: batch.id, results });
 });

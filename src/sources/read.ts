@@ -1,41 +1,59 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
-export type ReadResult = { text: string; bytes: number } | { skipped: string; bytes: number };
+export type ReadResult = { bytes: Buffer } | { skipped: string };
 
 const SNIFF = 8000;
 
-/** git's own test: a NUL byte in the first 8000 bytes makes a file binary. UTF-16 with a BOM is text. */
-export function decode(buf: Buffer): { text: string } | { binary: true } {
-  if (buf.length >= 2) {
-    if (buf[0] === 0xff && buf[1] === 0xfe) return { text: buf.subarray(2).toString('utf16le') };
-    if (buf[0] === 0xfe && buf[1] === 0xff) {
-      const swapped = Buffer.from(buf.subarray(2));
-      swapped.swap16();
-      return { text: swapped.toString('utf16le') };
-    }
+/** Text decoded from a buffer that starts with a UTF-16 byte-order mark; undefined otherwise. */
+export function decodeUtf16(buf: Buffer): string | undefined {
+  if (buf.length < 2) return undefined;
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) {
+    const swapped = Buffer.from(buf.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
   }
-  const head = buf.length > SNIFF ? buf.subarray(0, SNIFF) : buf;
-  if (head.includes(0)) return { binary: true };
+  return undefined;
+}
+
+/** git's own test: a NUL byte in the first 8000 bytes makes a file binary. */
+export function isBinary(buf: Buffer): boolean {
+  return (buf.length > SNIFF ? buf.subarray(0, SNIFF) : buf).includes(0);
+}
+
+/** As text, or binary: UTF-16 with a BOM is text, a NUL early on is binary, the rest is UTF-8. */
+export function decode(buf: Buffer): { text: string } | { binary: true } {
+  const utf16 = decodeUtf16(buf);
+  if (utf16 !== undefined) return { text: utf16 };
+  if (isBinary(buf)) return { binary: true };
   return { text: buf.toString('utf8') };
 }
 
-/** Reads a file for scanning; every reason not to scan it is a note, never an exception. */
-export async function readForScan(path: string, maxBytes: number): Promise<ReadResult> {
-  let fh: Awaited<ReturnType<typeof open>> | undefined;
+/**
+ * Reads a file for scanning, synchronously (it runs on a scanning thread, where a promise per
+ * file costs more than the read). Every reason not to scan is a note, never an exception.
+ */
+export function readForScan(path: string, maxBytes: number): ReadResult {
+  let fd: number | undefined;
   try {
-    fh = await open(path, 'r');
-    const st = await fh.stat();
-    if (!st.isFile()) return { skipped: 'not a regular file', bytes: 0 };
-    if (st.size > maxBytes) return { skipped: `larger than the size cap (${st.size} > ${maxBytes} bytes)`, bytes: 0 };
-    const buf = await fh.readFile();
-    const decoded = decode(buf);
-    if ('binary' in decoded) return { skipped: 'binary', bytes: 0 };
-    return { text: decoded.text, bytes: buf.length };
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { skipped: 'not a regular file' };
+    if (st.size > maxBytes) return { skipped: `larger than the size cap (${st.size} > ${maxBytes} bytes)` };
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { bytes: off === st.size ? buf : buf.subarray(0, off) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'unreadable (permission denied)' : code === 'ENOENT' ? 'vanished during the scan' : `unreadable (${code ?? (e as Error).message})`;
-    return { skipped: why, bytes: 0 };
+    if (code === 'EACCES' || code === 'EPERM') return { skipped: 'unreadable (permission denied)' };
+    if (code === 'ENOENT') return { skipped: 'vanished during the scan' };
+    return { skipped: `unreadable (${code ?? (e as Error).message})` };
   } finally {
-    await fh?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals';
+import { PROVIDERS } from '../../providers/registry.js';
+import { Detector } from '../../src/detect/engine.js';
+import { KeywordAutomaton } from '../../src/detect/keywords.js';
+import { loadRules } from '../../src/detect/load.js';
+import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
+
+const detector = new Detector(loadRules(PROVIDERS), PROVIDERS);
+const scanText = (text: string, path = 'f.txt') => detector.scan({ text, path, source: 'untracked' });
+const scanBytes = (text: string, path = 'f.txt') => detector.scanBytes(Buffer.from(text), { path, source: 'untracked' });
+
+describe('keyword automaton', () => {
+  it('finds every keyword, case-insensitively, including overlapping ones', () => {
+    const ac = new KeywordAutomaton(['sk-', 'sk-ant-', 'railway', 'ghp_']);
+    expect([...ac.find(Buffer.from('key = SK-ANT-xyz; RailWay'))].sort()).toEqual([0, 1, 2]);
+    expect([...ac.find(Buffer.from('nothing here'))]).toEqual([]);
+  });
+
+  it('reports byte offsets of each hit, and gives up listing past the cap', () => {
+    const ac = new KeywordAutomaton(['ab']);
+    expect(ac.locate(Buffer.from('xxab ab'))).toEqual(new Map([[0, [3, 6]]]));
+    expect(ac.locate(Buffer.from('ab'.repeat(5)), 3)).toEqual(new Map([[0, []]]));
+  });
+});
+
+describe('detector', () => {
+  it('gives the same candidates from bytes (line-by-line decoding) and from text, with true line and column', () => {
+    const t = githubToken();
+    const text = `é unicode first line\nsecond\n    token: ${t}\n`;
+    for (const found of [scanText(text), scanBytes(text)]) {
+      expect(found).toHaveLength(1);
+      expect(found[0]!.location).toMatchObject({ line: 3, column: 12 });
+      expect(found[0]!.context.name).toBe('token');
+      expect(found[0]!.secret.reveal()).toBe(t);
+    }
+  });
+
+  it('finds a Railway UUID only with railway context close by', () => {
+    const u = railwayToken();
+    expect(scanBytes(`RAILWAY_TOKEN=${u}`)).toHaveLength(1);
+    expect(scanBytes(`# railway\nid: ${u}`)).toHaveLength(1);
+    expect(scanBytes(`# railway\n\n\n\n\n\nid: ${u}`)).toHaveLength(0);
+    expect(scanBytes(`request_id=${u}`)).toHaveLength(0);
+    // The Railway CLI's config file is context enough on its own.
+    expect(scanBytes(`{"user": {"token": "${u}"}}`, 'home/.railway/config.json')).toHaveLength(1);
+  });
+
+  it('pairs an AWS key id with its secret key in the same file into one candidate', () => {
+    const id = awsKeyId();
+    const secret = awsSecret();
+    const found = scanBytes(`[prod]\naws_access_key_id = ${id}\n# rotated monthly\naws_secret_access_key = ${secret}\n`);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.secret.reveal()).toBe(id);
+    expect(found[0]!.parts?.secretAccessKey?.reveal()).toBe(secret);
+  });
+
+  it('pairs an unnamed secret within three lines of the key id', () => {
+    const id = awsKeyId();
+    const secret = awsSecret();
+    const found = scanBytes(`key: ${id}\nsecret: ${secret}\n`);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.parts?.secretAccessKey?.reveal()).toBe(secret);
+  });
+
+  it('keeps a named secret key without a key id as a finding of its own', () => {
+    const found = scanBytes(`aws_secret_access_key=${awsSecret()}\n`);
+    expect(found.map((c) => c.ruleId)).toEqual(['aws-secret-access-key']);
+  });
+
+  it('a tokenscope:allow comment suppresses only its own line', () => {
+    const [a, b] = [githubToken(), githubToken()];
+    const found = scanBytes(`A=${a} # tokenscope:allow\nB=${b}\n`);
+    expect(found.map((c) => c.secret.reveal())).toEqual([b]);
+  });
+});

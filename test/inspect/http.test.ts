@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkEndpoint } from '../../src/inspect/endpoint.js';
+import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from '../../src/inspect/errors.js';
+import { DEFAULT_HTTP_OPTIONS, ReadOnlyHttp } from '../../src/inspect/http.js';
+
+let server: Server;
+let base: string;
+const received: string[] = [];
+let plan: Array<{ status: number; headers?: Record<string, string>; body?: string }> = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    received.push(`${req.method} ${req.url}`);
+    const step = plan.shift() ?? { status: 200, body: '{"ok":true}' };
+    if (step.status === 0) return; // hang: never answer
+    res.writeHead(step.status, step.headers ?? {});
+    res.end(step.body ?? '');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+const http = (opts = {}) => new ReadOnlyHttp([new URL(base)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 300, maxRetryAfterMs: 1500, ...opts });
+
+describe('the read-only door', () => {
+  it('refuses a GraphQL mutation before sending it', async () => {
+    received.length = 0;
+    await expect(http().graphql(`${base}/graphql`, 'mutation { volumeDelete(volumeId: "v") }', {}, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(http().graphql(`${base}/graphql`, 'query a { me { id } } mutation b { x }', {}, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(http().graphql(`${base}/graphql`, 'subscription { x }', {}, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    expect(received).toEqual([]);
+  });
+
+  it('sends a query', async () => {
+    received.length = 0;
+    const res = await http().graphql(`${base}/graphql`, 'query { me { id } }', {}, {});
+    expect(res.status).toBe(200);
+    expect(received).toEqual(['POST /graphql']);
+  });
+
+  it('refuses non-GET methods and unconfigured origins through the SDK fetch', async () => {
+    received.length = 0;
+    const h = http();
+    await expect(h.fetch(`${base}/repos/a/b`, { method: 'DELETE' })).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(h.fetch(`${base}/user`, { method: 'POST', body: '{}' })).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(h.fetch('https://exfiltrate.invalid/collect')).rejects.toBeInstanceOf(EndpointViolation);
+    await expect(h.get('http://127.0.0.2:1/user', {})).rejects.toBeInstanceOf(EndpointViolation);
+    expect(received).toEqual([]);
+  });
+
+  it('retries a 429 after its Retry-After, a bounded number of times, then gives up unverified', async () => {
+    received.length = 0;
+    plan = [{ status: 429, headers: { 'retry-after': '0' } }, { status: 200, body: 'fine' }];
+    expect((await http().get(`${base}/x`, {})).text).toBe('fine');
+    plan = [0, 1, 2].map(() => ({ status: 429, headers: { 'retry-after': '0' } }));
+    const e = await http({ retries: 2 }).get(`${base}/y`, {}).catch((x) => x);
+    expect(e).toBeInstanceOf(ProviderUnavailableError);
+    expect(e.verification).toBe('unverified');
+    expect(e.message).toMatch(/rate limited \(HTTP 429\) after 3 attempt/);
+    expect(received.filter((r) => r === 'GET /y')).toHaveLength(3);
+  });
+
+  it('does not wait out a Retry-After longer than its bound', async () => {
+    received.length = 0;
+    plan = [{ status: 429, headers: { 'retry-after': '3600' } }];
+    const e = await http().get(`${base}/z`, {}).catch((x) => x);
+    expect(e.message).toMatch(/Retry-After 3600s/);
+    expect(received).toHaveLength(1);
+  });
+
+  it('gives up on a request that hangs, within the timeout', async () => {
+    plan = [{ status: 0 }];
+    const e = await http({ retries: 0 }).get(`${base}/hang`, {}).catch((x) => x);
+    expect(e).toBeInstanceOf(ProviderUnavailableError);
+    expect(e.message).toMatch(/no answer within 300 ms/);
+  });
+
+  it('refuses a body larger than the cap', async () => {
+    plan = [{ status: 200, body: 'x'.repeat(5000) }];
+    const e = await http({ maxBodyBytes: 1000 }).get(`${base}/big`, {}).catch((x) => x);
+    expect(e.message).toMatch(/larger than 1000 bytes/);
+  });
+});
+
+describe('endpoints', () => {
+  it('accept https anywhere and http on loopback only', () => {
+    expect(checkEndpoint('https://api.example.test/v1', '--x').href).toBe('https://api.example.test/v1');
+    expect(checkEndpoint('http://127.0.0.1:8080/graphql', '--x').port).toBe('8080');
+    expect(checkEndpoint('http://localhost/', '--x').hostname).toBe('localhost');
+    expect(() => checkEndpoint('http://192.168.1.5/', '--x')).toThrow(/--x: .* must be https/);
+    expect(() => checkEndpoint('ftp://127.0.0.1/', '--x')).toThrow(EndpointViolation);
+    expect(() => checkEndpoint('not a url', '--x')).toThrow(/is not a URL/);
+  });
+});
