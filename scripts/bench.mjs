@@ -46,9 +46,31 @@ const ghp = () => {
   return `ghp_${body}${c.padStart(6, '0')}`;
 };
 
-const IDENT = ['user', 'token', 'session', 'request', 'config', 'handler', 'client', 'secret', 'key', 'value', 'result', 'items', 'msg', 'data', 'response', 'cache', 'logger', 'options', 'ctx', 'payload'];
+const IDENT = [
+  'user',
+  'token',
+  'session',
+  'request',
+  'config',
+  'handler',
+  'client',
+  'secret',
+  'key',
+  'value',
+  'result',
+  'items',
+  'msg',
+  'data',
+  'response',
+  'cache',
+  'logger',
+  'options',
+  'ctx',
+  'payload',
+];
 const LINES = [
-  () => `  const ${pick(IDENT)}${pick(IDENT)} = await ${pick(IDENT)}.get(${pick(IDENT)}Id, { timeout: ${Math.floor(rand() * 5000)} });`,
+  () =>
+    `  const ${pick(IDENT)}${pick(IDENT)} = await ${pick(IDENT)}.get(${pick(IDENT)}Id, { timeout: ${Math.floor(rand() * 5000)} });`,
   () => `  if (!${pick(IDENT)}) throw new Error('missing ${pick(IDENT)} for ${pick(IDENT)}');`,
   () => `  logger.debug(\`request \${requestId} took \${elapsed}ms\`, { id: '${uuid()}' });`,
   () => `def ${pick(IDENT)}_${pick(IDENT)}(self, ${pick(IDENT)}, ${pick(IDENT)}=None):`,
@@ -67,7 +89,8 @@ const LINES = [
 const PLANTS = [
   () => `GITHUB_TOKEN=${ghp()}`,
   () => `RAILWAY_TOKEN=${uuid()}`,
-  () => `aws_access_key_id = AKIA${Array.from({ length: 16 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[Math.floor(rand() * 32)]).join('')}`,
+  () =>
+    `aws_access_key_id = AKIA${Array.from({ length: 16 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[Math.floor(rand() * 32)]).join('')}`,
   () => `STRIPE_KEY=sk_live_${b62(24)}`,
   () => `DATABASE_URL=postgres://app:${b62(20)}@db.internal.acme.io:5432/app`,
 ];
@@ -125,7 +148,9 @@ await timeScan(['github']); // warm the page cache and the JIT
 const all = await timeScan([]);
 const gh = await timeScan(['github']);
 console.log(`threads: ${THREADS}`);
-console.log(`all rules:    ${(mb / all.secs).toFixed(1)} MB/s  (${all.secs.toFixed(2)} s, ${all.findings} credentials)`);
+console.log(
+  `all rules:    ${(mb / all.secs).toFixed(1)} MB/s  (${all.secs.toFixed(2)} s, ${all.findings} credentials)`,
+);
 console.log(`github rules: ${(mb / gh.secs).toFixed(1)} MB/s  (${gh.secs.toFixed(2)} s, ${gh.findings} credentials)`);
 console.log(`cost ratio all/github: ${(all.secs / gh.secs).toFixed(2)}x  (target <= 1.5x; target >= 150 MB/s)`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -1,7 +1,18 @@
 import type { Provider } from '../../src/core/provider.js';
 
 /** Passwords that are dev-container defaults, not secrets anyone chose. */
-const DEFAULT_PASSWORDS = new Set(['password', 'postgres', 'root', 'pass', 'secret', 'admin', 'test', 'mysql', 'redis', 'user']);
+const DEFAULT_PASSWORDS = new Set([
+  'password',
+  'postgres',
+  'root',
+  'pass',
+  'secret',
+  'admin',
+  'test',
+  'mysql',
+  'redis',
+  'user',
+]);
 
 function hasRealPassword(url: string): boolean {
   const m = /^[a-z+]+:\/\/[^:@/]*:([^@]*)@/i.exec(url);

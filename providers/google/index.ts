@@ -16,7 +16,10 @@ export const google: Provider = {
       entropy: 3.5,
       examples: {
         truePositives: ['GOOGLE_API_KEY=AIza_0GEeRpq0uY9OpaLKXhmP5nGbH3UE5HBUK7'],
-        falsePositives: ['GOOGLE_API_KEY=AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'AIza_0GEeRpq0uY9OpaLKXhmP5nGbH3UE5HBUK7toolong'],
+        falsePositives: [
+          'GOOGLE_API_KEY=AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+          'AIza_0GEeRpq0uY9OpaLKXhmP5nGbH3UE5HBUK7toolong',
+        ],
       },
     },
   ],

@@ -16,7 +16,10 @@ export const huggingface: Provider = {
       entropy: 3.8,
       examples: {
         truePositives: ['HF_TOKEN=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'],
-        falsePositives: ['HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'def hf_download_model_from_hub_repository_cache(): pass'],
+        falsePositives: [
+          'HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+          'def hf_download_model_from_hub_repository_cache(): pass',
+        ],
       },
     },
   ],

@@ -12,13 +12,17 @@ export const openai: Provider = {
       description: 'OpenAI API key (project, service account or legacy); all carry the T3BlbkFJ marker',
       keywords: ['t3blbkfj'],
       keywordScope: 'line',
-      regex: '\\b(?<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})(?![A-Za-z0-9_-])',
+      regex:
+        '\\b(?<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})(?![A-Za-z0-9_-])',
       examples: {
         truePositives: [
           'OPENAI_API_KEY=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',
           'key = "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"',
         ],
-        falsePositives: ['OPENAI_API_KEY=sk-hwylo69VPw1gsBLwdUNlupZVQuZKaJhngySjEABI', 'sk-xxxxxxxxxxxxxxxxxxxxT3BlbkFJxxxxxxxxxxxxxxxxxxxx'],
+        falsePositives: [
+          'OPENAI_API_KEY=sk-hwylo69VPw1gsBLwdUNlupZVQuZKaJhngySjEABI',
+          'sk-xxxxxxxxxxxxxxxxxxxxT3BlbkFJxxxxxxxxxxxxxxxxxxxx',
+        ],
       },
     },
   ],

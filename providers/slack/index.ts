@@ -29,7 +29,8 @@ export const slack: Provider = {
       description: 'Slack incoming webhook URL (anyone holding it can post to the channel)',
       keywords: ['hooks.slack.com/'],
       keywordScope: 'line',
-      regex: '(?<secret>https://hooks\\.slack\\.com/(?:services|workflows)/T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/[A-Za-z0-9]{20,32})',
+      regex:
+        '(?<secret>https://hooks\\.slack\\.com/(?:services|workflows)/T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/[A-Za-z0-9]{20,32})',
       examples: {
         truePositives: ['url: https://hooks.slack.com/services/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'],
         falsePositives: ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'],

@@ -27,7 +27,8 @@ export const supabase: Provider = {
       description: 'Supabase service_role JWT (bypasses row-level security); payload decoded offline',
       keywords: ['eyj'],
       keywordScope: 'line',
-      regex: '\\b(?<secret>eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,500})(?![A-Za-z0-9_-])',
+      regex:
+        '\\b(?<secret>eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,500})(?![A-Za-z0-9_-])',
       validator: 'supabase-service-role',
       examples: {
         truePositives: [
@@ -48,7 +49,9 @@ export const supabase: Provider = {
       identity: typeof p.ref === 'string' ? `project ${p.ref}` : null,
       tokenType: `JWT, role ${String(p.role)}`,
       permissions: ['service_role: bypasses row-level security'],
-      capabilities: [{ action: 'admin', resource: typeof p.ref === 'string' ? `supabase project ${p.ref}` : 'supabase project' }],
+      capabilities: [
+        { action: 'admin', resource: typeof p.ref === 'string' ? `supabase project ${p.ref}` : 'supabase project' },
+      ],
       reach: (typeof p.ref === 'string' ? { projects: [p.ref] } : {}) as Record<string, string[]>,
       expiresAt: exp,
     };

@@ -11,7 +11,9 @@ function commonRisks(credential: Credential, inspection: Inspection): RiskSignal
   const where = exposed ? 'committed to git, readable by anyone with the repository' : 'on disk or in the environment';
   switch (inspection.verification) {
     case 'invalid':
-      return [{ id: 'invalid-credential', severity: 'info', message: `the provider rejects it (${inspection.reason})` }];
+      return [
+        { id: 'invalid-credential', severity: 'info', message: `the provider rejects it (${inspection.reason})` },
+      ];
     case 'verified':
       return exposed
         ? [{ id: 'committed-live-credential', severity: 'high', message: `a live credential is ${where}` }]

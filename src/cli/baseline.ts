@@ -11,7 +11,8 @@ export function loadBaseline(file: string): Set<string> {
     throw new UsageError(`--baseline ${file}: ${err.code ? `cannot read (${err.code})` : 'not valid JSON'}`);
   }
   const findings = (parsed as { findings?: unknown })?.findings;
-  if (!Array.isArray(findings)) throw new UsageError(`--baseline ${file}: field "findings" is missing: not a tokenscope JSON report`);
+  if (!Array.isArray(findings))
+    throw new UsageError(`--baseline ${file}: field "findings" is missing: not a tokenscope JSON report`);
   const ids = new Set<string>();
   findings.forEach((f, i) => {
     const id = (f as { id?: unknown })?.id;

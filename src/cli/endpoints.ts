@@ -19,7 +19,9 @@ export function resolveEndpoints(
       continue;
     }
     const envName = p.endpoint.env.find((n) => env[n]);
-    out[p.id] = envName ? checkEndpoint(env[envName]!, envName) : checkEndpoint(p.endpoint.default, `${p.id} default endpoint`);
+    out[p.id] = envName
+      ? checkEndpoint(env[envName]!, envName)
+      : checkEndpoint(p.endpoint.default, `${p.id} default endpoint`);
   }
   return out;
 }

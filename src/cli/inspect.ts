@@ -19,7 +19,8 @@ function credentialFrom(provider: Provider, text: string): Credential {
   if (!parsed.secret) throw new UsageError('inspect: standard input is empty; pipe the token in');
   const secret = new Secret(parsed.secret);
   // The rule whose pattern the token fits names its kind; the provider's first rule otherwise.
-  const rule = provider.rules.find((r) => new RegExp(`^(?:${r.regex})$`, r.flags ?? '').test(parsed.secret)) ?? provider.rules[0]!;
+  const rule =
+    provider.rules.find((r) => new RegExp(`^(?:${r.regex})$`, r.flags ?? '').test(parsed.secret)) ?? provider.rules[0]!;
   return {
     fingerprint: fingerprint(provider.id, secret),
     ruleId: rule.id,
@@ -36,7 +37,9 @@ export async function runInspect(args: Record<string, unknown>, io: CliIO): Prom
   const providers = providersById();
   const provider = providers.get(String(args.provider));
   if (!provider) {
-    throw new UsageError(`--provider: unknown provider "${args.provider}" (known: ${[...providers.keys()].join(', ')})`);
+    throw new UsageError(
+      `--provider: unknown provider "${args.provider}" (known: ${[...providers.keys()].join(', ')})`,
+    );
   }
   if (!io.stdin) throw new UsageError('inspect: no standard input; pipe the token in');
   const s = settingsFrom(args, io, undefined);
@@ -56,6 +59,14 @@ export async function runInspect(args: Record<string, unknown>, io: CliIO): Prom
     { target: 'stdin', findings: [finding], failOn: s.failOn, endpoints: s.offline ? {} : s.endpoints, notes: [] },
     toolVersion(),
   );
-  emit(render(report, s.format, PROVIDERS.flatMap((p) => p.rules)), s.output, io);
+  emit(
+    render(
+      report,
+      s.format,
+      PROVIDERS.flatMap((p) => p.rules),
+    ),
+    s.output,
+    io,
+  );
   return exitCodeForReport(report);
 }

@@ -7,10 +7,25 @@ import { FORMATS } from './render.js';
 export function reportingOptions<T>(y: Argv<T>) {
   let out = y
     .option('format', { alias: 'f', choices: FORMATS, default: 'table' as const, describe: 'report format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE (atomically) instead of stdout' })
-    .option('fail-on', { choices: SEVERITIES, describe: 'exit 1 when a finding is at or above this severity [default: policy, high]' })
-    .option('config', { alias: 'c', type: 'string', describe: 'config file [default: .tokenscope.yml|.yaml|.json in PATH]' })
-    .option('offline', { type: 'boolean', default: false, describe: 'do not ask any provider; every credential is reported unverified' })
+    .option('output', {
+      alias: 'o',
+      type: 'string',
+      describe: 'write the report to FILE (atomically) instead of stdout',
+    })
+    .option('fail-on', {
+      choices: SEVERITIES,
+      describe: 'exit 1 when a finding is at or above this severity [default: policy, high]',
+    })
+    .option('config', {
+      alias: 'c',
+      type: 'string',
+      describe: 'config file [default: .tokenscope.yml|.yaml|.json in PATH]',
+    })
+    .option('offline', {
+      type: 'boolean',
+      default: false,
+      describe: 'do not ask any provider; every credential is reported unverified',
+    })
     .option('timeout', { type: 'number', describe: 'per-request timeout to providers, ms' });
   for (const p of PROVIDERS) {
     if (!p.endpoint) continue;

@@ -26,7 +26,8 @@ export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: str
     config.inspect.timeoutMs = args.timeout;
   }
   const threads = args.threads === undefined ? Math.min(4, availableParallelism()) : Number(args.threads);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64)
+    throw new UsageError(`--threads must be a whole number from 1 to 64`);
   const format = args.format as Format;
   const ci = Boolean(io.env.CI);
   return {

@@ -5,8 +5,9 @@ import addFormatsModule from 'ajv-formats';
 import { packageRoot, schemaPath } from '../core/paths.js';
 
 // ajv-formats is CommonJS; under ESM its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);

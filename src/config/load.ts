@@ -49,13 +49,17 @@ export function loadConfig(file: string | undefined): Config {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new UsageError(`${file}: cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new UsageError(
+        `${file}: cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
     }
     let parsed: unknown;
     try {
       parsed = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
     } catch (e) {
-      throw new UsageError(`${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
+      throw new UsageError(
+        `${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`,
+      );
     }
     parsed ??= {};
     const validate = schemaValidator('config.schema.json');
@@ -77,6 +81,10 @@ export function loadConfig(file: string | undefined): Config {
       timeoutMs: raw.inspect?.timeoutMs ?? 10_000,
       budgetMs: raw.inspect?.budgetMs ?? 60_000,
     },
-    policy: { ...DEFAULT_POLICY, ...raw.policy, severities: { ...DEFAULT_POLICY.severities, ...raw.policy?.severities } },
+    policy: {
+      ...DEFAULT_POLICY,
+      ...raw.policy,
+      severities: { ...DEFAULT_POLICY.severities, ...raw.policy?.severities },
+    },
   };
 }

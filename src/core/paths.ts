@@ -12,7 +12,10 @@ export function packageRoot(): string {
   if (cached) return cached;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, 'schemas', 'rule.schema.json'))) return (cached = dir);
+    if (existsSync(join(dir, 'schemas', 'rule.schema.json'))) {
+      cached = dir;
+      return dir;
+    }
     const up = dirname(dir);
     if (up === dir) throw new Error('tokenscope: cannot find its schemas/ folder');
     dir = up;

@@ -20,12 +20,15 @@ export function compileRule(spec: RuleSpec, validators: Record<string, Validator
   try {
     re = new RegExp(spec.regex, `g${spec.flags ?? ''}`);
   } catch (e) {
-    throw new RuleCompileError(`rule ${spec.id}: field "regex" is not a valid regular expression: ${(e as Error).message}`);
+    throw new RuleCompileError(
+      `rule ${spec.id}: field "regex" is not a valid regular expression: ${(e as Error).message}`,
+    );
   }
   let validator: Validator | undefined;
   if (spec.validator) {
     validator = validators[spec.validator];
-    if (!validator) throw new RuleCompileError(`rule ${spec.id}: field "validator" names unknown validator "${spec.validator}"`);
+    if (!validator)
+      throw new RuleCompileError(`rule ${spec.id}: field "validator" names unknown validator "${spec.validator}"`);
   }
   const compiled: CompiledRule = { spec, re, keywords: spec.keywords.map((k) => k.toLowerCase()) };
   if (validator) compiled.validator = validator;

@@ -141,7 +141,10 @@ export class Detector {
     for (const [rule, hits] of rules) {
       for (const l of hitLines(bytes, hits)) {
         let entry = byLine.get(l.line);
-        if (!entry) byLine.set(l.line, (entry = { start: l.start, end: l.end, rules: new Map() }));
+        if (!entry) {
+          entry = { start: l.start, end: l.end, rules: new Map() };
+          byLine.set(l.line, entry);
+        }
         entry.rules.set(rule, WHOLE);
       }
     }
@@ -239,7 +242,7 @@ export class Detector {
     };
     for (const part of rule.spec.parts ?? []) {
       const v = groups[part];
-      if (v) (candidate.parts ??= {})[part] = new Secret(v);
+      if (v) candidate.parts = { ...candidate.parts, [part]: new Secret(v) };
     }
     return candidate;
   }

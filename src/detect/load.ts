@@ -4,7 +4,12 @@ import { describeErrors, schemaValidator } from '../config/ajv.js';
 import { type CompiledRule, RuleCompileError, compileRule } from './compile.js';
 
 /** Validates every rule against schemas/rule.schema.json and compiles it. */
-export function loadRules(providers: Provider[], extra: RuleSpec[] = [], where = 'rules', check = true): CompiledRule[] {
+export function loadRules(
+  providers: Provider[],
+  extra: RuleSpec[] = [],
+  where = 'rules',
+  check = true,
+): CompiledRule[] {
   const validate = check ? schemaValidator('rule.schema.json') : undefined;
   const validators = Object.assign({}, ...providers.map((p) => p.validators ?? {}));
   const seen = new Set<string>();
@@ -15,7 +20,9 @@ export function loadRules(providers: Provider[], extra: RuleSpec[] = [], where =
   ];
   for (const [spec, origin] of all) {
     if (validate && !validate(spec)) {
-      throw new RuleCompileError(`${origin}: rule ${(spec as { id?: string })?.id ?? "?"}: ${describeErrors(validate!.errors).join('; ')}`);
+      throw new RuleCompileError(
+        `${origin}: rule ${(spec as { id?: string })?.id ?? '?'}: ${describeErrors(validate!.errors).join('; ')}`,
+      );
     }
     if (seen.has(spec.id)) throw new RuleCompileError(`${origin}: rule ${spec.id}: field "id" is used twice`);
     seen.add(spec.id);

@@ -85,7 +85,9 @@ export class ReadOnlyHttp {
     }
     if (method === 'GET' || method === 'HEAD') return;
     if (method === 'POST' && body !== undefined && onlyQueries(body)) return;
-    throw new ReadOnlyViolation(`refused a ${method} request to ${target.origin}${target.pathname}: inspection is read-only`);
+    throw new ReadOnlyViolation(
+      `refused a ${method} request to ${target.origin}${target.pathname}: inspection is read-only`,
+    );
   }
 
   private async send(
@@ -111,7 +113,9 @@ export class ReadOnlyHttp {
         if (timeout.aborted) throw new ProviderUnavailableError(`no answer within ${timeoutMs} ms`);
         if (e instanceof ProviderUnavailableError) throw e;
         if (attempt < retries) continue;
-        throw new ProviderUnavailableError(`connection failed: ${(e as Error).message}`);
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        const why = cause?.code ?? cause?.message ?? (e as Error).message;
+        throw new ProviderUnavailableError(`connection to ${new URL(url).host} failed: ${why}`);
       }
       const retryable = res.status === 429 || res.status >= 500;
       if (!retryable) return { status: res.status, headers: res.headers, text };
@@ -135,7 +139,9 @@ function onlyQueries(body: string): boolean {
     if (typeof query !== 'string') return false;
     const doc = parse(query);
     return doc.definitions.every(
-      (d) => d.kind === 'FragmentDefinition' || (d.kind === 'OperationDefinition' && (d as OperationDefinitionNode).operation === 'query'),
+      (d) =>
+        d.kind === 'FragmentDefinition' ||
+        (d.kind === 'OperationDefinition' && (d as OperationDefinitionNode).operation === 'query'),
     );
   } catch {
     return false;

@@ -20,7 +20,10 @@ export function renderMarkdown(report: Report): string {
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)
     .join(', ');
-  lines.push(`**${summary.credentials} credential(s)**: ${counts}. Failing at \`${summary.failOn}\` or above: ${summary.failing}.`, '');
+  lines.push(
+    `**${summary.credentials} credential(s)**: ${counts}. Failing at \`${summary.failOn}\` or above: ${summary.failing}.`,
+    '',
+  );
   lines.push('| severity | credential | where | what it can do | risks |', '|---|---|---|---|---|');
   for (const f of report.findings) {
     const where = f.locations
@@ -34,7 +37,9 @@ export function renderMarkdown(report: Report): string {
   }
   lines.push('', '<details><summary>What to do</summary>', '');
   for (const f of report.findings) {
-    lines.push(`- **${cell(f.provider)} \`${f.secret.redacted.replace(/`/g, '')}\`** (${f.severity}): ${cell(f.remediation)}`);
+    lines.push(
+      `- **${cell(f.provider)} \`${f.secret.redacted.replace(/`/g, '')}\`** (${f.severity}): ${cell(f.remediation)}`,
+    );
     for (const r of f.risks) lines.push(`  - \`${r.id}\` (${r.severity}): ${cell(r.message)}`);
   }
   lines.push('', '</details>');

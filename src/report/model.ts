@@ -1,5 +1,13 @@
 import { rank } from '../assess/severity.js';
-import { SEVERITIES, type Finding, type Location, type Risk, type Scope, type Severity, type Verification } from '../core/types.js';
+import {
+  SEVERITIES,
+  type Finding,
+  type Location,
+  type Risk,
+  type Scope,
+  type Severity,
+  type Verification,
+} from '../core/types.js';
 
 /** One finding as every report format sees it: the secret is already redacted here, once. */
 export interface ReportFinding {
@@ -71,7 +79,9 @@ export interface ReportInput {
 export function buildReport(input: ReportInput, version: string, now = new Date()): Report {
   const findings = input.findings
     .map(toReportFinding)
-    .sort((a, b) => rank(a.severity) - rank(b.severity) || a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) => rank(a.severity) - rank(b.severity) || a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id),
+    );
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) bySeverity[f.severity]++;
   return {
@@ -94,7 +104,8 @@ export function buildReport(input: ReportInput, version: string, now = new Date(
 
 /** "reaches 3 projects; can delete volume postgres-data (production)": the blast radius in one line. */
 export function blastRadius(f: ReportFinding): string {
-  if (!f.scope) return f.verification === 'invalid' ? 'rejected by the provider' : `not inspected: ${f.verificationReason}`;
+  if (!f.scope)
+    return f.verification === 'invalid' ? 'rejected by the provider' : `not inspected: ${f.verificationReason}`;
   const parts: string[] = [];
   if (f.scope.identity) parts.push(f.scope.identity);
   const reach = Object.entries(f.scope.reach)
@@ -103,7 +114,9 @@ export function blastRadius(f: ReportFinding): string {
   if (reach.length) parts.push(`reaches ${reach.join(', ')}`);
   const worstCap = f.scope.capabilities.filter((c) => c.action === 'admin' || c.action === 'delete');
   if (worstCap.length) {
-    const shown = worstCap.slice(0, 2).map((c) => `${c.action} ${c.resource}${c.environment ? ` (${c.environment})` : ''}`);
+    const shown = worstCap
+      .slice(0, 2)
+      .map((c) => `${c.action} ${c.resource}${c.environment ? ` (${c.environment})` : ''}`);
     parts.push(`can ${shown.join('; ')}${worstCap.length > 2 ? ` and ${worstCap.length - 2} more` : ''}`);
   }
   return parts.join('; ') || 'nothing learned';

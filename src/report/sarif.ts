@@ -3,9 +3,21 @@ import type { RuleSpec } from '../core/rule.js';
 import type { Severity } from '../core/types.js';
 import { blastRadius, type Report } from './model.js';
 
-const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+const LEVEL: Record<Severity, Result.level> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
 /** GitHub code scanning reads `security-severity` (0-10) to rank security alerts. */
-const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '1.0',
+};
 
 /** SARIF 2.1.0: one result per location, rule metadata, the fingerprint in partialFingerprints. */
 export function renderSarif(report: Report, rules: RuleSpec[]): string {

@@ -22,7 +22,10 @@ export function renderTable(report: Report, width = process.stdout.columns ?? 16
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)
     .join(', ');
-  const lines = [table.toString(), `${summary.credentials} credential(s): ${counts}; ${summary.failing} at or above ${summary.failOn}.`];
+  const lines = [
+    table.toString(),
+    `${summary.credentials} credential(s): ${counts}; ${summary.failing} at or above ${summary.failOn}.`,
+  ];
   if (summary.headline) lines.push(summary.headline);
   const uninspected = report.findings.filter((f) => f.verification === 'unverified' || f.verification === 'error');
   if (uninspected.length > 0) {

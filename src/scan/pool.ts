@@ -48,7 +48,10 @@ export async function scanFiles(
     batches.push({ id: batches.length, start: i, tasks: tasks.slice(i, i + BATCH_FILES) });
   }
   let next = 0;
-  const workers = Array.from({ length: Math.min(threads, Math.max(1, batches.length)) }, () => new Worker(script, { workerData: opts }));
+  const workers = Array.from(
+    { length: Math.min(threads, Math.max(1, batches.length)) },
+    () => new Worker(script, { workerData: opts }),
+  );
   try {
     await Promise.all(
       workers.map(

@@ -17,7 +17,8 @@ export class GitIgnore {
 
   constructor(root: string, gitignoreFiles: string[], infoExclude?: string) {
     if (infoExclude) this.add('', safeRead(infoExclude));
-    for (const rel of gitignoreFiles) this.add(posix.dirname(rel) === '.' ? '' : posix.dirname(rel), safeRead(join(root, rel)));
+    for (const rel of gitignoreFiles)
+      this.add(posix.dirname(rel) === '.' ? '' : posix.dirname(rel), safeRead(join(root, rel)));
   }
 
   private add(dir: string, text: string): void {

@@ -50,7 +50,8 @@ export async function walkWorkTree(root: string, skip: string[]): Promise<WalkRe
   paths.sort();
 
   const top = await workTreeTop(root);
-  if (!top) return { files: paths.map((p) => ({ abs: join(root, p), path: p, source: 'untracked' })), notes, inGit: false };
+  if (!top)
+    return { files: paths.map((p) => ({ abs: join(root, p), path: p, source: 'untracked' })), notes, inGit: false };
 
   const tracked = await trackedFiles(root);
   const gitignores = paths.filter((p) => p === '.gitignore' || p.endsWith('/.gitignore'));

@@ -5,7 +5,11 @@ import { cli } from '../helpers/cli.js';
 import { gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
 import { githubToken } from '../helpers/tokens.js';
 
-const json = (s: string) => JSON.parse(s) as { findings: Array<{ id: string; ruleId: string; locations: Array<{ path: string }> }>; summary: { baselineSuppressed?: number; failing: number } };
+const json = (s: string) =>
+  JSON.parse(s) as {
+    findings: Array<{ id: string; ruleId: string; locations: Array<{ path: string }> }>;
+    summary: { baselineSuppressed?: number; failing: number };
+  };
 
 describe('exit codes', () => {
   const committed = gitRepo({ 'app.env': `GITHUB_TOKEN=${githubToken()}\n` }, ['app.env']);
@@ -21,14 +25,20 @@ describe('exit codes', () => {
   });
 
   it('failOn can come from the config policy; the flag wins over it', async () => {
-    const root = gitRepo({ 'app.env': `GITHUB_TOKEN=${githubToken()}\n`, '.tokenscope.yml': 'policy:\n  failOn: low\n' }, ['app.env']);
+    const root = gitRepo(
+      { 'app.env': `GITHUB_TOKEN=${githubToken()}\n`, '.tokenscope.yml': 'policy:\n  failOn: low\n' },
+      ['app.env'],
+    );
     expect((await cli(['audit', root, '--offline', '--format', 'json'])).code).toBe(1);
     expect((await cli(['audit', root, '--offline', '--format', 'json', '--fail-on', 'critical'])).code).toBe(0);
   });
 
   it('policy severities override a risk severity', async () => {
     const root = gitRepo(
-      { 'app.env': `GITHUB_TOKEN=${githubToken()}\n`, '.tokenscope.yml': 'policy:\n  severities:\n    uninspected-credential: critical\n' },
+      {
+        'app.env': `GITHUB_TOKEN=${githubToken()}\n`,
+        '.tokenscope.yml': 'policy:\n  severities:\n    uninspected-credential: critical\n',
+      },
       ['app.env'],
     );
     expect((await cli(['audit', root, '--offline', '--format', 'json'])).code).toBe(1);
@@ -61,11 +71,23 @@ describe('exit codes', () => {
 describe('config errors name the file and the field; nothing is written', () => {
   const cases: Array<[string, string, RegExp]> = [
     ['.tokenscope.yml', 'scan:\n  skipp: []\n', /\.tokenscope\.yml: unknown key "scan\.skipp"/],
-    ['.tokenscope.yml', 'policy:\n  failOn: severe\n', /\.tokenscope\.yml: field "policy\.failOn" must be equal to one of the allowed values/],
-    ['.tokenscope.json', '{"allowlist": {"fingerprints": ["nothex"]}}', /\.tokenscope\.json: field "allowlist\.fingerprints\.0" must match pattern/],
+    [
+      '.tokenscope.yml',
+      'policy:\n  failOn: severe\n',
+      /\.tokenscope\.yml: field "policy\.failOn" must be equal to one of the allowed values/,
+    ],
+    [
+      '.tokenscope.json',
+      '{"allowlist": {"fingerprints": ["nothex"]}}',
+      /\.tokenscope\.json: field "allowlist\.fingerprints\.0" must match pattern/,
+    ],
     ['.tokenscope.yml', 'scan: [unclosed\n', /\.tokenscope\.yml: not valid YAML/],
     ['.tokenscope.yml', 'railwayEndpoint: https://evil.example/graphql\n', /unknown key "railwayEndpoint"/],
-    ['.tokenscope.yml', 'rules:\n  - id: mine\n    provider: acme\n    kind: key\n    description: d\n    keywords: [acme_]\n    regex: "acme_[a-z]+"\n    examples: {truePositives: [x], falsePositives: []}\n', /rule mine: field "regex" must match pattern/],
+    [
+      '.tokenscope.yml',
+      'rules:\n  - id: mine\n    provider: acme\n    kind: key\n    description: d\n    keywords: [acme_]\n    regex: "acme_[a-z]+"\n    examples: {truePositives: [x], falsePositives: []}\n',
+      /rule mine: field "regex" must match pattern/,
+    ],
   ];
   for (const [name, content, expected] of cases) {
     it(`${name}: ${content.split('\n')[0]}`, async () => {

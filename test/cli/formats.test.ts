@@ -8,7 +8,9 @@ import { cli } from '../helpers/cli.js';
 import { gitRepo } from '../helpers/repo.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  a: Ajv,
+) => Ajv;
 
 const gh = githubToken();
 const rw = railwayToken();
@@ -64,11 +66,14 @@ describe('report formats', () => {
       expect(r.partialFingerprints['tokenscope/credential/v1']).toMatch(/^[0-9a-f]{24}$/);
       expect(sarif.runs[0].tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
     }
-    expect(results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri).sort()).toEqual([
-      '.env',
-      'aws/credentials',
-      'config/app.yml',
-    ]);
+    expect(
+      results
+        .map(
+          (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+            r.locations[0]!.physicalLocation.artifactLocation.uri,
+        )
+        .sort(),
+    ).toEqual(['.env', 'aws/credentials', 'config/app.yml']);
   });
 
   it('markdown has a row per credential with what it can do', async () => {

@@ -7,7 +7,8 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
 
 const detector = new Detector(loadRules(PROVIDERS), PROVIDERS);
 const scanText = (text: string, path = 'f.txt') => detector.scan({ text, path, source: 'untracked' });
-const scanBytes = (text: string, path = 'f.txt') => detector.scanBytes(Buffer.from(text), { path, source: 'untracked' });
+const scanBytes = (text: string, path = 'f.txt') =>
+  detector.scanBytes(Buffer.from(text), { path, source: 'untracked' });
 
 describe('keyword automaton', () => {
   it('finds every keyword, case-insensitively, including overlapping ones', () => {
@@ -48,7 +49,9 @@ describe('detector', () => {
   it('pairs an AWS key id with its secret key in the same file into one candidate', () => {
     const id = awsKeyId();
     const secret = awsSecret();
-    const found = scanBytes(`[prod]\naws_access_key_id = ${id}\n# rotated monthly\naws_secret_access_key = ${secret}\n`);
+    const found = scanBytes(
+      `[prod]\naws_access_key_id = ${id}\n# rotated monthly\naws_secret_access_key = ${secret}\n`,
+    );
     expect(found).toHaveLength(1);
     expect(found[0]!.secret.reveal()).toBe(id);
     expect(found[0]!.parts?.secretAccessKey?.reveal()).toBe(secret);

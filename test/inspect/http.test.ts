@@ -26,14 +26,21 @@ afterAll(() => {
   server.close();
 });
 
-const http = (opts = {}) => new ReadOnlyHttp([new URL(base)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 300, maxRetryAfterMs: 1500, ...opts });
+const http = (opts = {}) =>
+  new ReadOnlyHttp([new URL(base)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 300, maxRetryAfterMs: 1500, ...opts });
 
 describe('the read-only door', () => {
   it('refuses a GraphQL mutation before sending it', async () => {
     received.length = 0;
-    await expect(http().graphql(`${base}/graphql`, 'mutation { volumeDelete(volumeId: "v") }', {}, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
-    await expect(http().graphql(`${base}/graphql`, 'query a { me { id } } mutation b { x }', {}, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
-    await expect(http().graphql(`${base}/graphql`, 'subscription { x }', {}, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(
+      http().graphql(`${base}/graphql`, 'mutation { volumeDelete(volumeId: "v") }', {}, {}),
+    ).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(
+      http().graphql(`${base}/graphql`, 'query a { me { id } } mutation b { x }', {}, {}),
+    ).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(http().graphql(`${base}/graphql`, 'subscription { x }', {}, {})).rejects.toBeInstanceOf(
+      ReadOnlyViolation,
+    );
     expect(received).toEqual([]);
   });
 
@@ -56,10 +63,15 @@ describe('the read-only door', () => {
 
   it('retries a 429 after its Retry-After, a bounded number of times, then gives up unverified', async () => {
     received.length = 0;
-    plan = [{ status: 429, headers: { 'retry-after': '0' } }, { status: 200, body: 'fine' }];
+    plan = [
+      { status: 429, headers: { 'retry-after': '0' } },
+      { status: 200, body: 'fine' },
+    ];
     expect((await http().get(`${base}/x`, {})).text).toBe('fine');
     plan = [0, 1, 2].map(() => ({ status: 429, headers: { 'retry-after': '0' } }));
-    const e = await http({ retries: 2 }).get(`${base}/y`, {}).catch((x) => x);
+    const e = await http({ retries: 2 })
+      .get(`${base}/y`, {})
+      .catch((x) => x);
     expect(e).toBeInstanceOf(ProviderUnavailableError);
     expect(e.verification).toBe('unverified');
     expect(e.message).toMatch(/rate limited \(HTTP 429\) after 3 attempt/);
@@ -69,21 +81,27 @@ describe('the read-only door', () => {
   it('does not wait out a Retry-After longer than its bound', async () => {
     received.length = 0;
     plan = [{ status: 429, headers: { 'retry-after': '3600' } }];
-    const e = await http().get(`${base}/z`, {}).catch((x) => x);
+    const e = await http()
+      .get(`${base}/z`, {})
+      .catch((x) => x);
     expect(e.message).toMatch(/Retry-After 3600s/);
     expect(received).toHaveLength(1);
   });
 
   it('gives up on a request that hangs, within the timeout', async () => {
     plan = [{ status: 0 }];
-    const e = await http({ retries: 0 }).get(`${base}/hang`, {}).catch((x) => x);
+    const e = await http({ retries: 0 })
+      .get(`${base}/hang`, {})
+      .catch((x) => x);
     expect(e).toBeInstanceOf(ProviderUnavailableError);
     expect(e.message).toMatch(/no answer within 300 ms/);
   });
 
   it('refuses a body larger than the cap', async () => {
     plan = [{ status: 200, body: 'x'.repeat(5000) }];
-    const e = await http({ maxBodyBytes: 1000 }).get(`${base}/big`, {}).catch((x) => x);
+    const e = await http({ maxBodyBytes: 1000 })
+      .get(`${base}/big`, {})
+      .catch((x) => x);
     expect(e.message).toMatch(/larger than 1000 bytes/);
   });
 });

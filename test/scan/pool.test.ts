@@ -14,14 +14,17 @@ describe('scanning threads', () => {
     const root = tempDir();
     const files: Record<string, string> = {};
     for (let i = 0; i < 120; i++) {
-      files[`dir${i % 7}/file${i}.env`] = i % 3 === 0 ? `T=${githubToken()}\nRAILWAY_TOKEN=${railwayToken()}\n` : 'nothing\n';
+      files[`dir${i % 7}/file${i}.env`] =
+        i % 3 === 0 ? `T=${githubToken()}\nRAILWAY_TOKEN=${railwayToken()}\n` : 'nothing\n';
     }
     writeFiles(root, files);
     const config = loadConfig(undefined);
     const run = (threads: number) => audit({ root, config, threads, offline: true, endpoints: {} });
     const [one, two] = await Promise.all([run(1), run(2)]);
     const key = (r: Awaited<ReturnType<typeof run>>) =>
-      r.findings.map((f) => `${f.credential.fingerprint}@${f.credential.locations.map((l) => `${l.path}:${l.line}`).join(',')}`).sort();
+      r.findings
+        .map((f) => `${f.credential.fingerprint}@${f.credential.locations.map((l) => `${l.path}:${l.line}`).join(',')}`)
+        .sort();
     expect(one.findings).toHaveLength(80);
     expect(key(two)).toEqual(key(one));
     expect(two.stats.bytes).toBe(one.stats.bytes);
