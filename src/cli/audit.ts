@@ -1,17 +1,98 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROVIDERS } from '../../providers/registry.js';
+import type { Config } from '../config/load.js';
 import { UsageError } from '../config/load.js';
-import { type CandidateSource, audit } from '../core/audit.js';
+import { type CandidateSource, type CredentialRefiner, audit } from '../core/audit.js';
+import type { Finding } from '../core/types.js';
 import { toolVersion } from '../core/version.js';
 import { buildReport } from '../report/model.js';
+import { envSource } from '../sources/env.js';
+import { HistoryScan } from '../sources/history/history.js';
+import { planRange } from '../sources/history/range.js';
+import { allRevs, requireRepo, resolveCommit } from '../sources/history/repo.js';
+import { stagedSource } from '../sources/history/staged.js';
+import { homeSource } from '../sources/home/home.js';
+import { stdinSource } from '../sources/stdin.js';
 import { loadBaseline } from './baseline.js';
 import { exitCodeForReport } from './exit.js';
 import type { CliIO } from './io.js';
 import { progressReporter } from './progress.js';
 import { emit, render } from './render.js';
 import { settingsFrom } from './settings.js';
-import { stdinSource } from '../sources/stdin.js';
+
+/** What to read besides (or instead of) the working tree, as the flags ask. */
+interface Plan {
+  scanWorkTree: boolean;
+  sources: CandidateSource[];
+  refiners: CredentialRefiner[];
+  notes: string[];
+  /** Set when there is nothing to scan (--range with BASE == HEAD): said, and exit 0. */
+  nothing?: string;
+}
+
+function exclusive(args: Record<string, unknown>): void {
+  const modes = [
+    args.stdin ? '--stdin' : '',
+    typeof args.range === 'string' ? '--range' : '',
+    args.staged ? '--staged' : '',
+    args.history || typeof args.branch === 'string' ? '--history' : '',
+  ].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be used together`);
+}
+
+async function plan(args: Record<string, unknown>, io: CliIO, root: string | undefined, config: Config): Promise<Plan> {
+  exclusive(args);
+  const p: Plan = { scanWorkTree: root !== undefined, sources: [], refiners: [], notes: [] };
+  const { skip, maxFileSize } = config;
+  if (args.stdin) {
+    if (!io.stdin) throw new UsageError('--stdin: no standard input');
+    p.sources.push(stdinSource(await io.stdin()));
+  }
+  if (root && typeof args.range === 'string') {
+    p.scanWorkTree = false;
+    const range = await planRange(root, args.range, skip, maxFileSize);
+    if (range.kind === 'empty') return { ...p, nothing: range.message };
+    if (range.message) p.notes.push(range.message);
+    p.sources.push(range.scan.source);
+    p.refiners.push(range.scan);
+  }
+  if (root && args.staged) {
+    p.scanWorkTree = false;
+    p.sources.push(await stagedSource(root, skip, maxFileSize, p.notes));
+  }
+  if (root && (args.history || typeof args.branch === 'string')) {
+    await requireRepo(root, '--history');
+    let revs = await allRevs(root);
+    let head = 'HEAD';
+    if (typeof args.branch === 'string') {
+      const tip = await resolveCommit(root, args.branch);
+      if (!tip) throw new UsageError(`--branch: no commit named '${args.branch}' in ${root}`);
+      revs = [tip];
+      head = args.branch;
+    }
+    const history = new HistoryScan({ cwd: root, revs, head, skip, maxFileSize });
+    p.sources.push(history.source);
+    p.refiners.push(history);
+  }
+  if (args.agent || args['include-home']) p.sources.push(homeSource(io.env, maxFileSize, p.notes));
+  if (args.agent || args['include-env']) p.sources.push(envSource(io.env, maxFileSize));
+  return p;
+}
+
+/** A capability or risk that can delete or administer something in production. */
+function canHarmProduction(f: Finding): boolean {
+  const caps = f.inspection.scope?.capabilities ?? [];
+  if (caps.some((c) => (c.action === 'admin' || c.action === 'delete') && c.production === true)) return true;
+  return f.risks.some((r) => r.id === 'destructive-production-access' || r.id === 'admin');
+}
+
+/** --agent's one-line answer. Credentials the provider rejected are not counted: they open nothing. */
+export function agentHeadline(findings: Finding[]): string {
+  const live = findings.filter((f) => f.inspection.verification !== 'invalid');
+  const harmful = live.filter(canHarmProduction).length;
+  return `An agent started here can read ${live.length} credential${live.length === 1 ? '' : 's'}; ${harmful} of them can delete or administer production resources.`;
+}
 
 export async function runAudit(args: Record<string, unknown>, io: CliIO): Promise<number> {
   const useStdin = Boolean(args.stdin);
@@ -28,24 +109,24 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
   }
   const s = settingsFrom(args, io, root);
   const baseline = typeof args.baseline === 'string' ? loadBaseline(resolve(io.cwd, args.baseline)) : undefined;
+  const p = await plan(args, io, root, s.config);
+  if (p.nothing) io.stderr(`tokenscope: ${p.nothing}\n`);
 
-  const sources: CandidateSource[] = [];
-  if (useStdin) {
-    if (!io.stdin) throw new UsageError('--stdin: no standard input');
-    sources.push(stdinSource(await io.stdin()));
-  }
   const progress = progressReporter(s.showProgress, io.stderr);
-  const result = await audit({
-    ...(root ? { root } : {}),
-    config: s.config,
-    sources,
-    threads: s.threads,
-    offline: s.offline,
-    endpoints: s.endpoints,
-    ...(io.clients ? { clients: io.clients } : {}),
-    ...(io.fetchImpl ? { fetchImpl: io.fetchImpl } : {}),
-    progress: progress.update,
-  });
+  const result = p.nothing
+    ? { findings: [], notes: [p.nothing], stats: { files: 0, bytes: 0, skipped: 0, suppressed: 0 } }
+    : await audit({
+        ...(root && p.scanWorkTree ? { root } : {}),
+        config: s.config,
+        sources: p.sources,
+        refiners: p.refiners,
+        threads: s.threads,
+        offline: s.offline,
+        endpoints: s.endpoints,
+        ...(io.clients ? { clients: io.clients } : {}),
+        ...(io.fetchImpl ? { fetchImpl: io.fetchImpl } : {}),
+        progress: progress.update,
+      });
   progress.done();
 
   let findings = result.findings;
@@ -54,7 +135,7 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
     findings = findings.filter((f) => !baseline.has(f.credential.fingerprint));
     baselineSuppressed = result.findings.length - findings.length;
   }
-  const notes = [...result.notes];
+  const notes = [...p.notes, ...result.notes];
   if (result.stats.suppressed) notes.push(`${result.stats.suppressed} match(es) suppressed by the allowlist`);
   const report = buildReport(
     {
@@ -64,6 +145,7 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
       endpoints: s.offline ? {} : s.endpoints,
       notes,
       ...(baselineSuppressed !== undefined ? { baselineSuppressed } : {}),
+      ...(args.agent ? { headline: agentHeadline(findings) } : {}),
     },
     toolVersion(),
   );

@@ -22,8 +22,37 @@ function parser(io: CliIO) {
       reportingOptions(y)
         .positional('path', { type: 'string', describe: 'directory to scan', default: '.' })
         .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of a directory' })
-        .option('baseline', { type: 'string', describe: 'an earlier JSON report: its credentials are not counted again' })
+        .option('baseline', {
+          type: 'string',
+          describe: 'an earlier JSON report: its credentials are not counted again',
+        })
         .option('threads', { type: 'number', describe: 'scanning threads [default: cores, up to 4]' })
+        .option('history', {
+          type: 'boolean',
+          default: false,
+          describe: 'also scan every blob reachable from any ref (branches, tags, stash)',
+        })
+        .option('branch', { type: 'string', describe: 'with --history: only what REF reaches (implies --history)' })
+        .option('range', {
+          type: 'string',
+          describe: 'scan only what the commits BASE..HEAD added (pull-request mode)',
+        })
+        .option('staged', {
+          type: 'boolean',
+          default: false,
+          describe: 'scan only what the index adds (pre-commit mode)',
+        })
+        .option('include-home', {
+          type: 'boolean',
+          default: false,
+          describe: "also scan the user's credential stores (~/.aws, ~/.netrc, ...)",
+        })
+        .option('include-env', { type: 'boolean', default: false, describe: 'also scan the process environment' })
+        .option('agent', {
+          type: 'boolean',
+          default: false,
+          describe: 'what an agent started here can read: --include-home --include-env',
+        })
         .epilog(EPILOG),
     )
     .command('inspect', 'inspect one token read from stdin, without scanning files', (y) =>

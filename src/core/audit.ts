@@ -10,22 +10,39 @@ import { scanFiles } from '../scan/pool.js';
 import { fromWire } from '../scan/wire.js';
 import { walkWorkTree } from '../sources/worktree.js';
 import type { Provider } from './provider.js';
-import type { Candidate, Finding } from './types.js';
+import { worst } from '../assess/severity.js';
+import type { Candidate, Credential, Finding, RiskSignal } from './types.js';
 
 /** A source other than the working tree (stdin, git history, home, environment) yields candidates. */
 export type CandidateSource = (detector: Detector) => AsyncIterable<Candidate>;
+
+/**
+ * A source's say after the merge, for what only it knows: git history keeps each credential's
+ * first introduction and whether HEAD still holds it, then says "removed in abc1234".
+ */
+export interface CredentialRefiner {
+  /** After the merge, before inspection: may rewrite locations (attribution). */
+  afterMerge?(credentials: Credential[]): Promise<void>;
+  /** After assessment: risks the credential's places imply; severities go through the policy. */
+  risks?(credential: Credential): RiskSignal[];
+  /** Notes gathered while the source ran (unreadable objects, skipped blobs). */
+  notes?(): string[];
+}
 
 export interface AuditOptions {
   /** The scanned directory; undefined when only other sources are scanned (stdin). */
   root?: string;
   config: Config;
   sources?: CandidateSource[];
+  refiners?: CredentialRefiner[];
   threads: number;
   offline: boolean;
   endpoints: Record<string, URL>;
   clients?: Record<string, unknown>;
   fetchImpl?: typeof fetch;
   progress?: (stage: string, done: number, total: number) => void;
+  /** Only these rule ids or provider ids run (benchmarks, focused scans); empty or absent: all. */
+  only?: string[];
 }
 
 export interface AuditResult {
@@ -39,7 +56,7 @@ export const providersById = (): Map<string, Provider> => new Map(PROVIDERS.map(
 /** The whole flow: sources -> detect -> merge -> inspect -> assess. Pure of output and exit codes. */
 export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const { config } = opts;
-  const detectorOptions = { extraRules: config.rules, only: [], maxFileBytes: config.maxFileSize };
+  const detectorOptions = { extraRules: config.rules, only: opts.only ?? [], maxFileBytes: config.maxFileSize };
   const detector = buildDetector(detectorOptions);
   const allow = new AllowFilter(config.allowlist);
   const candidates: Candidate[] = [];
@@ -68,6 +85,8 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   }
 
   const credentials = mergeCandidates(candidates).filter((c) => allow.keepCredential(c));
+  for (const r of opts.refiners ?? []) await r.afterMerge?.(credentials);
+  for (const r of opts.refiners ?? []) notes.push(...(r.notes?.() ?? []));
   stats.suppressed = allow.suppressed;
   const providers = providersById();
   const { inspections } = await inspectAll(credentials, providers, {
@@ -81,6 +100,18 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
     ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
     onProgress: (d, t) => opts.progress?.('inspect', d, t),
   });
-  const findings = credentials.map((c) => assess(c, inspections.get(c.fingerprint)!, providers.get(c.provider), config.policy));
+  const findings = credentials.map((c) =>
+    assess(c, inspections.get(c.fingerprint)!, providers.get(c.provider), config.policy),
+  );
+  if (opts.refiners?.some((r) => r.risks)) {
+    for (const f of findings) {
+      const extra = (opts.refiners ?? []).flatMap((r) => r.risks?.(f.credential) ?? []);
+      if (extra.length === 0) continue;
+      f.risks.push(
+        ...extra.map((s) => ({ id: s.id, severity: config.policy.severities[s.id] ?? s.severity, message: s.message })),
+      );
+      f.severity = worst(f.risks.map((r) => r.severity));
+    }
+  }
   return { findings, notes, stats };
 }

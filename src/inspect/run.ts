@@ -69,11 +69,17 @@ async function inspectOne(
   const offline = provider?.describeOffline?.(credential);
   const offlineScope = offline ? { ...emptyScope(), ...offline } : null;
   if (!provider?.inspect) {
-    return { verification: 'skipped', reason: 'detection only: no inspector for this provider yet', scope: offlineScope };
+    return {
+      verification: 'skipped',
+      reason: 'detection only: no inspector for this provider yet',
+      scope: offlineScope,
+    };
   }
-  if (opts.offline) return { verification: 'unverified', reason: 'offline: inspection was turned off', scope: offlineScope };
+  if (opts.offline)
+    return { verification: 'unverified', reason: 'offline: inspection was turned off', scope: offlineScope };
   const endpoint = opts.endpoints[provider.id];
-  if (!endpoint) return { verification: 'unverified', reason: 'no endpoint configured for this provider', scope: offlineScope };
+  if (!endpoint)
+    return { verification: 'unverified', reason: 'no endpoint configured for this provider', scope: offlineScope };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.budgetMs);
   try {

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { UsageError } from '../../config/load.js';
+import { git } from '../git.js';
+
+/** The repository's git directory, or a usage error naming the flag when `dir` is not in one. */
+export async function requireRepo(dir: string, flag: string): Promise<string> {
+  try {
+    const out = (await git(dir, ['rev-parse', '--git-dir'])).trim();
+    return isAbsolute(out) ? out : join(dir, out);
+  } catch {
+    throw new UsageError(`${flag}: ${dir} is not inside a git repository`);
+  }
+}
+
+/** The full id of the commit `ref` names, or undefined when this clone does not have it. */
+export async function resolveCommit(dir: string, ref: string): Promise<string | undefined> {
+  try {
+    return (
+      (await git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** The commits a shallow clone was cut at (their parents are missing); empty for a full clone. */
+export function shallowBoundaries(gitDir: string): Set<string> {
+  try {
+    return new Set(readFileSync(join(gitDir, 'shallow'), 'utf8').split('\n').filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+export async function mergeBase(dir: string, a: string, b: string): Promise<string | undefined> {
+  try {
+    return (await git(dir, ['merge-base', a, b])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every ref's tips plus every stash entry (only the newest stash is a ref; the rest live in its reflog). */
+export async function allRevs(dir: string): Promise<string[]> {
+  const revs = ['--all'];
+  try {
+    const stashes = (await git(dir, ['log', '-g', '--format=%H', 'refs/stash', '--'])).split('\n').filter(Boolean);
+    revs.push(...stashes.slice(1));
+  } catch {
+    // No stash.
+  }
+  return revs;
+}
+
+export const FETCH_FIX = 'fetch the full history (actions/checkout: `fetch-depth: 0`, or `git fetch --unshallow`)';
