@@ -12,7 +12,9 @@ export const gitlab: Provider = {
       description: 'GitLab personal, project or group access token (glpat-)',
       keywords: ['glpat-'],
       keywordScope: 'line',
-      regex: '\\b(?<secret>glpat-[0-9A-Za-z_.-]{20,80})(?![0-9A-Za-z_.-])',
+      // A lookahead is atomic in JavaScript: capturing the body in one and matching it back means the
+      // quantifier is never backtracked into (linear time whatever the input).
+      regex: '(?<![0-9A-Za-z_.-])(?<secret>glpat-(?=(?<body>[0-9A-Za-z_.-]{20,80}))\\k<body>)(?![0-9A-Za-z_.-])',
       entropy: 3.5,
       examples: {
         truePositives: ['GITLAB_TOKEN=glpat-JiqI1qtCDYTAh2W4mbKG'],

@@ -1,7 +1,11 @@
 import type { Provider } from '../../src/core/provider.js';
 
+/** Every OpenAI key holds the marker T3BlbkFJ with at least 20 characters on each side. */
+const hasMarker = (token: string) => /^sk-[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}$/.test(token);
+
 export const openai: Provider = {
   id: 'openai',
+  validators: { 'openai-marker': hasMarker },
   name: 'OpenAI',
   docsUrl: 'https://platform.openai.com/docs/api-reference/authentication',
   rules: [
@@ -12,8 +16,9 @@ export const openai: Provider = {
       description: 'OpenAI API key (project, service account or legacy); all carry the T3BlbkFJ marker',
       keywords: ['t3blbkfj'],
       keywordScope: 'line',
-      regex:
-        '\\b(?<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})(?![A-Za-z0-9_-])',
+      regex: '(?<![A-Za-z0-9_-])(?<secret>sk-(?=(?<body>[A-Za-z0-9_-]{40,420}))\\k<body>)(?![A-Za-z0-9_-])',
+      // The marker is checked after the match, not inside the regex, so nothing backtracks to find it.
+      validator: 'openai-marker',
       examples: {
         truePositives: [
           'OPENAI_API_KEY=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',

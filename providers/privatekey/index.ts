@@ -18,7 +18,8 @@ export const privatekey: Provider = {
       description: 'PEM-encoded private key (RSA, EC, DSA, PKCS#8)',
       keywords: ['private key-----'],
       regex:
-        '(?<secret>-----BEGIN (?!OPENSSH)(?:[A-Z0-9]+ )?PRIVATE KEY-----[\\s\\S]{64,16384}?-----END (?:[A-Z0-9]+ )?PRIVATE KEY-----)',
+        // The body never holds five dashes, so a match cannot run past its END line (no backtracking).
+        '(?<secret>-----BEGIN (?!OPENSSH)(?:[A-Z0-9]+ )?PRIVATE KEY-----(?:[A-Za-z0-9+/=\\s:,.]|-(?!----)){64,16384}-----END (?:[A-Z0-9]+ )?PRIVATE KEY-----)',
       examples: {
         truePositives: [`-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`],
         falsePositives: ['-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----', 'BEGIN PRIVATE KEY'],
@@ -30,7 +31,8 @@ export const privatekey: Provider = {
       kind: 'OpenSSH private key',
       description: 'OpenSSH private key',
       keywords: ['openssh private key'],
-      regex: '(?<secret>-----BEGIN OPENSSH PRIVATE KEY-----[\\s\\S]{64,16384}?-----END OPENSSH PRIVATE KEY-----)',
+      regex:
+        '(?<secret>-----BEGIN OPENSSH PRIVATE KEY-----[A-Za-z0-9+/=\\s]{64,16384}-----END OPENSSH PRIVATE KEY-----)',
       examples: {
         truePositives: [`-----BEGIN OPENSSH PRIVATE KEY-----\n${sshBody}\n-----END OPENSSH PRIVATE KEY-----`],
         falsePositives: ['-----BEGIN OPENSSH PRIVATE KEY-----\n<your key>\n-----END OPENSSH PRIVATE KEY-----'],

@@ -28,7 +28,9 @@ export const supabase: Provider = {
       keywords: ['eyj'],
       keywordScope: 'line',
       regex:
-        '\\b(?<secret>eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,500})(?![A-Za-z0-9_-])',
+        // Atomic segments (captured in a lookahead, matched back) and a start only at a token boundary:
+        // linear time whatever the input.
+        '(?<![A-Za-z0-9_-])(?<secret>eyJ(?=(?<a>[A-Za-z0-9_-]{10,500}))\\k<a>\\.eyJ(?=(?<b>[A-Za-z0-9_-]{10,2000}))\\k<b>\\.(?=(?<c>[A-Za-z0-9_-]{20,500}))\\k<c>)(?![A-Za-z0-9_-])',
       validator: 'supabase-service-role',
       examples: {
         truePositives: [

@@ -34,5 +34,8 @@ export const DEFAULT_SKIP: string[] = [
   '**/composer.lock',
 ];
 
+/** With custom rules, how long one file may take before its scan is stopped and noted. */
+export const DEFAULT_FILE_BUDGET_MS = 10_000;
+
 /** 25 MiB: larger files are skipped with a note in the report. */
 export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;

@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { DEFAULT_POLICY, type Policy } from '../assess/policy.js';
 import type { RuleSpec } from '../core/rule.js';
 import { describeErrors, schemaValidator } from './ajv.js';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIP } from './defaults.js';
+import { DEFAULT_FILE_BUDGET_MS, DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIP } from './defaults.js';
 
 /** Bad input from the user: one line naming the file, field or flag; exit code 2. */
 export class UsageError extends Error {
@@ -17,7 +17,7 @@ export class UsageError extends Error {
 /** The raw config file, as schemas/config.schema.json describes it. */
 export interface ConfigFile {
   version?: 1;
-  scan?: { skip?: string[]; extraSkip?: string[]; maxFileSize?: number };
+  scan?: { skip?: string[]; extraSkip?: string[]; maxFileSize?: number; fileBudgetMs?: number };
   allowlist?: { paths?: string[]; rules?: string[]; fingerprints?: string[] };
   rules?: RuleSpec[];
   inspect?: { concurrency?: number; timeoutMs?: number; budgetMs?: number };
@@ -29,6 +29,7 @@ export interface Config {
   file?: string;
   skip: string[];
   maxFileSize: number;
+  fileBudgetMs: number;
   allowlist: { paths: string[]; rules: string[]; fingerprints: string[] };
   rules: RuleSpec[];
   inspect: { concurrency: number; timeoutMs: number; budgetMs: number };
@@ -70,6 +71,7 @@ export function loadConfig(file: string | undefined): Config {
     ...(file ? { file } : {}),
     skip: [...(raw.scan?.skip ?? DEFAULT_SKIP), ...(raw.scan?.extraSkip ?? [])],
     maxFileSize: raw.scan?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    fileBudgetMs: raw.scan?.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS,
     allowlist: {
       paths: raw.allowlist?.paths ?? [],
       rules: raw.allowlist?.rules ?? [],

@@ -11,7 +11,7 @@ import { fromWire } from '../scan/wire.js';
 import { walkWorkTree } from '../sources/worktree.js';
 import type { Provider } from './provider.js';
 import { worst } from '../assess/severity.js';
-import type { Candidate, Credential, Finding, RiskSignal } from './types.js';
+import type { Candidate, Credential, Finding, Inspection, RiskSignal } from './types.js';
 
 /** A source other than the working tree (stdin, git history, home, environment) yields candidates. */
 export type CandidateSource = (detector: Detector) => AsyncIterable<Candidate>;
@@ -43,6 +43,11 @@ export interface AuditOptions {
   progress?: (stage: string, done: number, total: number) => void;
   /** Only these rule ids or provider ids run (benchmarks, focused scans); empty or absent: all. */
   only?: string[];
+  /**
+   * Inspections already known (an org scan's state file, within its TTL), by fingerprint: those
+   * credentials are not sent to their provider again.
+   */
+  cachedInspections?: Map<string, Inspection>;
 }
 
 export interface AuditResult {
@@ -66,7 +71,13 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   if (opts.root) {
     const walk = await walkWorkTree(opts.root, config.skip);
     notes.push(...walk.notes);
-    const pool = await scanFiles(walk.files, detectorOptions, opts.threads, (d, t) => opts.progress?.('scan', d, t));
+    const pool = await scanFiles(
+      walk.files,
+      detectorOptions,
+      opts.threads,
+      (d, t) => opts.progress?.('scan', d, t),
+      config.fileBudgetMs,
+    );
     stats.files = walk.files.length;
     stats.bytes = pool.bytes;
     pool.outcomes.forEach((o, i) => {
@@ -89,7 +100,9 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   for (const r of opts.refiners ?? []) notes.push(...(r.notes?.() ?? []));
   stats.suppressed = allow.suppressed;
   const providers = providersById();
-  const { inspections } = await inspectAll(credentials, providers, {
+  const cached = opts.cachedInspections;
+  const toInspect = cached ? credentials.filter((c) => !cached.has(c.fingerprint)) : credentials;
+  const { inspections } = await inspectAll(toInspect, providers, {
     offline: opts.offline,
     endpoints: opts.endpoints,
     policy: config.policy,
@@ -100,6 +113,9 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
     ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
     onProgress: (d, t) => opts.progress?.('inspect', d, t),
   });
+  for (const [fingerprint, inspection] of cached ?? []) {
+    if (!inspections.has(fingerprint)) inspections.set(fingerprint, inspection);
+  }
   const findings = credentials.map((c) =>
     assess(c, inspections.get(c.fingerprint)!, providers.get(c.provider), config.policy),
   );

@@ -19,7 +19,7 @@ const PLACEHOLDER_WORDS = [
   '...',
 ];
 
-const TEMPLATE = /\$\{|\{\{|\}\}|<[^>]*>|%\(|%s|\$[A-Z_]{3,}/;
+const TEMPLATE = /\$\{|\{\{|\}\}|<[^<>]*>|%\(|%s|\$[A-Z_]{3,}/;
 const REPEATED = /(.)\1{7,}/;
 const SEQUENTIAL = /0123456789|abcdefghij|1234567890/i;
 

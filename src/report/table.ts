@@ -15,7 +15,8 @@ export function renderTable(report: Report, width = process.stdout.columns ?? 16
   });
   for (const f of report.findings) {
     const first = f.locations[0]!;
-    const where = `${first.path}:${first.line} (${first.source})${f.locations.length > 1 ? ` +${f.locations.length - 1}` : ''}`;
+    const at = first.commit ? `@${first.commit.slice(0, 7)}` : '';
+    const where = `${first.path}:${first.line}${at} (${first.source})${f.locations.length > 1 ? ` +${f.locations.length - 1}` : ''}`;
     table.push([f.severity, `${f.provider} ${f.kind}\n${f.secret.redacted}`, where, f.verification, blastRadius(f)]);
   }
   const counts = Object.entries(summary.bySeverity)

@@ -30,3 +30,32 @@ describe('scanning threads', () => {
     expect(two.stats.bytes).toBe(one.stats.bytes);
   });
 });
+
+describe('custom rules are untrusted', () => {
+  it('a file whose scan exceeds the budget is stopped, noted, and the rest is scanned', async () => {
+    const root = tempDir();
+    writeFiles(root, {
+      '.tokenscope.yml': [
+        'scan:',
+        '  fileBudgetMs: 1500',
+        'rules:',
+        '  - id: slow-rule',
+        '    provider: acme',
+        '    kind: key',
+        '    description: catastrophic on purpose',
+        '    keywords: [acme]',
+        '    regex: "acme(?<secret>(a+)+)$"',
+        '    examples: {truePositives: [x], falsePositives: []}',
+      ].join('\n'),
+      'hostile.txt': `acme${'a'.repeat(40)}!\n`,
+      'fine.env': `T=${githubToken()}\n`,
+    });
+    const { loadConfig: load } = await import('../../src/config/load.js');
+    const config = load(`${root}/.tokenscope.yml`);
+    const started = Date.now();
+    const result = await audit({ root, config, threads: 1, offline: true, endpoints: {} });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(result.findings.map((f) => f.credential.locations[0]!.path)).toEqual(['fine.env']);
+    expect(result.notes.join('\n')).toMatch(/hostile\.txt: scan took longer than 1500 ms/);
+  });
+});
