@@ -37,7 +37,8 @@ export function expandScopes(granted: string[]): string[] {
   const visit = (s: string) => {
     if (out.has(s)) return;
     out.add(s);
-    for (const child of IMPLIED[s] ?? []) visit(child);
+    // Own keys only: a scope named "toString" must not reach Object.prototype.
+    for (const child of Object.hasOwn(IMPLIED, s) ? IMPLIED[s]! : []) visit(child);
   };
   for (const s of granted) visit(s);
   return [...out].sort();

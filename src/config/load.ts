@@ -44,23 +44,26 @@ export function findConfig(root: string): string | undefined {
 
 /** Reads, parses and validates a config file; every problem is gathered into one line. */
 export function loadConfig(file: string | undefined): Config {
+  if (!file) return parseConfig(undefined, '');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return parseConfig(file, text);
+}
+
+/** Parses and validates config text named `file` (JSON when it ends in .json, YAML otherwise). */
+export function parseConfig(file: string | undefined, text: string): Config {
   let raw: ConfigFile = {};
   if (file) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new UsageError(
-        `${file}: cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      );
-    }
     let parsed: unknown;
     try {
-      parsed = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
+      parsed = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: 100 });
     } catch (e) {
-      throw new UsageError(
-        `${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`,
-      );
+      const format = file.endsWith('.json') ? 'JSON' : 'YAML';
+      throw new UsageError(`${file}: not valid ${format}: ${String((e as Error).message).split('\n')[0]}`);
     }
     parsed ??= {};
     const validate = schemaValidator('config.schema.json');
