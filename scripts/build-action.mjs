@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Bundles the GitHub Action (src/action/main.ts) into dist/index.js, the file action.yml runs.
+//
+// ESM, because the core finds schemas/ from import.meta.url (src/core/paths.ts): in an ESM bundle
+// that is dist/index.js, and dist/ sits beside schemas/ at the repository root, so the walk up
+// finds it. The root package.json says "type": "module", so node runs dist/index.js as ESM.
+// CommonJS dependencies that call require() on node builtins get a real require() from the banner.
+//
+// Deterministic: same sources and esbuild version, same bytes (no timestamps, no absolute paths),
+// so scripts/check-dist.sh can rebuild and compare.
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist');
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/action/main.ts'],
+  outfile: join(outdir, 'index.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minify: true,
+  // Third-party licence texts go to dist/index.js.LEGAL.txt, next to the bundle they cover.
+  legalComments: 'linked',
+  charset: 'utf8',
+  banner: {
+    js: "import { createRequire as __tokenscopeRequire } from 'node:module'; const require = __tokenscopeRequire(import.meta.url);",
+  },
+  // pg's optional native binding is never used: pure JS pg is.
+  external: ['pg-native'],
+  logLevel: 'warning',
+  metafile: false,
+});
+if (result.errors.length) process.exit(1);

@@ -1,0 +1,50 @@
+import { writeFileSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { findConfig } from '../config/load.js';
+import { git } from '../sources/git.js';
+import type { ScanPlan } from './event.js';
+
+/** The names the CLI looks for at the root (src/config/load.ts). */
+const NAMES = ['.tokenscope.yml', '.tokenscope.yaml', '.tokenscope.json'];
+
+export interface ChosenConfig {
+  /** Passed to the CLI as --config; always set, so the CLI never picks a file by itself. */
+  path: string | undefined;
+  note?: string;
+}
+
+/**
+ * Which config file governs the run. On a pull request it is the one at the base commit: the
+ * PR's own commits could otherwise allowlist the very token they add, or raise the policy's
+ * fail-on past it. A config the PR introduces applies once it is merged; until then, the
+ * defaults do. A `config` input outside the repository is the workflow's own file and is used as is.
+ */
+export async function chooseConfig(root: string, input: string, plan: ScanPlan, outDir: string): Promise<ChosenConfig> {
+  const inWorkspace = input ? resolve(root, input) : findConfig(root);
+  if (plan.mode !== 'pr' || plan.target.kind !== 'range') return { path: inWorkspace };
+  const base = plan.target.base;
+  const rel = input ? relative(root, resolve(root, input)) : undefined;
+  if (rel !== undefined && (rel.startsWith('..') || isAbsolute(rel))) return { path: inWorkspace };
+  for (const name of rel !== undefined ? [rel] : NAMES) {
+    const posix = name.split(sep).join('/');
+    let text: string;
+    try {
+      text = await git(root, ['show', `${base}:${posix}`]);
+    } catch {
+      continue; // not in the base commit
+    }
+    const file = join(outDir, `base-config${extname(name) === '.json' ? '.json' : '.yml'}`);
+    writeFileSync(file, text, { mode: 0o600 });
+    return { path: file, note: `config: ${posix} as of the base commit ${base.slice(0, 7)}` };
+  }
+  const empty = join(outDir, 'default-config.json');
+  writeFileSync(empty, '{"version":1}\n');
+  return {
+    path: empty,
+    ...(inWorkspace
+      ? {
+          note: `config: ${relative(root, inWorkspace)} is not in the base commit; the defaults apply until it is merged`,
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,89 @@
+import * as core from '@actions/core';
+import { type CandidateSource, type CredentialRefiner, audit } from '../core/audit.js';
+import type { Config } from '../config/load.js';
+import type { Secret } from '../core/secret.js';
+import { HistoryScan } from '../sources/history/history.js';
+import { planRange } from '../sources/history/range.js';
+import { allRevs } from '../sources/history/repo.js';
+import type { ScanTarget } from './event.js';
+
+/**
+ * Why a second, offline pass: the report (the CLI's only output) carries redacted values by
+ * design, but the runner can only mask what it is told verbatim. So before the CLI runs and
+ * anything is logged, the core scans the same target without asking any provider, and every raw
+ * value it finds is registered with the runner. The mask then holds for every later line of the
+ * job, this step's and the steps after it (a `cat .env` in a later step prints ***).
+ * The sources mirror the CLI's own plan for the flags `cliArgs` passes.
+ */
+async function sourcesFor(
+  target: ScanTarget,
+  root: string,
+  config: Config,
+): Promise<{ root?: string; sources: CandidateSource[]; refiners: CredentialRefiner[] }> {
+  const { skip, maxFileSize } = config;
+  switch (target.kind) {
+    case 'range': {
+      const plan = await planRange(root, `${target.base}..${target.head}`, skip, maxFileSize);
+      return plan.kind === 'scan' ? { sources: [plan.scan.source], refiners: [] } : { sources: [], refiners: [] };
+    }
+    case 'branch': {
+      const scan = new HistoryScan({ cwd: root, revs: [target.ref], head: target.ref, skip, maxFileSize });
+      return { root, sources: [scan.source], refiners: [] };
+    }
+    case 'full': {
+      const scan = new HistoryScan({ cwd: root, revs: await allRevs(root), head: 'HEAD', skip, maxFileSize });
+      return { root, sources: [scan.source], refiners: [] };
+    }
+    case 'none':
+      return { sources: [], refiners: [] };
+  }
+}
+
+/** The strings worth masking for one secret: the value, each line of a multi-line one, a URL's password. */
+export function maskableParts(secret: Secret): string[] {
+  const raw = secret.reveal();
+  const out = new Set<string>([raw]);
+  if (raw.includes('\n')) {
+    // The runner masks line by line; PEM armour lines are the same in every key, not secret.
+    for (const line of raw.split(/\r?\n/))
+      if (line.trim().length >= 8 && !line.startsWith('-----')) out.add(line.trim());
+  }
+  if (secret.style === 'url') {
+    const password = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@\s]+)@/i.exec(raw)?.[1];
+    if (password && password.length >= 6) {
+      out.add(password);
+      try {
+        out.add(decodeURIComponent(password));
+      } catch {
+        // not percent-encoded
+      }
+    }
+  }
+  return [...out].filter((s) => s.trim() !== '');
+}
+
+/** Finds every secret the target holds (offline) and registers each with the runner; returns how many. */
+export async function maskFoundSecrets(target: ScanTarget, root: string, config: Config): Promise<number> {
+  if (target.kind === 'none') return 0;
+  const { root: walkRoot, sources, refiners } = await sourcesFor(target, root, config);
+  const result = await audit({
+    ...(walkRoot ? { root: walkRoot } : {}),
+    // Allowlisted values too: masking a fixture costs nothing, missing a real one costs a leak.
+    config: { ...config, allowlist: { paths: [], rules: [], fingerprints: [] } },
+    sources,
+    refiners,
+    threads: 1,
+    offline: true,
+    endpoints: {},
+  });
+  let count = 0;
+  for (const f of result.findings) {
+    for (const secret of [f.credential.secret, ...Object.values(f.credential.parts)]) {
+      for (const value of maskableParts(secret)) {
+        core.setSecret(value);
+        count++;
+      }
+    }
+  }
+  return count;
+}

@@ -1,0 +1,30 @@
+import { appendFileSync } from 'node:fs';
+import { renderMarkdown } from '../report/markdown.js';
+import type { Report } from '../report/model.js';
+
+/** Markdown cells and list items must not render HTML from scanned content. */
+const plain = (s: string) => s.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+
+export function summaryMarkdown(report: Report, description: string): string {
+  const lines = [renderMarkdown(report).trimEnd(), '', `**Scanned:** ${plain(description)}.`];
+  if (report.notes.length)
+    lines.push(
+      '',
+      '<details><summary>Notes</summary>',
+      '',
+      ...report.notes.map((n) => `- ${plain(n)}`),
+      '',
+      '</details>',
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The job summary, appended to the file the runner names (GITHUB_STEP_SUMMARY). Written here
+ * rather than through core.summary, whose buffer and cached path outlive one run in tests.
+ */
+export function writeSummary(markdown: string, file: string | undefined): boolean {
+  if (!file) return false;
+  appendFileSync(file, markdown, 'utf8');
+  return true;
+}
