@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { logProviderRequest } from '../helpers/provider-log.js';
 
 /**
  * A loopback double of STS and IAM speaking their Query protocol: a form-encoded POST
@@ -77,6 +78,7 @@ export async function startQueryDouble(handlers: Record<string, Handler>): Promi
     const auth = req.headers.authorization ?? '';
     const scope = /Credential=([^/]+)\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth);
     requests.push({ service, action, params, signedWith: scope?.[1], signingService: scope?.[2] });
+    logProviderRequest({ provider: 'aws', method: req.method ?? '', what: action });
     const handler = req.method === 'POST' ? handlers[`${service}:${action}`] : undefined;
     const reply = handler ? handler(params) : fail(400, 'InvalidAction', `Could not find operation ${action}`);
     if (reply === 'hang') return;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { example, schemaProblems } from './openapi.js';
+import { logProviderRequest } from '../helpers/provider-log.js';
 
 /**
  * A loopback GitHub for the inspector's tests. Bodies start from the examples in GitHub's own
@@ -146,6 +147,7 @@ export class GithubDouble {
     const url = new URL(req.url ?? '/', this.url);
     const [name, plan] = this.planFor(req);
     this.calls.push({ method: req.method ?? '', path: url.pathname, query: url.search, plan: name });
+    logProviderRequest({ provider: 'github', method: req.method ?? '', what: url.pathname });
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return this.send(res, url.pathname, 404, { message: 'Not Found' });
     }
