@@ -5,7 +5,11 @@ import { runAudit } from './audit.js';
 import { EXIT_ERROR, EXIT_OK, describeFatal } from './exit.js';
 import { runInspect } from './inspect.js';
 import type { CliIO } from './io.js';
+import { runMerge } from './merge.js';
 import { reportingOptions } from './options.js';
+import { runOrg } from './org.js';
+import { FORMATS } from './render.js';
+import { SEVERITIES } from '../core/types.js';
 
 export type { CliIO } from './io.js';
 
@@ -60,6 +64,44 @@ function parser(io: CliIO) {
         .option('provider', { type: 'string', demandOption: true, describe: 'provider id (railway, github, aws, ...)' })
         .epilog(EPILOG),
     )
+    .command('org <org>', 'scan every repository of a GitHub organization: default branch and history', (y) =>
+      reportingOptions(y)
+        .positional('org', { type: 'string', describe: 'organization login' })
+        .option('include-archived', { type: 'boolean', default: false, describe: 'also scan archived repositories' })
+        .option('include-forks', { type: 'boolean', default: false, describe: 'also scan forks' })
+        .option('repos-filter', {
+          type: 'string',
+          describe: 'only repositories whose name matches GLOB (commas for several, !GLOB to exclude)',
+        })
+        .option('cache-dir', {
+          type: 'string',
+          describe: 'where mirrors are kept between runs [default: $XDG_CACHE_HOME or ~/.cache, /tokenscope/mirrors]',
+        })
+        .option('plan', { type: 'number', describe: 'print a GitHub Actions matrix of N shards balanced by size' })
+        .option('shard', { type: 'string', describe: 'scan only shard I of N (I/N, as --plan N numbers them)' })
+        .option('state', {
+          type: 'string',
+          describe: 'SQLite state file: new, still open and fixed credentials across runs; cached inspections',
+        })
+        .option('inspect-ttl', { type: 'string', default: '24h', describe: 'reuse cached inspections this recent' })
+        .option('jobs', { type: 'number', default: 4, describe: 'repositories mirrored at the same time' })
+        .option('threads', { type: 'number', describe: 'scanning threads [default: cores, up to 4]' })
+        .option('github-token-env', {
+          type: 'string',
+          default: 'GITHUB_TOKEN',
+          describe: 'environment variable holding the token that lists and clones the repositories',
+        })
+        .epilog(EPILOG),
+    )
+    .command('merge <files..>', "merge the shards' JSON reports of `org --shard` into one report", (y) =>
+      y
+        .positional('files', { type: 'string', array: true, describe: 'JSON reports (shard-*.json)' })
+        .option('format', { alias: 'f', choices: FORMATS, default: 'json' as const, describe: 'report format' })
+        .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE (atomically)' })
+        .option('fail-on', { choices: SEVERITIES, describe: "exit 1 at or above this severity [default: the shards']" })
+        .option('state', { type: 'string', describe: 'SQLite state file to record the merged run in' })
+        .epilog(EPILOG),
+    )
     .demandCommand(1, 'name a command: audit or inspect')
     .strict()
     .version(toolVersion())
@@ -96,6 +138,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     const command = (args._ as string[])[0];
     if (command === 'inspect') return await runInspect(args, io);
+    if (command === 'org') return await runOrg(args, io);
+    if (command === 'merge') return await runMerge(args, io);
     return await runAudit(args, io);
   } catch (e) {
     io.stderr(`tokenscope: ${describeFatal(e)}\n`);
