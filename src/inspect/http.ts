@@ -54,7 +54,8 @@ export class ReadOnlyHttp {
     const body = typeof init?.body === 'string' ? init.body : undefined;
     this.guard(method, url, body);
     this.sent.push({ method, url, ...(body !== undefined ? { body } : {}) });
-    return this.fetchImpl(input, init);
+    const res = await this.fetchImpl(input, init);
+    return limitBody(res, this.options.maxBodyBytes);
   };
 
   async get(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
@@ -131,6 +132,30 @@ export class ReadOnlyHttp {
       await sleep(wait, signal);
     }
   }
+}
+
+/** The same response, whose body errors out past `max` bytes (an SDK reads it, not us). */
+function limitBody(res: Response, max: number): Response {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    void res.body?.cancel();
+    throw new ProviderUnavailableError(`response body larger than ${max} bytes`);
+  }
+  if (!res.body) return res;
+  let seen = 0;
+  const counted = res.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > max) controller.error(new ProviderUnavailableError(`response body larger than ${max} bytes`));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  const limited = new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
+  // SDKs read the final URL (Octokit paginates from it); a constructed Response has none.
+  Object.defineProperty(limited, 'url', { value: res.url });
+  return limited;
 }
 
 function onlyQueries(body: string): boolean {

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:net';
+import { cli } from '../helpers/cli.js';
+import { tempDir, writeFiles } from '../helpers/repo.js';
+import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
+
+/**
+ * One loopback server that misbehaves in a chosen way for every provider at once, speaking raw
+ * TCP so it can also reset connections and lie about lengths.
+ */
+type Fault = 'hang' | 'reset' | '429-retry-after' | '429-bare' | '500' | '503' | 'truncated' | 'malformed' | 'html' | 'huge';
+let fault: Fault = 'hang';
+let requests = 0;
+let server: Server;
+let url: string;
+
+function reply(status: string, headers: Record<string, string>, body: string | Buffer, declaredLength?: number): Buffer {
+  const b = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  const head = [`HTTP/1.1 ${status}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `content-length: ${declaredLength ?? b.length}`, 'connection: close', '', ''].join('\r\n');
+  return Buffer.concat([Buffer.from(head), b]);
+}
+
+beforeAll(async () => {
+  server = createServer((socket) => {
+    socket.once('data', () => {
+      requests++;
+      const json = { 'content-type': 'application/json' };
+      switch (fault) {
+        case 'hang':
+          return; // never answers
+        case 'reset':
+          return socket.resetAndDestroy();
+        case '429-retry-after':
+          return socket.end(reply('429 Too Many Requests', { ...json, 'retry-after': '1' }, '{"message":"slow down"}'));
+        case '429-bare':
+          return socket.end(reply('429 Too Many Requests', json, '{"message":"slow down"}'));
+        case '500':
+          return socket.end(reply('500 Internal Server Error', json, '{"message":"boom"}'));
+        case '503':
+          return socket.end(reply('503 Service Unavailable', { 'content-type': 'text/plain' }, 'unavailable'));
+        case 'truncated':
+          return socket.end(reply('200 OK', json, '{"data":{"me":{"id":"u', 500));
+        case 'malformed':
+          return socket.end(reply('200 OK', json, '{"data": [}'));
+        case 'html':
+          return socket.end(reply('200 OK', { 'content-type': 'text/html' }, '<html><body>Login</body></html>'));
+        case 'huge':
+          return socket.end(reply('200 OK', json, Buffer.alloc(8 * 1024 * 1024, 0x20)));
+      }
+    });
+    socket.on('error', () => {});
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+});
+afterAll(() => {
+  server.close();
+});
+
+const root = tempDir();
+const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret()];
+writeFiles(root, {
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\n`,
+  '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
+});
+
+const FAULTS: Fault[] = ['hang', 'reset', '429-retry-after', '429-bare', '500', '503', 'truncated', 'malformed', 'html', 'huge'];
+
+describe('fault matrix: every provider, every fault: bounded, kept, explained', () => {
+  for (const f of FAULTS) {
+    it(f, async () => {
+      fault = f;
+      requests = 0;
+      const started = Date.now();
+      const run = await cli(['audit', root, '--format', 'json', '--threads', '1', '--railway-endpoint', `${url}/graphql/v2`, '--github-api-url', url, '--aws-endpoint', url], {
+        env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
+      });
+      const elapsed = Date.now() - started;
+      expect(run.code).not.toBe(2);
+      const report = JSON.parse(run.stdout) as { findings: Array<{ provider: string; verification: string; verificationReason: string }> };
+      expect(report.findings.map((x) => x.provider).sort()).toEqual(['aws', 'github', 'railway']);
+      for (const finding of report.findings) {
+        expect({ provider: finding.provider, verification: finding.verification }).toEqual({
+          provider: finding.provider,
+          verification: expect.stringMatching(/^(error|unverified)$/),
+        });
+        expect(finding.verificationReason.length).toBeGreaterThan(5);
+      }
+      // Each credential has a 4 s budget; they run concurrently. Retries are bounded.
+      expect(elapsed).toBeLessThan(9_000);
+      expect(requests).toBeLessThanOrEqual(3 * 12);
+      for (const r of raw) expect(run.stdout + run.stderr).not.toContain(r);
+      if (process.env.FAULT_MATRIX_PRINT) process.stderr.write(`${f} ${elapsed}ms ${requests}req ${report.findings.map((x) => `${x.provider}=${x.verification}: ${x.verificationReason}`).join(' | ')}\n`);
+    });
+  }
+});
