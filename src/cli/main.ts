@@ -10,6 +10,7 @@ import { reportingOptions } from './options.js';
 import { runOrg } from './org.js';
 import { FORMATS } from './render.js';
 import { SEVERITIES } from '../core/types.js';
+import { redactSecretsIn } from '../core/scrub-text.js';
 
 export type { CliIO } from './io.js';
 
@@ -128,7 +129,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       });
     });
   } catch (e) {
-    io.stderr(`tokenscope: ${(e as Error).message}\nRun 'tokenscope --help' for usage.\n`);
+    io.stderr(`tokenscope: ${redactSecretsIn((e as Error).message)}\nRun 'tokenscope --help' for usage.\n`);
     return EXIT_ERROR;
   }
   if (printed) {
@@ -142,7 +143,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'merge') return await runMerge(args, io);
     return await runAudit(args, io);
   } catch (e) {
-    io.stderr(`tokenscope: ${describeFatal(e)}\n`);
+    io.stderr(`tokenscope: ${redactSecretsIn(describeFatal(e))}\n`);
     return EXIT_ERROR;
   }
 }

@@ -37,9 +37,16 @@ describe('broken and hostile files: each reported, none fatal', () => {
   it('invalid UTF-8 around a token, UTF-16 files with a BOM, and NUL bytes', async () => {
     const root = tempDir();
     const [a, b, c] = [githubToken(), githubToken(), githubToken()];
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`line one\r\nGITHUB_TOKEN=${b}\r\n`, 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`line one\r\nGITHUB_TOKEN=${b}\r\n`, 'utf16le'),
+    ]);
     writeFiles(root, {
-      'latin1.env': Buffer.concat([Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0x0a]), Buffer.from(`T=${a}\n`), Buffer.from([0xed, 0xa0, 0x80])]),
+      'latin1.env': Buffer.concat([
+        Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0x0a]),
+        Buffer.from(`T=${a}\n`),
+        Buffer.from([0xed, 0xa0, 0x80]),
+      ]),
       'windows.env': utf16,
       'nul.bin': Buffer.concat([Buffer.from(`T=${c}`), Buffer.from([0, 0, 0])]),
     });
@@ -89,7 +96,9 @@ describe('broken and hostile files: each reported, none fatal', () => {
     writeFileSync(obj, 'not zlib');
     const run = await cli(['audit', root, '--history', '--offline', '--format', 'json']);
     const report = JSON.parse(run.stdout) as Report;
-    expect(report.findings.flatMap((f) => f.locations.filter((l) => l.source === 'history').map((l) => l.path))).toContain('a.env');
+    expect(
+      report.findings.flatMap((f) => f.locations.filter((l) => l.source === 'history').map((l) => l.path)),
+    ).toContain('a.env');
     expect(report.notes.join('\n')).toMatch(new RegExp(blob.slice(0, 7)));
   });
 });

@@ -8,15 +8,37 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
  * One loopback server that misbehaves in a chosen way for every provider at once, speaking raw
  * TCP so it can also reset connections and lie about lengths.
  */
-type Fault = 'hang' | 'reset' | '429-retry-after' | '429-bare' | '500' | '503' | 'truncated' | 'malformed' | 'html' | 'huge';
+type Fault =
+  | 'hang'
+  | 'reset'
+  | '429-retry-after'
+  | '429-bare'
+  | '500'
+  | '503'
+  | 'truncated'
+  | 'malformed'
+  | 'html'
+  | 'huge';
 let fault: Fault = 'hang';
 let requests = 0;
 let server: Server;
 let url: string;
 
-function reply(status: string, headers: Record<string, string>, body: string | Buffer, declaredLength?: number): Buffer {
+function reply(
+  status: string,
+  headers: Record<string, string>,
+  body: string | Buffer,
+  declaredLength?: number,
+): Buffer {
   const b = Buffer.isBuffer(body) ? body : Buffer.from(body);
-  const head = [`HTTP/1.1 ${status}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `content-length: ${declaredLength ?? b.length}`, 'connection: close', '', ''].join('\r\n');
+  const head = [
+    `HTTP/1.1 ${status}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    `content-length: ${declaredLength ?? b.length}`,
+    'connection: close',
+    '',
+    '',
+  ].join('\r\n');
   return Buffer.concat([Buffer.from(head), b]);
 }
 
@@ -65,7 +87,18 @@ writeFiles(root, {
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
-const FAULTS: Fault[] = ['hang', 'reset', '429-retry-after', '429-bare', '500', '503', 'truncated', 'malformed', 'html', 'huge'];
+const FAULTS: Fault[] = [
+  'hang',
+  'reset',
+  '429-retry-after',
+  '429-bare',
+  '500',
+  '503',
+  'truncated',
+  'malformed',
+  'html',
+  'huge',
+];
 
 describe('fault matrix: every provider, every fault: bounded, kept, explained', () => {
   for (const f of FAULTS) {
@@ -73,12 +106,30 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       fault = f;
       requests = 0;
       const started = Date.now();
-      const run = await cli(['audit', root, '--format', 'json', '--threads', '1', '--railway-endpoint', `${url}/graphql/v2`, '--github-api-url', url, '--aws-endpoint', url], {
-        env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
-      });
+      const run = await cli(
+        [
+          'audit',
+          root,
+          '--format',
+          'json',
+          '--threads',
+          '1',
+          '--railway-endpoint',
+          `${url}/graphql/v2`,
+          '--github-api-url',
+          url,
+          '--aws-endpoint',
+          url,
+        ],
+        {
+          env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
+        },
+      );
       const elapsed = Date.now() - started;
       expect(run.code).not.toBe(2);
-      const report = JSON.parse(run.stdout) as { findings: Array<{ provider: string; verification: string; verificationReason: string }> };
+      const report = JSON.parse(run.stdout) as {
+        findings: Array<{ provider: string; verification: string; verificationReason: string }>;
+      };
       expect(report.findings.map((x) => x.provider).sort()).toEqual(['aws', 'github', 'railway']);
       for (const finding of report.findings) {
         expect({ provider: finding.provider, verification: finding.verification }).toEqual({
@@ -91,7 +142,10 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       expect(elapsed).toBeLessThan(9_000);
       expect(requests).toBeLessThanOrEqual(3 * 12);
       for (const r of raw) expect(run.stdout + run.stderr).not.toContain(r);
-      if (process.env.FAULT_MATRIX_PRINT) process.stderr.write(`${f} ${elapsed}ms ${requests}req ${report.findings.map((x) => `${x.provider}=${x.verification}: ${x.verificationReason}`).join(' | ')}\n`);
+      if (process.env.FAULT_MATRIX_PRINT)
+        process.stderr.write(
+          `${f} ${elapsed}ms ${requests}req ${report.findings.map((x) => `${x.provider}=${x.verification}: ${x.verificationReason}`).join(' | ')}\n`,
+        );
     });
   }
 });
