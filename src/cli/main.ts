@@ -103,7 +103,7 @@ function parser(io: CliIO) {
         .option('state', { type: 'string', describe: 'SQLite state file to record the merged run in' })
         .epilog(EPILOG),
     )
-    .demandCommand(1, 'name a command: audit or inspect')
+    .demandCommand(1, 'name a command: audit, inspect, org or merge')
     .strict()
     .version(toolVersion())
     .help()

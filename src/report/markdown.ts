@@ -12,6 +12,8 @@ export function renderMarkdown(report: Report): string {
   const { summary } = report;
   const lines: string[] = ['## tokenscope', ''];
   if (summary.headline) lines.push(summary.headline, '');
+  const sentTo = Object.entries(report.endpoints);
+  if (sentTo.length > 0) lines.push(`Inspections sent only to: ${sentTo.map(([p, u]) => `${p} \`${u}\``).join(', ')}.`, '');
   if (report.findings.length === 0) {
     lines.push('No credentials found.');
     return `${lines.join('\n')}\n`;
