@@ -73,33 +73,41 @@ export async function scanFiles(
   const lane = () =>
     new Promise<void>((resolve, reject) => {
       let worker = spawn();
-      let current: Batch | undefined;
+      // Unguarded, two batches are in flight per worker, so it never waits for the main thread.
+      const inFlight = new Map<number, Batch>();
       let timer: NodeJS.Timeout | undefined;
       const feed = () => {
-        current = batches[next++];
-        if (!current) return resolve();
-        worker.postMessage({ id: current.start, tasks: current.tasks });
+        const b = batches[next++];
+        if (!b) {
+          if (inFlight.size === 0) resolve();
+          return;
+        }
+        inFlight.set(b.start, b);
+        worker.postMessage({ id: b.start, tasks: b.tasks });
         if (guarded) timer = setTimeout(onTimeout, fileBudgetMs);
       };
       const onMessage = (msg: { id: number; results: FileOutcome[] }) => {
         clearTimeout(timer);
+        inFlight.delete(msg.id);
         msg.results.forEach((o, k) => {
           record(msg.id + k, o);
         });
         feed();
       };
       const onTimeout = () => {
-        const b = current!;
         live.delete(worker);
         worker.removeAllListeners();
         void worker.terminate();
-        b.tasks.forEach((_t, k) => {
-          record(b.start + k, {
-            candidates: [],
-            bytes: 0,
-            skipped: `scan took longer than ${fileBudgetMs} ms (a custom rule's regex?); stopped`,
+        for (const b of inFlight.values()) {
+          b.tasks.forEach((_t, k) => {
+            record(b.start + k, {
+              candidates: [],
+              bytes: 0,
+              skipped: `scan took longer than ${fileBudgetMs} ms (a custom rule's regex?); stopped`,
+            });
           });
-        });
+        }
+        inFlight.clear();
         worker = spawn();
         attach();
         feed();
@@ -110,6 +118,7 @@ export async function scanFiles(
       };
       attach();
       feed();
+      if (!guarded) feed();
     });
   try {
     await Promise.all(Array.from({ length: lanes }, lane));
