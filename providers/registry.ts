@@ -9,6 +9,7 @@ import { google } from './google/index.js';
 import { huggingface } from './huggingface/index.js';
 import { npm } from './npm/index.js';
 import { openai } from './openai/index.js';
+import { postgres } from './postgres/index.js';
 import { privatekey } from './privatekey/index.js';
 import { railway } from './railway/index.js';
 import { sendgrid } from './sendgrid/index.js';
@@ -33,5 +34,6 @@ export const PROVIDERS: Provider[] = [
   digitalocean,
   huggingface,
   supabase,
+  postgres,
   database,
 ];

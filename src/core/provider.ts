@@ -45,6 +45,11 @@ export interface Provider {
    * (never by a file in the scanned repository).
    */
   endpoint?: { default: string; flag: string; env: string[] };
+  /**
+   * The credential names its own server (a database URL): inspect() connects only to the host
+   * inside it, and runs without a configured endpoint (ctx.endpoint is then '').
+   */
+  connectsToFoundHost?: boolean;
   /** What can be learned without any network call (e.g. the AWS account inside a key id). */
   describeOffline?(credential: Credential): Partial<Scope> | undefined;
   /** The provider's own risks, from what inspection learned. */

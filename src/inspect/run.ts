@@ -78,14 +78,14 @@ async function inspectOne(
   if (opts.offline)
     return { verification: 'unverified', reason: 'offline: inspection was turned off', scope: offlineScope };
   const endpoint = opts.endpoints[provider.id];
-  if (!endpoint)
+  if (!endpoint && !provider.connectsToFoundHost)
     return { verification: 'unverified', reason: 'no endpoint configured for this provider', scope: offlineScope };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.budgetMs);
   try {
     const result = await provider.inspect(credential, {
       http,
-      endpoint: endpoint.href,
+      endpoint: endpoint?.href ?? '',
       policy: opts.policy,
       signal: controller.signal,
       clients: opts.clients ?? {},

@@ -1,0 +1,24 @@
+import type { Provider } from '../../src/core/provider.js';
+import { hasRealPassword } from '../database/index.js';
+import { inspectPostgres } from './inspect.js';
+import { describePostgresOffline } from './offline.js';
+import { remediatePostgres } from './remediation.js';
+import { assessPostgres } from './risks.js';
+import { rules } from './rules.js';
+
+/**
+ * PostgreSQL connection URLs. No `endpoint`: the only place the password goes is the host the URL
+ * itself names (its own server), and only when inspection is on.
+ */
+export const postgres: Provider = {
+  id: 'postgres',
+  name: 'PostgreSQL',
+  docsUrl: 'https://www.postgresql.org/docs/current/sql-grant.html',
+  rules,
+  validators: { 'db-password': hasRealPassword },
+  connectsToFoundHost: true,
+  inspect: inspectPostgres,
+  describeOffline: describePostgresOffline,
+  assess: assessPostgres,
+  remediation: remediatePostgres,
+};

@@ -1,0 +1,83 @@
+import { isProductionName, type Policy } from '../../src/assess/policy.js';
+
+export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
+const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+
+/**
+ * Where and as whom a found URL connects. Only the host, port, user, password, database and
+ * sslmode are read: every other query parameter (`host=`, `options=`, `hostaddr=`...) is ignored,
+ * so a URL cannot send its password anywhere but the host it names, nor change the session.
+ */
+export interface Target {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  sslmode: SslMode;
+  /** sslmode was absent from the URL: libpq's default, `prefer`, applies. */
+  sslmodeDefaulted: boolean;
+}
+
+export class TargetError extends Error {}
+
+const HOSTNAME = /^(?:[a-z0-9](?:[a-z0-9_-]{0,62})?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62})?)*\.?$/i;
+const IPV6 = /^\[[0-9a-f:.]+\]$/i;
+
+function decode(part: string, what: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new TargetError(`the URL's ${what} is not valid percent-encoding`);
+  }
+}
+
+/** Reads a postgres:// or postgresql:// URL; every error message is free of the URL's text. */
+export function parseTarget(raw: string): Target {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Node's TypeError carries the input; never let it out.
+    throw new TargetError('not a URL tokenscope can read (several hosts, or a malformed address)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new TargetError(`not a PostgreSQL URL (scheme ${url.protocol.replace(/[^a-z+.-]/gi, '')})`);
+  }
+  const host = url.hostname;
+  if (!host) throw new TargetError('the URL names no host (a Unix socket is not inspected)');
+  if (!HOSTNAME.test(host) && !IPV6.test(host)) {
+    throw new TargetError('the URL names no TCP host tokenscope will connect to (Unix socket paths are not inspected)');
+  }
+  const port = url.port ? Number(url.port) : 5432;
+  const user = decode(url.username, 'user name');
+  if (!user) throw new TargetError('the URL names no user');
+  const password = decode(url.password, 'password');
+  const database = decode(url.pathname.replace(/^\//, ''), 'database name') || user;
+  const given = url.searchParams.get('sslmode');
+  if (given !== null && !SSL_MODES.includes(given as SslMode)) {
+    throw new TargetError(`unknown sslmode "${given.slice(0, 20).replace(/[^a-z-]/gi, '')}"`);
+  }
+  return {
+    host: IPV6.test(host) ? host.slice(1, -1) : host,
+    port,
+    user,
+    password,
+    database,
+    sslmode: (given as SslMode | null) ?? 'prefer',
+    sslmodeDefaulted: given === null,
+  };
+}
+
+/** `host:port/database`: how reports name the place, with no user or password. */
+export function describeTarget(t: Target): string {
+  const host = t.host.includes(':') ? `[${t.host}]` : t.host;
+  return `${host}:${t.port}/${t.database}`;
+}
+
+/** The words of the host or database name that the policy calls production ("prod-db", "shop_production"). */
+export function productionWord(t: Target, policy: Policy): string | undefined {
+  if (isProductionName(t.database, policy)) return t.database;
+  if (isProductionName(t.host, policy)) return t.host;
+  return undefined;
+}
