@@ -26,6 +26,7 @@ export const rules: RuleSpec[] = [
         'request_id=3f1c9a52-8b7e-4d21-9c0a-6e5f4b3a2d19',
         'RAILWAY_TOKEN=00000000-0000-0000-0000-000000000000',
         '# railway\n\n\n\n\n\nsession=3f1c9a52-8b7e-4d21-9c0a-6e5f4b3a2d19',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the sample
         'RAILWAY_TOKEN=${RAILWAY_TOKEN}',
       ],
     },

@@ -17,10 +17,10 @@ import { settingsFrom } from './settings.js';
 function credentialFrom(provider: Provider, text: string): Credential {
   const parsed = provider.parseInspectInput?.(text) ?? { secret: text.trim().split(/\s+/)[0] ?? '' };
   if (!parsed.secret) throw new UsageError('inspect: standard input is empty; pipe the token in');
-  const secret = new Secret(parsed.secret);
-  // The rule whose pattern the token fits names its kind; the provider's first rule otherwise.
+  // The rule whose pattern the token fits names its kind and how to redact it; the first rule otherwise.
   const rule =
     provider.rules.find((r) => new RegExp(`^(?:${r.regex})$`, r.flags ?? '').test(parsed.secret)) ?? provider.rules[0]!;
+  const secret = new Secret(parsed.secret, rule.redaction);
   return {
     fingerprint: fingerprint(provider.id, secret),
     ruleId: rule.id,

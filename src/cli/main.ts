@@ -19,7 +19,7 @@ const EPILOG = `Exit codes:
   1  at least one finding at or above --fail-on
   2  usage, config or fatal error (one line on stderr naming the file, field or flag)`;
 
-function parser(io: CliIO) {
+function parser() {
   return yargs()
     .scriptName('tokenscope')
     .usage('$0 <command> [options]\n\nFinds API tokens and asks each provider, read-only, what they can really do.')
@@ -122,7 +122,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let printed = '';
   try {
     args = await new Promise((resolve, reject) => {
-      parser(io).parse(argv, {}, (err: Error | undefined, parsed: Record<string, unknown>, output: string) => {
+      parser().parse(argv, {}, (err: Error | undefined, parsed: Record<string, unknown>, output: string) => {
         printed = output;
         if (err) reject(err);
         else resolve(parsed);

@@ -13,7 +13,10 @@ export function renderMarkdown(report: Report): string {
   const lines: string[] = ['## tokenscope', ''];
   if (summary.headline) lines.push(summary.headline, '');
   const sentTo = Object.entries(report.endpoints);
-  if (sentTo.length > 0) lines.push(`Inspections sent only to: ${sentTo.map(([p, u]) => `${p} \`${u}\``).join(', ')}.`, '');
+  if (sentTo.length > 0) {
+    const list = sentTo.map(([p, u]) => `${p} \`${u}\``).join(', ');
+    lines.push(`Inspections sent only to: ${list}; databases: the host in each URL.`, '');
+  }
   if (report.findings.length === 0) {
     lines.push('No credentials found.');
     return `${lines.join('\n')}\n`;

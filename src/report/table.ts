@@ -29,7 +29,11 @@ export function renderTable(report: Report, width = process.stdout.columns ?? 16
   ];
   if (summary.headline) lines.push(summary.headline);
   const sentTo = Object.entries(report.endpoints);
-  if (sentTo.length > 0) lines.push(`Inspections sent only to: ${sentTo.map(([p, u]) => `${p} ${u}`).join(', ')}`);
+  if (sentTo.length > 0) {
+    lines.push(
+      `Inspections sent only to: ${sentTo.map(([p, u]) => `${p} ${u}`).join(', ')}; databases: the host in each URL`,
+    );
+  }
   const uninspected = report.findings.filter((f) => f.verification === 'unverified' || f.verification === 'error');
   if (uninspected.length > 0) {
     lines.push(`Could not inspect ${uninspected.length} credential(s):`);

@@ -111,11 +111,26 @@ describe('report formats', () => {
 
 describe('the report header names where tokens were sent', () => {
   it('json, table and markdown list each provider endpoint in use', async () => {
-    const flags = ['--railway-endpoint', 'http://127.0.0.1:9/graphql', '--github-api-url', 'http://127.0.0.1:9', '--aws-endpoint', 'http://127.0.0.1:9', '--timeout', '200'];
+    const flags = [
+      '--railway-endpoint',
+      'http://127.0.0.1:9/graphql',
+      '--github-api-url',
+      'http://127.0.0.1:9',
+      '--aws-endpoint',
+      'http://127.0.0.1:9',
+      '--timeout',
+      '200',
+    ];
     const json = JSON.parse((await cli(['audit', root, '--format', 'json', '--threads', '1', ...flags])).stdout);
-    expect(json.endpoints).toEqual({ railway: 'http://127.0.0.1:9/graphql', github: 'http://127.0.0.1:9/', aws: 'http://127.0.0.1:9/' });
+    expect(json.endpoints).toEqual({
+      railway: 'http://127.0.0.1:9/graphql',
+      github: 'http://127.0.0.1:9/',
+      aws: 'http://127.0.0.1:9/',
+    });
     const table = (await cli(['audit', root, '--format', 'table', '--threads', '1', ...flags])).stdout;
-    expect(table).toMatch(/Inspections sent only to: railway http:\/\/127\.0\.0\.1:9\/graphql, github http:\/\/127\.0\.0\.1:9\//);
+    expect(table).toMatch(
+      /Inspections sent only to: railway http:\/\/127\.0\.0\.1:9\/graphql, github http:\/\/127\.0\.0\.1:9\//,
+    );
     const md = (await cli(['audit', root, '--format', 'markdown', '--threads', '1', ...flags])).stdout;
     expect(md).toMatch(/Inspections sent only to: railway `http:\/\/127\.0\.0\.1:9\/graphql`/);
   });
