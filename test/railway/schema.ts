@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 
-/** Railway's published schema (../shared/providers/railway/schema.json), as an introspection result. */
-const SCHEMA_PATH = fileURLToPath(new URL('../../../shared/providers/railway/schema.json', import.meta.url));
+/** Railway's published schema (test/fixtures/railway/, see its README), as an introspection result. */
+const SCHEMA_PATH = fileURLToPath(new URL('../fixtures/railway/schema.json', import.meta.url));
 
 let cached: GraphQLSchema | undefined;
 
