@@ -11,6 +11,7 @@ export const anthropic: Provider = {
       kind: 'API key',
       description: 'Anthropic API or admin key (sk-ant-)',
       keywords: ['sk-ant-'],
+      keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120}AA)(?![A-Za-z0-9_-])',
       examples: {

@@ -11,6 +11,7 @@ export const digitalocean: Provider = {
       kind: 'access token',
       description: 'DigitalOcean personal access, OAuth or refresh token',
       keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+      keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>do[opr]_v1_[a-f0-9]{64})\\b',
       entropy: 3,

@@ -11,6 +11,7 @@ export const gitlab: Provider = {
       kind: 'personal access token',
       description: 'GitLab personal, project or group access token (glpat-)',
       keywords: ['glpat-'],
+      keywordsCaseSensitive: true,
       keywordScope: 'line',
       // A lookahead is atomic in JavaScript: capturing the body in one and matching it back means the
       // quantifier is never backtracked into (linear time whatever the input).

@@ -11,6 +11,7 @@ export const huggingface: Provider = {
       kind: 'access token',
       description: 'Hugging Face user access token (hf_)',
       keywords: ['hf_'],
+      keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>hf_[A-Za-z]{34})\\b',
       entropy: 3.8,

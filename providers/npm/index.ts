@@ -11,6 +11,7 @@ export const npm: Provider = {
       kind: 'access token',
       description: 'npm access token (npm_); can publish packages',
       keywords: ['npm_'],
+      keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>npm_[0-9A-Za-z]{36})\\b',
       entropy: 4,

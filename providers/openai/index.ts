@@ -14,7 +14,8 @@ export const openai: Provider = {
       provider: 'openai',
       kind: 'API key',
       description: 'OpenAI API key (project, service account or legacy); all carry the T3BlbkFJ marker',
-      keywords: ['t3blbkfj'],
+      keywords: ['T3BlbkFJ'],
+      keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '(?<![A-Za-z0-9_-])(?<secret>sk-(?=(?<body>[A-Za-z0-9_-]{40,420}))\\k<body>)(?![A-Za-z0-9_-])',
       // The marker is checked after the match, not inside the regex, so nothing backtracks to find it.

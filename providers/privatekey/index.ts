@@ -16,7 +16,8 @@ export const privatekey: Provider = {
       provider: 'privatekey',
       kind: 'PEM private key',
       description: 'PEM-encoded private key (RSA, EC, DSA, PKCS#8)',
-      keywords: ['private key-----'],
+      keywords: ['PRIVATE KEY-----'],
+      keywordsCaseSensitive: true,
       regex:
         // The body never holds five dashes, so a match cannot run past its END line (no backtracking).
         '(?<secret>-----BEGIN (?!OPENSSH)(?:[A-Z0-9]+ )?PRIVATE KEY-----(?:[A-Za-z0-9+/=\\s:,.]|-(?!----)){64,16384}-----END (?:[A-Z0-9]+ )?PRIVATE KEY-----)',
@@ -30,7 +31,8 @@ export const privatekey: Provider = {
       provider: 'privatekey',
       kind: 'OpenSSH private key',
       description: 'OpenSSH private key',
-      keywords: ['openssh private key'],
+      keywords: ['OPENSSH PRIVATE KEY'],
+      keywordsCaseSensitive: true,
       regex:
         '(?<secret>-----BEGIN OPENSSH PRIVATE KEY-----[A-Za-z0-9+/=\\s]{64,16384}-----END OPENSSH PRIVATE KEY-----)',
       examples: {

@@ -11,6 +11,7 @@ export const slack: Provider = {
       kind: 'bot or user token',
       description: 'Slack bot (xoxb), user (xoxp), app-level or legacy token',
       keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-'],
+      keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>xox[bpars]-\\d{8,14}-[0-9A-Za-z-]{10,110})\\b',
       entropy: 3,

@@ -25,7 +25,8 @@ export const supabase: Provider = {
       provider: 'supabase',
       kind: 'service_role key',
       description: 'Supabase service_role JWT (bypasses row-level security); payload decoded offline',
-      keywords: ['eyj'],
+      keywords: ['eyJ'],
+      keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex:
         // Atomic segments (captured in a lookahead, matched back) and a start only at a token boundary:

@@ -15,6 +15,11 @@ export interface RuleSpec {
    * the regex runs over the whole fragment once any keyword is present.
    */
   keywordScope?: 'line' | 'fragment';
+  /**
+   * The keywords are matched exactly as written (a token's own prefix: `AKIA`, `eyJ`, `SG.`), not
+   * case-insensitively: `msg.` then no longer triggers SendGrid's rule, nor `Asia/Tokyo` AWS's.
+   */
+  keywordsCaseSensitive?: boolean;
   /** Extra regex flags (besides g and d, always set): i, m, s, u. */
   flags?: string;
   /** Minimum Shannon entropy of the secret, in bits per character. */

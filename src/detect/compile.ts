@@ -30,7 +30,8 @@ export function compileRule(spec: RuleSpec, validators: Record<string, Validator
     if (!validator)
       throw new RuleCompileError(`rule ${spec.id}: field "validator" names unknown validator "${spec.validator}"`);
   }
-  const compiled: CompiledRule = { spec, re, keywords: spec.keywords.map((k) => k.toLowerCase()) };
+  const keywords = spec.keywordsCaseSensitive ? spec.keywords : spec.keywords.map((k) => k.toLowerCase());
+  const compiled: CompiledRule = { spec, re, keywords };
   if (validator) compiled.validator = validator;
   if (spec.context) {
     compiled.contextRe = new RegExp(spec.context.pattern, 'i');

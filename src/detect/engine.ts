@@ -76,19 +76,25 @@ export class Detector {
     providers: Provider[] = [],
   ) {
     const ids = new Map<string, number>();
+    const words: string[] = [];
+    const exact: boolean[] = [];
     this.rulesByKeyword = [];
     for (const rule of rules) {
+      const cs = rule.spec.keywordsCaseSensitive === true;
       for (const kw of rule.keywords) {
-        let id = ids.get(kw);
+        const key = `${cs ? 'exact' : 'folded'}\0${kw}`;
+        let id = ids.get(key);
         if (id === undefined) {
           id = ids.size;
-          ids.set(kw, id);
+          ids.set(key, id);
+          words.push(kw);
+          exact.push(cs);
           this.rulesByKeyword.push([]);
         }
         this.rulesByKeyword[id]!.push(rule);
       }
     }
-    this.automaton = new KeywordAutomaton([...ids.keys()]);
+    this.automaton = new KeywordAutomaton(words, exact);
     this.pathRules = rules.filter((r) => r.pathRe);
     this.combiners = new Map(providers.filter((p) => p.combine).map((p) => [p.id, p.combine!.bind(p)]));
   }

