@@ -21,7 +21,7 @@ describe('keyword automaton', () => {
     const ac = new KeywordAutomaton(['github_pat_', 'sg.'], [true, false]);
     for (let len = 0; len < 40; len++) {
       for (let at = 0; at + 11 <= len; at++) {
-        const bytes = Buffer.from('x'.repeat(at) + 'github_pat_' + 'y'.repeat(len - at - 11));
+        const bytes = Buffer.from(`${'x'.repeat(at)}github_pat_${'y'.repeat(len - at - 11)}`);
         expect(ac.locate(bytes).get(0)).toContain(at + 10);
       }
     }

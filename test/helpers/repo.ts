@@ -16,6 +16,11 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
 }
 
 export function git(cwd: string, ...args: string[]): string {
+  return gitWith({}, cwd, args);
+}
+
+/** git with a fixed identity, plus `env` (e.g. GIT_AUTHOR_DATE, so tests can name dates by hand). */
+export function gitWith(env: Record<string, string>, cwd: string, args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
@@ -26,6 +31,7 @@ export function git(cwd: string, ...args: string[]): string {
       GIT_COMMITTER_NAME: 'Test',
       GIT_COMMITTER_EMAIL: 'test@localhost',
       GIT_CONFIG_NOSYSTEM: '1',
+      ...env,
     },
   });
 }

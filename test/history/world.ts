@@ -1,26 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
-import { tempDir, writeFiles } from '../helpers/repo.js';
+import { gitWith, tempDir, writeFiles } from '../helpers/repo.js';
 
 /** git with a fixed identity and a chosen author date, so tests can name dates by hand. */
 export function sh(cwd: string, args: string[], date = '2024-01-01T00:00:00Z'): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@localhost',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@localhost',
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-      GIT_CONFIG_NOSYSTEM: '1',
-    },
-  }).trim();
+  return gitWith({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, cwd, args).trim();
 }
 
 /** A small repository that tests write commit by commit. */
