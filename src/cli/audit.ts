@@ -122,6 +122,7 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
         refiners: p.refiners,
         threads: s.threads,
         offline: s.offline,
+        skipFoundHosts: s.skipFoundHosts,
         endpoints: s.endpoints,
         ...(io.clients ? { clients: io.clients } : {}),
         ...(io.fetchImpl ? { fetchImpl: io.fetchImpl } : {}),

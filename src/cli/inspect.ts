@@ -46,6 +46,7 @@ export async function runInspect(args: Record<string, unknown>, io: CliIO): Prom
   const credential = credentialFrom(provider, await io.stdin());
   const { inspections } = await inspectAll([credential], providers, {
     offline: s.offline,
+    skipFoundHosts: s.skipFoundHosts,
     endpoints: s.endpoints,
     policy: s.config.policy,
     concurrency: 1,

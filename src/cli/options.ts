@@ -26,7 +26,12 @@ export function reportingOptions<T>(y: Argv<T>) {
       default: false,
       describe: 'do not ask any provider; every credential is reported unverified',
     })
-    .option('timeout', { type: 'number', describe: 'per-request timeout to providers, ms' });
+    .option('timeout', { type: 'number', describe: 'per-request timeout to providers, ms' })
+    .option('skip-found-hosts', {
+      type: 'boolean',
+      default: false,
+      describe: 'do not connect to hosts named in scanned files (database URLs); for untrusted content',
+    });
   for (const p of PROVIDERS) {
     if (!p.endpoint) continue;
     out = out.option(p.endpoint.flag, {

@@ -81,6 +81,7 @@ export async function runOrg(args: Record<string, unknown>, io: CliIO): Promise<
     config: s.config,
     threads: s.threads,
     offline: s.offline,
+    skipFoundHosts: s.skipFoundHosts,
     endpoints: s.endpoints,
     ...(io.clients ? { clients: io.clients } : {}),
     ...(io.fetchImpl ? { fetchImpl: io.fetchImpl } : {}),

@@ -12,6 +12,7 @@ export interface Settings {
   output: string | undefined;
   failOn: Severity;
   offline: boolean;
+  skipFoundHosts: boolean;
   endpoints: Record<string, URL>;
   threads: number;
   showProgress: boolean;
@@ -36,6 +37,7 @@ export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: str
     output: typeof args.output === 'string' ? args.output : undefined,
     failOn: (args['fail-on'] as Severity | undefined) ?? config.policy.failOn,
     offline: Boolean(args.offline),
+    skipFoundHosts: Boolean(args['skip-found-hosts']),
     endpoints: resolveEndpoints(PROVIDERS, args, io.env),
     threads,
     showProgress: Boolean(io.stderrIsTTY) && !ci && format !== 'json' && format !== 'sarif',

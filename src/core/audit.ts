@@ -37,6 +37,8 @@ export interface AuditOptions {
   refiners?: CredentialRefiner[];
   threads: number;
   offline: boolean;
+  /** Do not connect to hosts named in the scanned content (database URLs). */
+  skipFoundHosts?: boolean;
   endpoints: Record<string, URL>;
   clients?: Record<string, unknown>;
   fetchImpl?: typeof fetch;
@@ -104,6 +106,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const toInspect = cached ? credentials.filter((c) => !cached.has(c.fingerprint)) : credentials;
   const { inspections } = await inspectAll(toInspect, providers, {
     offline: opts.offline,
+    ...(opts.skipFoundHosts ? { skipFoundHosts: true } : {}),
     endpoints: opts.endpoints,
     policy: config.policy,
     concurrency: config.inspect.concurrency,

@@ -13,6 +13,8 @@ export function checkEndpoint(raw: string, flag: string): URL {
   } catch {
     throw new EndpointViolation(`${flag}: "${raw}" is not a URL`);
   }
+  // Credentials in the URL would be printed in every report header that names the endpoint.
+  if (url.username || url.password) throw new EndpointViolation(`${flag}: must not carry a user name or password`);
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && LOOPBACK.test(url.hostname)) return url;
   throw new EndpointViolation(`${flag}: "${raw}" must be https, or http on loopback (127.0.0.1, localhost, [::1])`);

@@ -54,7 +54,10 @@ export class ReadOnlyHttp {
     const body = typeof init?.body === 'string' ? init.body : undefined;
     this.guard(method, url, body);
     this.sent.push({ method, url, ...(body !== undefined ? { body } : {}) });
-    const res = await this.fetchImpl(input, init);
+    // Never follow a redirect: the guard saw only this URL, and a 307 would re-send the token
+    // (and the body) to wherever the Location header points.
+    const res = await this.fetchImpl(input, { ...init, redirect: 'manual' });
+    refuseRedirect(res, url);
     return limitBody(res, this.options.maxBodyBytes);
   };
 
@@ -107,7 +110,14 @@ export class ReadOnlyHttp {
       let res: Response;
       let text: string;
       try {
-        res = await this.fetchImpl(url, { method, headers, ...(body !== undefined ? { body } : {}), signal: combined });
+        res = await this.fetchImpl(url, {
+          method,
+          headers,
+          ...(body !== undefined ? { body } : {}),
+          signal: combined,
+          redirect: 'manual',
+        });
+        refuseRedirect(res, url);
         text = await readBounded(res, this.options.maxBodyBytes);
       } catch (e) {
         if (signal?.aborted) throw new ProviderUnavailableError('the time budget for this credential ran out');
@@ -131,6 +141,16 @@ export class ReadOnlyHttp {
       }
       await sleep(wait, signal);
     }
+  }
+}
+
+/** A redirect is an answer we do not follow: the token would go where the guard never looked. */
+function refuseRedirect(res: Response, url: string): void {
+  if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304)) {
+    void res.body?.cancel();
+    throw new ProviderUnavailableError(
+      `${new URL(url).origin} answered with a redirect (HTTP ${res.status}); not followed, so the token goes nowhere else`,
+    );
   }
 }
 

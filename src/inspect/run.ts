@@ -7,6 +7,11 @@ import { ReadOnlyHttp, type HttpOptions, DEFAULT_HTTP_OPTIONS } from './http.js'
 
 export interface InspectOptions {
   offline: boolean;
+  /**
+   * Do not connect to hosts named by the scanned content itself (database URLs): what the Action
+   * does on pull requests, whose content is untrusted, unless told otherwise.
+   */
+  skipFoundHosts?: boolean;
   /** Provider id -> endpoint URL, already validated (flags, environment, action inputs only). */
   endpoints: Record<string, URL>;
   policy: Policy;
@@ -78,6 +83,13 @@ async function inspectOne(
   if (opts.offline)
     return { verification: 'unverified', reason: 'offline: inspection was turned off', scope: offlineScope };
   const endpoint = opts.endpoints[provider.id];
+  if (provider.connectsToFoundHost && opts.skipFoundHosts) {
+    return {
+      verification: 'skipped',
+      reason: 'connections to hosts named in scanned files are off (--skip-found-hosts)',
+      scope: offlineScope,
+    };
+  }
   if (!endpoint && !provider.connectsToFoundHost)
     return { verification: 'unverified', reason: 'no endpoint configured for this provider', scope: offlineScope };
   const controller = new AbortController();

@@ -26,6 +26,8 @@ export interface OrgScanOptions {
   config: Config;
   threads: number;
   offline: boolean;
+  /** Do not connect to hosts named in the scanned content (database URLs). */
+  skipFoundHosts?: boolean;
   endpoints: Record<string, URL>;
   clients?: Record<string, unknown>;
   fetchImpl?: typeof fetch;
@@ -99,6 +101,7 @@ export async function scanOrg(opts: OrgScanOptions): Promise<OrgReport> {
       refiners,
       threads: opts.threads,
       offline: opts.offline,
+      ...(opts.skipFoundHosts ? { skipFoundHosts: true } : {}),
       endpoints: opts.endpoints,
       cachedInspections: asInspections(cached),
       ...(opts.clients ? { clients: opts.clients } : {}),

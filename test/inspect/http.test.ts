@@ -106,6 +106,31 @@ describe('the read-only door', () => {
   });
 });
 
+describe('redirects are never followed', () => {
+  it('a 307 to another origin is an error, and the other origin receives nothing', async () => {
+    const stolen: string[] = [];
+    const thief = createServer((req, res) => {
+      stolen.push(`${req.method} ${req.url} ${JSON.stringify(req.headers)}`);
+      res.end('{}');
+    });
+    await new Promise<void>((r) => thief.listen(0, '127.0.0.1', r));
+    const thiefUrl = `http://127.0.0.1:${(thief.address() as AddressInfo).port}/steal`;
+    try {
+      plan = [{ status: 307, headers: { location: thiefUrl } }];
+      const e = await http()
+        .graphql(`${base}/graphql`, 'query { me { id } }', {}, { 'project-access-token': 'tok' })
+        .catch((x) => x);
+      expect(e).toBeInstanceOf(ProviderUnavailableError);
+      expect(e.message).toMatch(/redirect \(HTTP 307\); not followed/);
+      plan = [{ status: 302, headers: { location: thiefUrl } }];
+      await expect(http().fetch(`${base}/user`, { headers: { authorization: 'token x' } })).rejects.toThrow(/redirect/);
+      expect(stolen).toEqual([]);
+    } finally {
+      thief.close();
+    }
+  });
+});
+
 describe('endpoints', () => {
   it('accept https anywhere and http on loopback only', () => {
     expect(checkEndpoint('https://api.example.test/v1', '--x').href).toBe('https://api.example.test/v1');
@@ -114,5 +139,8 @@ describe('endpoints', () => {
     expect(() => checkEndpoint('http://192.168.1.5/', '--x')).toThrow(/--x: .* must be https/);
     expect(() => checkEndpoint('ftp://127.0.0.1/', '--x')).toThrow(EndpointViolation);
     expect(() => checkEndpoint('not a url', '--x')).toThrow(/is not a URL/);
+    expect(() => checkEndpoint('https://bot:hunter22@ghe.example.test/api/v3', '--x')).toThrow(
+      /--x: must not carry a user name or password/,
+    );
   });
 });
