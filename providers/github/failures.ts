@@ -1,4 +1,5 @@
 import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from '../../src/inspect/errors.js';
+import { neverAsked } from '../../src/inspect/unreachable.js';
 
 /** The parts of an Octokit RequestError this file reads (its `request` is never read: it holds headers). */
 interface OctokitFailure {
@@ -55,7 +56,14 @@ export function classifyFailure(e: unknown, what: string): Failure {
   if (status > 0 && f.response) {
     return { kind: 'unavailable', error: new ProviderUnavailableError(`GitHub answered ${what} with HTTP ${status}`) };
   }
-  return { kind: 'unavailable', error: new ProviderUnavailableError(`could not reach GitHub for ${what}: ${message}`) };
+  const why = `${message} ${String((f.cause as { code?: string } | undefined)?.code ?? '')}`;
+  return {
+    kind: 'unavailable',
+    error: new ProviderUnavailableError(
+      `could not reach GitHub for ${what}: ${message}`,
+      neverAsked(why) ? 'unverified' : 'error',
+    ),
+  };
 }
 
 /** GitHub's error bodies end in a documentation URL; the first sentence is enough for a reason. */

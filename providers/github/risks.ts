@@ -30,8 +30,9 @@ export function githubFacts(input: AssessInput): (GithubFacts & { writableRepos:
  * provider which org it scans, so the only hint is a location path with the org's name as one of
  * its directories (…/acme/api/.env for org acme).
  */
-export function foundInsideOrg(credential: Credential, org: string): boolean {
+export function foundInsideOrg(credential: Credential, org: string, scannedOwners: string[] = []): boolean {
   const name = org.toLowerCase();
+  if (scannedOwners.some((o) => o.toLowerCase() === name)) return true;
   return credential.locations.some((l) => l.path.toLowerCase().split(/[\\/]/).slice(0, -1).includes(name));
 }
 
@@ -60,7 +61,7 @@ export function githubRisks(input: AssessInput): RiskSignal[] {
   }
   const adminOrgs = resources(caps, 'admin', 'org:');
   if (adminOrgs.length) {
-    const inside = adminOrgs.filter((o) => foundInsideOrg(input.credential, o));
+    const inside = adminOrgs.filter((o) => foundInsideOrg(input.credential, o, input.policy.scannedOwners));
     out.push({
       id: 'org-admin',
       severity: inside.length ? 'critical' : 'high',

@@ -23,6 +23,12 @@ export interface Policy {
   canaryAccounts: string[];
   /** Railway: at most this many projects are walked per token. */
   maxProjects: number;
+  /**
+   * GitHub: the organizations (or users) whose code is being scanned. An org admin token found in
+   * its own org's code is critical. Filled at run time from the scanned repository's origin remote,
+   * GITHUB_REPOSITORY and `tokenscope org ORG`, plus any named here.
+   */
+  scannedOwners: string[];
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -35,6 +41,7 @@ export const DEFAULT_POLICY: Policy = {
   maxKeyAgeDays: 90,
   canaryAccounts: ['052310077262', '171436882533', '534261010715', '595918472158', '717712589309', '819147034852'],
   maxProjects: 200,
+  scannedOwners: [],
 };
 
 /** Splits a name into lower-case words: RAILWAY_DOMAIN_TOKEN, railwayDomainToken, infra/domains/.env. */

@@ -44,6 +44,7 @@ export async function runOrg(args: Record<string, unknown>, io: CliIO): Promise<
   if (args.plan !== undefined && args.shard !== undefined)
     throw new UsageError('--plan and --shard cannot be used together');
   const s = settingsFrom(args, io, undefined);
+  if (!s.config.policy.scannedOwners.includes(org)) s.config.policy.scannedOwners.push(org);
   const apiUrl = s.endpoints.github;
   if (!apiUrl) throw new UsageError('no GitHub API URL: set --github-api-url or GITHUB_API_URL');
   const token = tokenFrom(args, io);

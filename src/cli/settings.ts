@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { PROVIDERS } from '../../providers/registry.js';
 import { type Config, UsageError, findConfig, loadConfig } from '../config/load.js';
 import type { Severity } from '../core/types.js';
+import { originOwner } from '../sources/git.js';
 import { resolveEndpoints } from './endpoints.js';
 import type { CliIO } from './io.js';
 import type { Format } from './render.js';
@@ -22,6 +23,9 @@ export interface Settings {
 export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: string | undefined): Settings {
   const configFile = typeof args.config === 'string' ? args.config : root ? findConfig(root) : undefined;
   const config = loadConfig(configFile);
+  // Whose code this is: an org-admin token found in its own org's code is the worst case.
+  const owners = [io.env.GITHUB_REPOSITORY?.split('/')[0], root ? originOwner(root) : undefined];
+  for (const o of owners) if (o && !config.policy.scannedOwners.includes(o)) config.policy.scannedOwners.push(o);
   if (typeof args.timeout === 'number') {
     if (!(args.timeout > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds`);
     config.inspect.timeoutMs = args.timeout;

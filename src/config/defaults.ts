@@ -1,6 +1,7 @@
 /**
- * Never read by default: dependency, vendor and build folders, VCS internals, and lock files
- * (their integrity hashes are not secrets). Users replace or extend the list in the config.
+ * Never read by default: dependency, vendor and build folders and VCS internals. Users replace or
+ * extend the list in the config. Lock files are read (a registry token can sit in a `resolved`
+ * URL); their integrity hashes match no rule.
  */
 export const DEFAULT_SKIP: string[] = [
   '**/.git/**',
@@ -23,15 +24,6 @@ export const DEFAULT_SKIP: string[] = [
   '**/.terraform/**',
   '**/.yarn/cache/**',
   '**/Pods/**',
-  '**/package-lock.json',
-  '**/npm-shrinkwrap.json',
-  '**/yarn.lock',
-  '**/pnpm-lock.yaml',
-  '**/go.sum',
-  '**/Cargo.lock',
-  '**/poetry.lock',
-  '**/Gemfile.lock',
-  '**/composer.lock',
 ];
 
 /** With custom rules, how long one file may take before its scan is stopped and noted. */

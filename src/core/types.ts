@@ -31,6 +31,8 @@ export interface Location {
   date?: string;
   /** History only: whether the secret is still present at HEAD. */
   presentAtHead?: boolean;
+  /** Credential stores: the profile, host or user the secret belongs to (`[prod]`, `github.com`). */
+  section?: string;
 }
 
 /** A unit of text handed from a source to the detector. */

@@ -1,6 +1,7 @@
 import { type OperationDefinitionNode, parse } from 'graphql';
 import { sameOrigin } from './endpoint.js';
 import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from './errors.js';
+import { neverAsked } from './unreachable.js';
 
 export interface HttpResponse {
   status: number;
@@ -126,7 +127,10 @@ export class ReadOnlyHttp {
         if (attempt < retries) continue;
         const cause = (e as { cause?: { code?: string; message?: string } }).cause;
         const why = cause?.code ?? cause?.message ?? (e as Error).message;
-        throw new ProviderUnavailableError(`connection to ${new URL(url).host} failed: ${why}`);
+        throw new ProviderUnavailableError(
+          `connection to ${new URL(url).host} failed: ${why}`,
+          neverAsked(why) ? 'unverified' : 'error',
+        );
       }
       const retryable = res.status === 429 || res.status >= 500;
       if (!retryable) return { status: res.status, headers: res.headers, text };

@@ -15,7 +15,7 @@ export function renderMarkdown(report: Report): string {
   const sentTo = Object.entries(report.endpoints);
   if (sentTo.length > 0) {
     const list = sentTo.map(([p, u]) => `${p} \`${u}\``).join(', ');
-    lines.push(`Inspections sent only to: ${list}; databases: the host in each URL.`, '');
+    lines.push(`Provider endpoints: ${list}; databases: the host in each URL.`, '');
   }
   if (report.findings.length === 0) {
     lines.push('No credentials found.');
@@ -33,7 +33,10 @@ export function renderMarkdown(report: Report): string {
   for (const f of report.findings) {
     const where = f.locations
       .slice(0, 3)
-      .map((l) => `${l.path}:${l.line}${l.commit ? `@${l.commit.slice(0, 7)}` : ''} (${l.source})`)
+      .map(
+        (l) =>
+          `${l.path}:${l.line}${l.commit ? `@${l.commit.slice(0, 7)}` : ''}${l.section ? ` [${l.section}]` : ''} (${l.source})`,
+      )
       .join('<br>');
     const more = f.locations.length > 3 ? ` +${f.locations.length - 3} more` : '';
     lines.push(

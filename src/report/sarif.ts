@@ -54,6 +54,7 @@ export function renderSarif(report: Report, rules: RuleSpec[]): string {
           severity: f.severity,
           source: loc.source,
           ...(loc.commit ? { commit: loc.commit } : {}),
+          ...(loc.section ? { section: loc.section } : {}),
           risks: f.risks.map((r) => r.id),
         },
       };

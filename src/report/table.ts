@@ -15,7 +15,7 @@ export function renderTable(report: Report, width = process.stdout.columns ?? 16
   });
   for (const f of report.findings) {
     const first = f.locations[0]!;
-    const at = first.commit ? `@${first.commit.slice(0, 7)}` : '';
+    const at = `${first.commit ? `@${first.commit.slice(0, 7)}` : ''}${first.section ? ` [${first.section}]` : ''}`;
     const where = `${first.path}:${first.line}${at} (${first.source})${f.locations.length > 1 ? ` +${f.locations.length - 1}` : ''}`;
     table.push([f.severity, `${f.provider} ${f.kind}\n${f.secret.redacted}`, where, f.verification, blastRadius(f)]);
   }
@@ -31,7 +31,7 @@ export function renderTable(report: Report, width = process.stdout.columns ?? 16
   const sentTo = Object.entries(report.endpoints);
   if (sentTo.length > 0) {
     lines.push(
-      `Inspections sent only to: ${sentTo.map(([p, u]) => `${p} ${u}`).join(', ')}; databases: the host in each URL`,
+      `Provider endpoints: ${sentTo.map(([p, u]) => `${p} ${u}`).join(', ')}; databases: the host in each URL`,
     );
   }
   const uninspected = report.findings.filter((f) => f.verification === 'unverified' || f.verification === 'error');

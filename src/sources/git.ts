@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -7,6 +7,22 @@ const run = promisify(execFile);
 export async function git(cwd: string, args: string[]): Promise<string> {
   const { stdout } = await run('git', ['-C', cwd, ...args], { maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8' });
   return stdout;
+}
+
+/**
+ * The owner (org or user) of the GitHub-style repository `dir` belongs to, from its origin remote
+ * (`git@host:OWNER/REPO.git`, `https://host/OWNER/REPO`), or undefined.
+ */
+export function originOwner(dir: string): string | undefined {
+  try {
+    const url = execFileSync('git', ['-C', dir, 'remote', 'get-url', 'origin'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return /[:/]([A-Za-z0-9][A-Za-z0-9-]{0,38})\/[^/]+?(?:\.git)?\/?$/.exec(url)?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 /** The top of the work tree that holds `dir`, or undefined when it is not in one. */

@@ -73,16 +73,29 @@ describe('audit: where credentials are and how each place is labelled', () => {
     expect(report.findings[0]!.locations.map((l) => l.path).sort()).toEqual(['a.env', 'b/c.yml', 'd.json']);
   });
 
-  it('skips dependency and build folders and lock files by default', async () => {
+  it('skips dependency and build folders by default, and reads lock files without flagging their hashes', async () => {
     const root = tempDir();
+    const npmToken = 'npm_G7kHxabIpudDSYaclXCMy2T5FVTNLL5tF4JT';
+    const integrity = (n: number) => `sha512-${Buffer.alloc(64, n).toString('base64')}`;
     writeFiles(root, {
       'node_modules/pkg/index.js': `const t = "${githubToken()}";\n`,
       'dist/bundle.js': `const t = "${githubToken()}";\n`,
-      'package-lock.json': `{"integrity": "sha512-${'A'.repeat(86)}==", "t": "${githubToken()}"}\n`,
+      'package-lock.json': JSON.stringify(
+        {
+          packages: {
+            'node_modules/a': { resolved: 'https://registry.npmjs.org/a/-/a-1.0.0.tgz', integrity: integrity(1) },
+            'node_modules/b': { resolved: `https://r.example.test/b.tgz?token=${npmToken}`, integrity: integrity(7) },
+          },
+        },
+        null,
+        2,
+      ),
+      'yarn.lock': `a@^1:\n  integrity ${integrity(3)}\n  resolved "https://registry.yarnpkg.com/a/-/a-1.0.0.tgz#${'ab12'.repeat(10)}"\n`,
       'app.js': `const t = "${githubToken()}";\n`,
     });
     const { report } = await auditJson(root);
-    expect(report.findings.map((f) => f.locations[0]!.path)).toEqual(['app.js']);
+    expect(report.findings.map((f) => f.locations[0]!.path).sort()).toEqual(['app.js', 'package-lock.json']);
+    expect(report.findings.find((f) => f.locations[0]!.path === 'package-lock.json')!.ruleId).toBe('npm-token');
   });
 
   it('skips binary files by content and notes files over the size cap', async () => {

@@ -162,3 +162,16 @@ describe('baseline and allowlists', () => {
     expect(second.findings).toHaveLength(0);
   });
 });
+
+describe('whose code is scanned', () => {
+  it('is read from the origin remote and from GITHUB_REPOSITORY', async () => {
+    const { originOwner } = await import('../../src/sources/git.js');
+    const { git: g } = await import('../helpers/repo.js');
+    const root = gitRepo({ 'a.txt': 'x\n' }, ['a.txt']);
+    expect(originOwner(root)).toBeUndefined();
+    g(root, 'remote', 'add', 'origin', 'git@github.com:acme-corp/app.git');
+    expect(originOwner(root)).toBe('acme-corp');
+    g(root, 'remote', 'set-url', 'origin', 'https://ghe.example.test/platform/infra');
+    expect(originOwner(root)).toBe('platform');
+  });
+});

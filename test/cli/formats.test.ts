@@ -129,9 +129,9 @@ describe('the report header names where tokens were sent', () => {
     });
     const table = (await cli(['audit', root, '--format', 'table', '--threads', '1', ...flags])).stdout;
     expect(table).toMatch(
-      /Inspections sent only to: railway http:\/\/127\.0\.0\.1:9\/graphql, github http:\/\/127\.0\.0\.1:9\//,
+      /Provider endpoints: railway http:\/\/127\.0\.0\.1:9\/graphql, github http:\/\/127\.0\.0\.1:9\//,
     );
     const md = (await cli(['audit', root, '--format', 'markdown', '--threads', '1', ...flags])).stdout;
-    expect(md).toMatch(/Inspections sent only to: railway `http:\/\/127\.0\.0\.1:9\/graphql`/);
+    expect(md).toMatch(/Provider endpoints: railway `http:\/\/127\.0\.0\.1:9\/graphql`/);
   });
 });

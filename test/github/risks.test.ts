@@ -83,6 +83,14 @@ describe('risks', () => {
     expect(risk(input({ capabilities: caps }, ['acme.env']), 'org-admin')!.severity).toBe('high');
   });
 
+  test('org-admin is critical when the scanned code belongs to that org (origin remote, GITHUB_REPOSITORY, org scan)', () => {
+    const caps: Capability[] = [{ action: 'admin', resource: 'org:acme' }];
+    const ours = { ...DEFAULT_POLICY, scannedOwners: ['Acme'] };
+    const theirs = { ...DEFAULT_POLICY, scannedOwners: ['other'] };
+    expect(risk(input({ capabilities: caps }, ['.env'], ours), 'org-admin')!.severity).toBe('critical');
+    expect(risk(input({ capabilities: caps }, ['.env'], theirs), 'org-admin')!.severity).toBe('high');
+  });
+
   test('site-admin is critical', () => {
     expect(risk(input({ siteAdmin: true }), 'site-admin')!.severity).toBe('critical');
   });

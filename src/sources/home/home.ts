@@ -66,7 +66,10 @@ export function homeSource(
             firstLine: piece.firstLine,
           });
           for (const c of found) {
-            if (piece.section) c.context = { ...c.context, section: piece.section };
+            if (piece.section) {
+              c.context = { ...c.context, section: piece.section };
+              c.location = { ...c.location, section: piece.section };
+            }
             yield c;
           }
         }
