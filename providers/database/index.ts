@@ -27,7 +27,12 @@ export function hasRealPassword(url: string): boolean {
   return pw.length >= 4 && !DEFAULT_PASSWORDS.has(pw.toLowerCase());
 }
 
-/** The detection rule for one engine's connection URLs; the postgres provider builds its own with it. */
+/**
+ * The detection rule for one engine's connection URLs; the postgres provider builds its own with it.
+ * The query string is part of the secret: `?sslmode=verify-full` tells the inspector how to connect
+ * (cut off, it would fall back to a weaker default). Each part is one bounded character class in
+ * sequence, none nested, so matching stays linear (test/hardening/redos).
+ */
 export function connectionUrlRule(id: string, name: string, schemes: string[], provider: string): RuleSpec {
   return {
     id: `${id}-url`,
@@ -36,11 +41,14 @@ export function connectionUrlRule(id: string, name: string, schemes: string[], p
     description: `${name} connection URL with a password`,
     keywords: schemes,
     keywordScope: 'line',
-    regex: `(?<secret>\\b(?:${schemes.map((s) => s.replace('+', '\\+').replace('://', '')).join('|')})://[^:@/\\s"'\`]{1,128}:[^@/\\s"'\`]{1,256}@[^/\\s"'\`:?#,;]{1,253}(?::\\d{1,5})?(?:/[^\\s"'\`?#;]{0,128})?)`,
+    regex: `(?<secret>\\b(?:${schemes.map((s) => s.replace('+', '\\+').replace('://', '')).join('|')})://[^:@/\\s"'\`]{1,128}:[^@/\\s"'\`]{1,256}@[^/\\s"'\`:?#,;]{1,253}(?::\\d{1,5})?(?:/[^\\s"'\`?#;]{0,128})?(?:\\?[^\\s"'\`#;]{0,512})?)`,
     validator: 'db-password',
     redaction: 'url',
     examples: {
-      truePositives: [`DATABASE_URL=${schemes[0]}app:KNfLsp66LBgKFhfiD7mz@db.internal.acme.io:5432/app`],
+      truePositives: [
+        `DATABASE_URL=${schemes[0]}app:KNfLsp66LBgKFhfiD7mz@db.internal.acme.io:5432/app`,
+        `DATABASE_URL=${schemes[0]}app:KNfLsp66LBgKFhfiD7mz@db.internal.acme.io:5432/app?sslmode=verify-full`,
+      ],
       falsePositives: [
         `DATABASE_URL=${schemes[0]}postgres:postgres@localhost:5432/app`,
         `DATABASE_URL=${schemes[0]}app:\${DB_PASSWORD}@db:5432/app`,

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
+import type { Route } from './route.js';
 import type { SslMode, Target } from './target.js';
 
 /** How long the inspector waits; tests shorten them through `ctx.clients.postgres`. */
@@ -19,6 +21,25 @@ export class ConnectTimeout extends Error {
     this.name = 'ConnectTimeout';
   }
 }
+
+/** Thrown when a server sent more than one inspection may read (a hostile server can stream rows without end). */
+export class ReadLimitExceeded extends Error {
+  constructor(readonly limitBytes: number) {
+    super('read limit exceeded');
+    this.name = 'ReadLimitExceeded';
+  }
+}
+
+/** Thrown instead of answering a request for the password in clear over plaintext to a non-loopback host. */
+export class CleartextRefused extends Error {
+  constructor() {
+    super('cleartext password refused');
+    this.name = 'CleartextRefused';
+  }
+}
+
+/** Far above what the bounded catalog queries return (each has a LIMIT), far below what hurts. */
+export const READ_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** Thrown when the inspection's time budget ran out (ctx.signal). */
 export class Aborted extends Error {
@@ -50,9 +71,55 @@ export function attemptsFor(mode: SslMode): Array<false | ConnectionOptions> {
   }
 }
 
-/** The internals of pg's Client this file touches: the socket, to cut it when time is up. */
+/**
+ * TLS settings for one route: pg dials the checked address, so the URL's host name is handed to
+ * TLS here, for SNI and for the certificate check of verify-full (pg would check the bare address).
+ */
+export function tlsForRoute(ssl: false | ConnectionOptions, route: Route): false | ConnectionOptions {
+  if (ssl === false) return false;
+  const named = isIP(route.servername) === 0 ? { servername: route.servername } : {};
+  return { ...ssl, host: route.servername, ...named };
+}
+
+/** The internals of pg's Client and Connection this file touches. */
+interface Stream {
+  destroy(error?: Error): void;
+  on(event: 'data', fn: (chunk: Buffer) => void): void;
+}
 interface Wire {
-  connection?: { stream?: { destroy(): void }; once?(event: string, fn: () => void): void };
+  connection?: {
+    stream?: Stream;
+    once?(event: string, fn: () => void): void;
+    on?(event: string, fn: () => void): void;
+    emit?(event: string, value: unknown): void;
+  };
+  /** pg binds this when connect() starts; replacing it on the instance before then replaces the handler. */
+  _handleAuthCleartextPassword?: (msg: unknown) => void;
+}
+
+/**
+ * Counts every byte the server sends (after TLS: pg swaps in the TLS stream, so the count moves with
+ * it) and cuts the socket past the limit; the pending query or connect then fails with ReadLimitExceeded.
+ */
+function capReads(client: pg.Client, limitBytes: number): void {
+  const wire = (client as unknown as Wire).connection;
+  let read = 0;
+  const count = (stream: Stream | undefined) =>
+    stream?.on('data', (chunk) => {
+      read += chunk.length;
+      if (read > limitBytes) stream.destroy(new ReadLimitExceeded(limitBytes));
+    });
+  count(wire?.stream);
+  wire?.on?.('sslconnect', () => count(wire.stream));
+}
+
+/** Never sends the password in clear where someone on the path could read it: pg would answer any server that asks. */
+function refuseCleartext(client: pg.Client): void {
+  const wire = client as unknown as Wire;
+  wire._handleAuthCleartextPassword = () => {
+    wire.connection?.emit?.('error', new CleartextRefused());
+    wire.connection?.stream?.destroy();
+  };
 }
 
 /** Ends a client at once, whatever state it is in (end() alone waits for a server that may never answer). */
@@ -63,23 +130,28 @@ export function hardClose(client: pg.Client): void {
 }
 
 /**
- * Opens one session to the URL's own host. Every connection setting is given here: nothing comes
- * from the URL's query string or from PG* environment variables, except what `target` holds.
+ * Opens one session to the URL's own host, at the address `route` checked. Every connection setting
+ * is given here: nothing comes from the URL's query string or from PG* environment variables,
+ * except what `target` holds. What the server sends is capped; a request for the password in clear
+ * is refused unless the connection is TLS or the host is loopback.
  */
 export async function openSession(
   target: Target,
+  route: Route,
   ssl: false | ConnectionOptions,
   timeouts: PostgresTimeouts,
   signal: AbortSignal,
+  readLimitBytes = READ_LIMIT_BYTES,
 ): Promise<pg.Client> {
   if (signal.aborted) throw new Aborted();
   const client = new pg.Client({
-    host: target.host,
-    port: target.port,
+    // The address checked by routeTo(), never the name: pg would resolve it again.
+    host: route.address,
+    port: route.port,
     user: target.user,
     password: target.password,
     database: target.database,
-    ssl,
+    ssl: tlsForRoute(ssl, route),
     application_name: 'tokenscope',
     // pg's own timer is a backstop: ours below says whether the TCP connection was accepted.
     connectionTimeoutMillis: timeouts.connectMs + 1000,
@@ -88,6 +160,8 @@ export async function openSession(
   });
   // A server that drops us later emits 'error' on the client; the pending query reports it.
   client.on('error', () => undefined);
+  capReads(client, readLimitBytes);
+  if (ssl === false && !route.loopback) refuseCleartext(client);
   let connected = false;
   (client as unknown as Wire).connection?.once?.('connect', () => {
     connected = true;

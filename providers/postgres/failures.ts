@@ -1,5 +1,6 @@
 import type { Verification } from '../../src/core/types.js';
-import { Aborted, ConnectTimeout, type PostgresTimeouts } from './connect.js';
+import { Aborted, CleartextRefused, ConnectTimeout, type PostgresTimeouts, ReadLimitExceeded } from './connect.js';
+import { RefusedAddress } from './route.js';
 import { describeTarget, type Target } from './target.js';
 
 /** The parts of a pg or socket error this file reads. */
@@ -44,6 +45,20 @@ export function classifyFailure(e: unknown, target: Target, timeouts: PostgresTi
   const place = describeTarget(target);
   const where = `${target.host}:${target.port}`;
   const role = `role "${target.user}"`;
+  if (e instanceof RefusedAddress) return { verification: 'unverified', reason: `${e.message}: ${where}` };
+  if (e instanceof CleartextRefused) {
+    return {
+      verification: 'error',
+      reason: `${where} asked for the password in clear over an unencrypted connection; tokenscope sends no password in clear to a host that is not loopback, so it was not sent`,
+    };
+  }
+  if (e instanceof ReadLimitExceeded) {
+    const mib = Math.round((e.limitBytes / 1024 / 1024) * 10) / 10;
+    return {
+      verification: 'error',
+      reason: `${where} sent more than ${mib} MiB; tokenscope stopped reading (a broken or hostile server?)`,
+    };
+  }
   if (e instanceof Aborted) return { verification: 'error', reason: `the inspection time budget ran out at ${place}` };
   if (e instanceof ConnectTimeout) {
     const s = `${timeouts.connectMs / 1000} s`;
@@ -63,6 +78,12 @@ export function classifyFailure(e: unknown, target: Target, timeouts: PostgresTi
     return {
       verification: 'error',
       reason: `SSL required: ${where} accepts ${role} only over an encrypted connection${said}`,
+    };
+  }
+  if (noTls(e) && target.sslmodeDefaulted) {
+    return {
+      verification: 'error',
+      reason: `the URL names no sslmode and ${target.host} is not a loopback host, so tokenscope requires TLS (as sslmode=require), but ${where} does not support SSL connections; the password was not sent`,
     };
   }
   if (noTls(e)) {

@@ -4,6 +4,7 @@ import { collect } from './collect.js';
 import {
   Aborted,
   attemptsFor,
+  ConnectTimeout,
   closeSession,
   DEFAULT_TIMEOUTS,
   hardClose,
@@ -11,12 +12,44 @@ import {
   type PostgresTimeouts,
 } from './connect.js';
 import { classifyFailure, needsTls, noTls, withoutSecrets } from './failures.js';
+import { type PostgresNetwork, type Route, routeTo, SYSTEM_NETWORK } from './route.js';
 import { scopeFrom } from './scope.js';
-import { describeTarget, parseTarget, productionWord, type Target, TargetError } from './target.js';
+import { describeTarget, parseTarget, productionWord, type SslMode, type Target, TargetError } from './target.js';
 
-/** What tests may hand in through `ctx.clients.postgres`: shorter waits. */
+/** What tests may hand in through `ctx.clients.postgres`: shorter waits, a resolver for made-up names. */
 export interface PostgresClientOptions {
   timeouts?: Partial<PostgresTimeouts>;
+  network?: PostgresNetwork;
+}
+
+/**
+ * The sslmode the inspector uses. The URL's own, when it names one; otherwise libpq's `prefer`
+ * only towards loopback, and `require` (TLS, no certificate check) anywhere else: `prefer` would
+ * fall back to plaintext when a server (or someone in the path) answers "no TLS here".
+ */
+export function effectiveSslMode(target: Target, route: Route): SslMode {
+  if (!target.sslmodeDefaulted) return target.sslmode;
+  return route.loopback ? 'prefer' : 'require';
+}
+
+/** A name lookup gets the connect timeout and the time budget too: a resolver can hang. */
+async function inTime<T>(work: Promise<T>, timeouts: PostgresTimeouts, signal: AbortSignal): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const giveUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConnectTimeout(false)), timeouts.connectMs);
+    onAbort = () => reject(new Aborted());
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, giveUp]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+    giveUp.catch(() => undefined);
+    work.catch(() => undefined);
+  }
 }
 
 /**
@@ -39,13 +72,19 @@ export async function inspectPostgres(credential: Credential, ctx: InspectContex
     return { verification: outcome.verification, reason: withoutSecrets(outcome.reason, target, raw), scope: null };
   };
 
-  const attempts = attemptsFor(target.sslmode);
+  let route: Route;
+  try {
+    route = await inTime(routeTo(target.host, target.port, options.network ?? SYSTEM_NETWORK), timeouts, ctx.signal);
+  } catch (e) {
+    return failed(e);
+  }
+  const attempts = attemptsFor(effectiveSslMode(target, route));
   let session: Awaited<ReturnType<typeof openSession>> | undefined;
   let tls = false;
   let lastError: unknown;
   for (const [i, ssl] of attempts.entries()) {
     try {
-      session = await openSession(target, ssl, timeouts, ctx.signal);
+      session = await openSession(target, route, ssl, timeouts, ctx.signal);
       tls = ssl !== false;
       break;
     } catch (e) {

@@ -15,7 +15,10 @@ export interface Target {
   password: string;
   database: string;
   sslmode: SslMode;
-  /** sslmode was absent from the URL: libpq's default, `prefer`, applies. */
+  /**
+   * sslmode was absent from the URL: libpq's default, `prefer`, applies only towards a loopback
+   * host; anywhere else the inspector requires TLS (see effectiveSslMode in inspect.ts).
+   */
   sslmodeDefaulted: boolean;
 }
 

@@ -51,13 +51,27 @@ export class Secret {
  */
 export function redact(value: string, style: RedactionStyle = 'default'): string {
   if (style === 'url') {
-    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]*):([^@\s]*)@(.*)$/i.exec(value);
-    if (m) return `${m[1]}${m[2]}:****@${m[4]}`;
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]*):([^@\s]*)@([^?#]*)([?#].*)?$/i.exec(value);
+    if (m) return `${m[1]}${m[2]}:****@${m[4]}${redactQuery(m[5] ?? '')}`;
   }
   if (value.length < 12) return '****';
   const prefix = /^[A-Za-z]+[_-]/.exec(value)?.[0] ?? '';
   const keep = Math.min(Math.floor(value.length / 3), prefix.length + 2, 12);
   return `${value.slice(0, Math.max(keep, 2))}****${value.slice(-2)}`;
+}
+
+/**
+ * A URL's query string, shown only where it cannot carry a secret: `sslmode=<word>` stays (it says
+ * how the URL connects), anything else (`password=`, `sslpassword=`, a fragment...) becomes ****.
+ */
+function redactQuery(rest: string): string {
+  if (!rest) return '';
+  const [query = '', ...fragment] = rest.startsWith('?') ? rest.slice(1).split('#') : ['', rest.slice(1)];
+  const params = query ? query.split('&') : [];
+  const shown = params.filter((p) => /^sslmode=[a-z-]{1,16}$/.test(p));
+  const hidden = params.length > shown.length || fragment.length > 0;
+  const parts = hidden ? [...shown, '****'] : shown;
+  return parts.length ? `?${parts.join('&')}` : '';
 }
 
 /** A stable id for a credential: provider and secret, hashed; safe to print and to store. */
