@@ -1,5 +1,6 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
+import { bodyLimitExtension } from './bounded-handler.js';
 import type { AwsEndpoints } from './endpoints.js';
 import { readOnlyClient, type SendsCommands, wireGuard } from './readonly.js';
 
@@ -14,7 +15,10 @@ export interface AwsClients {
   iam: SendsCommands;
 }
 
-/** Bounds: one retry, a short connect and response timeout; the run's budget (ctx.signal) caps the rest. */
+/**
+ * Bounds: one retry, a short connect and response timeout, a 5 MiB response body
+ * (bounded-handler.ts); the run's budget (ctx.signal) caps the rest.
+ */
 export const AWS_MAX_ATTEMPTS = 2;
 export const AWS_CONNECTION_TIMEOUT_MS = 5_000;
 export const AWS_REQUEST_TIMEOUT_MS = 10_000;
@@ -49,6 +53,8 @@ function sharedConfig(key: FoundKey, endpoint: URL) {
     authSchemePreference: [] as string[],
     userAgentAppId: 'tokenscope',
     requestHandler: { connectionTimeout: AWS_CONNECTION_TIMEOUT_MS, requestTimeout: AWS_REQUEST_TIMEOUT_MS },
+    // Wraps the handler built from the options above, so the timeouts stay and bodies are capped.
+    extensions: [bodyLimitExtension()],
   };
 }
 

@@ -21,6 +21,8 @@ export function auditArgv(
   const argv = ['audit', root, ...cliArgs(target), '--format', 'json', '--output', reportPath];
   argv.push('--threads', '1', '--fail-on', inputs.failOn);
   if (!inputs.verify) argv.push('--offline');
+  // Untrusted content (a PR's files) must not pick the hosts the runner connects to.
+  if (!inputs.inspectFoundHosts) argv.push('--skip-found-hosts');
   if (configPath) argv.push('--config', configPath);
   for (const [flag, url] of Object.entries(inputs.endpoints)) argv.push(`--${flag}`, url);
   return argv;

@@ -3,7 +3,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/model.js';
 import type { PullRequestRef } from './event.js';
 
-/** Finds our one comment among the PR's comments, whoever wrote the others. */
+/** Marks our one comment among the PR's comments; only a bot's comment counts (see `isOurs`). */
 export const MARKER = '<!-- tokenscope -->';
 const RESOLVED_MARKER = '<!-- tokenscope:resolved -->';
 
@@ -30,6 +30,21 @@ export function resolvedBody(headSha: string): string {
     'A credential pushed earlier stays readable in the pull request on GitHub: rotate it if it was live.',
     '',
   ].join('\n');
+}
+
+interface ListedComment {
+  body?: string | undefined;
+  user?: { type?: string } | null;
+}
+
+/**
+ * The marker alone proves nothing: anyone who can comment can post it, first. Taking such a
+ * comment would make us edit the PR author's comment (or fail with 403, leaving no findings
+ * comment at all). Comments written with the workflow's token are by a Bot (github-actions[bot]
+ * for GITHUB_TOKEN), which a person's account never is.
+ */
+export function isOurs(c: ListedComment): boolean {
+  return c.user?.type === 'Bot' && (c.body?.includes(MARKER) ?? false);
 }
 
 export type CommentOutcome =
@@ -70,7 +85,7 @@ export async function syncComment(
       issue_number: pr.number,
       per_page: 100,
     });
-    const ours = comments.find((c) => c.body?.includes(MARKER));
+    const ours = comments.find(isOurs);
     if (report.findings.length === 0) {
       if (!ours) return { kind: 'none', why: 'no credential, no earlier comment' };
       if (ours.body?.includes(RESOLVED_MARKER)) return { kind: 'none', why: 'already marked resolved' };

@@ -13,6 +13,8 @@ export interface PullRequestRef {
   owner: string;
   repo: string;
   number: number;
+  /** pull_request.base.sha: the commit whose config governs the run (config.ts), '' when absent. */
+  baseSha: string;
   headSha: string;
   /** The head lives in another repository: the workflow token is read-only there. */
   fork: boolean;
@@ -20,6 +22,8 @@ export interface PullRequestRef {
 
 export interface ScanPlan {
   mode: ScanMode;
+  /** The event is pull_request or pull_request_target: the checkout holds content the PR author controls. */
+  pullRequestEvent: boolean;
   target: ScanTarget;
   /** One phrase for the summary and the comment: what was scanned. */
   description: string;
@@ -69,6 +73,7 @@ function pullRequestOf(payload: Json, repository: string): PullRequestRef | unde
     owner,
     repo,
     number,
+    baseSha: str(base['sha']),
     headSha: str(head['sha']),
     // A deleted fork leaves head.repo null: treat it as a fork (its token is read-only too).
     fork: headRepo === '' || headRepo !== baseRepo,
@@ -167,7 +172,7 @@ export async function planScan(
   const mode = scanInput || defaultMode(eventName);
   const notes: string[] = [];
   const pullRequest = PR_EVENTS.has(eventName) ? pullRequestOf(payload, repository) : undefined;
-  const common = { mode, notes, ...(pullRequest ? { pullRequest } : {}) };
+  const common = { mode, notes, pullRequestEvent: PR_EVENTS.has(eventName), ...(pullRequest ? { pullRequest } : {}) };
   switch (mode) {
     case 'pr':
       return { ...common, ...prTarget(eventName, payload) };

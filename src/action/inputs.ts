@@ -17,6 +17,11 @@ export interface ActionInputs {
   sarifFile: string;
   /** '' means: chosen by the event (pr on pull_request, push on push, full otherwise). */
   scan: ScanMode | '';
+  /**
+   * Connect to hosts the scanned content names (database URLs). Off by default: a pull request's
+   * files would otherwise choose where the runner connects (internal addresses included).
+   */
+  inspectFoundHosts: boolean;
   /** Provider endpoint flags (railway-endpoint, github-api-url, aws-endpoint) -> URL, when given. */
   endpoints: Record<string, string>;
 }
@@ -56,6 +61,7 @@ export function readInputs(): ActionInputs {
     failOn: oneOf('fail-on', core.getInput('fail-on') || 'high', SEVERITIES),
     verify: bool('verify', true),
     comment: bool('comment', true),
+    inspectFoundHosts: bool('inspect-found-hosts', false),
     config: core.getInput('config'),
     sarifFile: core.getInput('sarif-file'),
     scan: scan === '' ? '' : oneOf('scan', scan, SCAN_MODES),

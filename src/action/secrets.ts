@@ -39,18 +39,28 @@ async function sourcesFor(
   }
 }
 
-/** The strings worth masking for one secret: the value, each line of a multi-line one, a URL's password. */
+/**
+ * The shortest value registered as a mask. Masks come from content the workflow does not control
+ * (a pull request's files): a "secret" like FAILED in `postgres://a:FAILED@x` would blank that
+ * word out of every later line of the job. tokenscope never prints a raw value (reports carry
+ * redacted forms), so a short value needs no mask from us.
+ */
+export const MIN_MASK_LENGTH = 8;
+
+/**
+ * The strings worth masking for one secret: the value, each line of a multi-line one, a URL's
+ * password; each at least MIN_MASK_LENGTH characters.
+ */
 export function maskableParts(secret: Secret): string[] {
   const raw = secret.reveal();
   const out = new Set<string>([raw]);
   if (raw.includes('\n')) {
     // The runner masks line by line; PEM armour lines are the same in every key, not secret.
-    for (const line of raw.split(/\r?\n/))
-      if (line.trim().length >= 8 && !line.startsWith('-----')) out.add(line.trim());
+    for (const line of raw.split(/\r?\n/)) if (!line.startsWith('-----')) out.add(line.trim());
   }
   if (secret.style === 'url') {
     const password = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@\s]+)@/i.exec(raw)?.[1];
-    if (password && password.length >= 6) {
+    if (password) {
       out.add(password);
       try {
         out.add(decodeURIComponent(password));
@@ -59,7 +69,7 @@ export function maskableParts(secret: Secret): string[] {
       }
     }
   }
-  return [...out].filter((s) => s.trim() !== '');
+  return [...out].filter((s) => s.trim().length >= MIN_MASK_LENGTH);
 }
 
 /** Finds every secret the target holds (offline) and registers each with the runner; returns how many. */

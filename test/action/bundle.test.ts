@@ -27,6 +27,8 @@ test('action.yml: a node24 action running the committed bundle, with the inputs 
   expect(action.inputs['fail-on']!.default).toBe('high');
   expect(action.inputs['verify']!.default).toBe('true');
   expect(action.inputs['comment']!.default).toBe('true');
+  // Untrusted content must not choose where the runner connects, unless the workflow opts in.
+  expect(action.inputs['inspect-found-hosts']!.default).toBe('false');
   for (const name of ['config', 'sarif-file', 'scan']) expect(action.inputs[name]).toBeDefined();
   // Every provider endpoint flag of the CLI is an input of the same name.
   const flags = PROVIDERS.flatMap((p) => (p.endpoint ? [p.endpoint.flag] : []));

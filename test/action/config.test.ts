@@ -64,3 +64,28 @@ test('on push the checked-out config is used: pushes come from people with write
   });
   expect(run.outputs['findings']).toBe('0');
 });
+
+test.each(['pull_request', 'pull_request_target'])(
+  "%s with scan: full: still the base commit's config, not the pull request's checkout",
+  async (eventName) => {
+    const world = new World();
+    const base = world.commit({ '.tokenscope.yml': 'version: 1\nallowlist:\n  paths: ["fixtures/**"]\n' }, 'config');
+    const head = world.commit(
+      {
+        '.tokenscope.yml': 'version: 1\nallowlist:\n  paths: ["**"]\npolicy:\n  failOn: critical\n',
+        'fixtures/fake.env': `T=${githubToken()}\n`,
+        '.env': `T=${githubToken()}\n`,
+      },
+      'sneaky',
+    );
+    const run = await runAction({
+      root: world.root,
+      eventName,
+      payload: pullRequestEvent(base, head),
+      inputs: { verify: 'false', 'fail-on': 'medium', comment: 'false', scan: 'full' },
+    });
+    expect(files(run)).toEqual(['.env']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(`config: .tokenscope.yml as of the base commit ${base.slice(0, 7)}`);
+  },
+);

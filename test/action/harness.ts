@@ -121,6 +121,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     'fail-on': 'high',
     verify: 'true',
     comment: 'true',
+    'inspect-found-hosts': 'false',
     config: '',
     'sarif-file': '',
     scan: '',
