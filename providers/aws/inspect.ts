@@ -3,6 +3,9 @@ import type { InspectContext } from '../../src/core/provider.js';
 import { scrub } from '../../src/core/scrub.js';
 import type { Credential, Inspection, Scope, Unknown } from '../../src/core/types.js';
 import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { neverAsked } from '../../src/inspect/unreachable.js';
+
+const THROTTLED = /Throttl|TooManyRequests|RequestLimitExceeded|SlowDown|HTTP 429/i;
 import { emptyScope } from '../../src/inspect/run.js';
 import { accountIdFromKeyId, keyKind } from './account.js';
 import { adminReason, capabilitiesOf, evaluateProbes, permissionsOf } from './analyse.js';
@@ -87,7 +90,12 @@ async function callerIdentity(
           scope: null,
         };
       case 'unavailable':
-        throw new ProviderUnavailableError(`sts:GetCallerIdentity got no answer: ${why}`, 'unverified');
+        // Never reached, or throttled: unverified, as the other providers say it. Reached and then
+        // failed (5xx, reset, timeout): an error.
+        throw new ProviderUnavailableError(
+          `sts:GetCallerIdentity got no answer: ${why}`,
+          neverAsked(why) || THROTTLED.test(why) ? 'unverified' : 'error',
+        );
       default:
         throw new ProviderUnavailableError(`sts:GetCallerIdentity answered unexpectedly: ${why}`, 'error');
     }
