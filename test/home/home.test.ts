@@ -212,7 +212,7 @@ describe('--include-home, --include-env and --agent through the CLI', () => {
     // HOME itself is a variable too, but a path is no credential.
     expect(both.report!.findings).toHaveLength(2);
     expect(findingFor(both.report!, inHome)!.locations).toEqual([
-      { path: '~/.git-credentials', line: 1, column: 12, source: 'home' },
+      { path: '~/.git-credentials', line: 1, column: 12, source: 'home', section: 'github.com' },
     ]);
     expect(findingFor(both.report!, inEnv)!.locations).toEqual([
       { path: 'GH_TOKEN', line: 1, column: 10, source: 'env' },
