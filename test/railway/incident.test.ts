@@ -122,4 +122,26 @@ describe('the incident, end to end', () => {
       production: true,
     });
   });
+
+  it('--agent answers the agent question in one line, counting the token that can delete production', async () => {
+    let out = '';
+    const home = mkdtempSync(join(tmpdir(), 'tokenscope-agent-home-'));
+    try {
+      const exit = await runCli(['audit', dir, '--agent', '--format', 'json', '--railway-endpoint', url], {
+        stdout: (s) => {
+          out += s;
+        },
+        stderr: () => {},
+        env: { HOME: home },
+        cwd: dir,
+      });
+      expect(exit).toBe(1);
+      const headline = (JSON.parse(out) as { summary: { headline?: string } }).summary.headline;
+      expect(headline).toBe(
+        'An agent started here can read 1 credential; 1 of them can delete or administer production resources.',
+      );
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
 });
