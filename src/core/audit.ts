@@ -63,8 +63,13 @@ export const providersById = (): Map<string, Provider> => new Map(PROVIDERS.map(
 /** The whole flow: sources -> detect -> merge -> inspect -> assess. Pure of output and exit codes. */
 export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const { config } = opts;
-  const detectorOptions = { extraRules: config.rules, only: opts.only ?? [], maxFileBytes: config.maxFileSize };
-  const detector = buildDetector(detectorOptions);
+  const detectorOptions = {
+    extraRules: config.rules,
+    only: opts.only ?? [],
+    maxFileBytes: config.maxFileSize,
+    ruleBudgetMs: config.fileBudgetMs,
+  };
+  const detector = buildDetector(detectorOptions, false, config.fileBudgetMs);
   const allow = new AllowFilter(config.allowlist);
   const candidates: Candidate[] = [];
   const notes: string[] = [];
@@ -87,6 +92,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
         stats.skipped++;
         if (o.skipped !== 'binary') notes.push(`skipped ${walk.files[i]!.path}: ${o.skipped}`);
       }
+      if (o.notes) notes.push(...o.notes);
       for (const w of o.candidates) {
         const c = fromWire(w);
         if (allow.keepCandidate(c)) candidates.push(c);
@@ -96,6 +102,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   for (const source of opts.sources ?? []) {
     for await (const c of source(detector)) if (allow.keepCandidate(c)) candidates.push(c);
   }
+  notes.push(...detector.notes);
 
   const credentials = mergeCandidates(candidates).filter((c) => allow.keepCredential(c));
   for (const r of opts.refiners ?? []) await r.afterMerge?.(credentials);

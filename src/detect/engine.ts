@@ -6,7 +6,9 @@ import type { CompiledRule } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholder } from './placeholders.js';
+import type { RegexGuard } from './guard.js';
 import { KeywordAutomaton } from './keywords.js';
+import { allMatches } from './match.js';
 
 const ALLOW_MARK = 'tokenscope:allow';
 
@@ -71,10 +73,21 @@ export class Detector {
   private readonly pathRules: CompiledRule[];
   private readonly combiners: Map<string, NonNullable<Provider['combine']>>;
 
+  /** What the detector had to give up on (an untrusted rule over its time budget). */
+  readonly notes: string[] = [];
+  private readonly untrusted: Set<string>;
+
+  /**
+   * `guard`: runs the rules named in `untrusted` (from a config file) under a time limit; without
+   * one they run like the built-in rules (a scanning thread already runs under a watchdog).
+   */
   constructor(
     readonly rules: CompiledRule[],
     providers: Provider[] = [],
+    private readonly guard?: RegexGuard,
+    untrusted: Iterable<string> = [],
   ) {
+    this.untrusted = new Set(untrusted);
     const ids = new Map<string, number>();
     const words: string[] = [];
     const exact: boolean[] = [];
@@ -196,19 +209,21 @@ export class Detector {
     const lines = () => (index ??= new LineIndex(text));
     const out: Candidate[] = [];
     for (const [rule, hits] of rules) {
-      const re = rule.re;
+      const guarded = this.guard !== undefined && this.untrusted.has(rule.spec.id);
       for (const span of this.spans(rule, fragment, bytes!, hits, lines)) {
         const hay = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
-        re.lastIndex = 0;
-        for (let m = re.exec(hay); m !== null; m = re.exec(hay)) {
-          if (m[0].length === 0) {
-            re.lastIndex++;
-            continue;
-          }
-          const secret = m.groups?.secret;
+        const found = guarded ? this.guard!.run(rule.re, hay) : allMatches(rule.re, hay);
+        if (found === 'timeout') {
+          this.notes.push(
+            `rule ${rule.spec.id} stopped on ${fragment.path}${fragment.commit ? `@${fragment.commit.slice(0, 7)}` : ''}: over its ${this.guard!.budgetMs} ms budget (a catastrophic regex?)`,
+          );
+          break;
+        }
+        for (const m of found) {
+          const secret = m.groups.secret;
           if (!secret || !this.plausible(rule, secret)) continue;
-          const start = span.start + m.index + m[0].indexOf(secret);
-          const c = this.candidate(rule, fragment, lines(), start, secret, m.groups!);
+          const start = span.start + m.index + m.text.indexOf(secret);
+          const c = this.candidate(rule, fragment, lines(), start, secret, m.groups);
           if (c) out.push(c);
         }
       }

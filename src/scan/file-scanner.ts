@@ -2,6 +2,7 @@ import { PROVIDERS } from '../../providers/registry.js';
 import type { RuleSpec } from '../core/rule.js';
 import type { Candidate } from '../core/types.js';
 import { Detector } from '../detect/engine.js';
+import { RegexGuard } from '../detect/guard.js';
 import { loadRules } from '../detect/load.js';
 import { decodeUtf16, isBinary, readForScan } from '../sources/read.js';
 import type { FileTask } from '../sources/worktree.js';
@@ -13,22 +14,40 @@ export interface DetectorOptions {
   /** Only these rule ids (or providers) run; empty: all. */
   only: string[];
   maxFileBytes: number;
+  /** Time limit per fragment for each of the config's own rules (see guard.ts). */
+  ruleBudgetMs?: number;
 }
 
-/** `validated`: the rules were already checked against the schema (a worker thread rebuilding them). */
-export function buildDetector(opts: Pick<DetectorOptions, 'extraRules' | 'only'>, validated = false): Detector {
+/**
+ * `validated`: the rules were already checked against the schema (a worker thread rebuilding them).
+ * `guardMs`: run the config's own rules under this time limit per fragment (main-thread sources:
+ * stdin, history, home, environment; scanning threads have a watchdog of their own instead).
+ */
+export function buildDetector(
+  opts: Pick<DetectorOptions, 'extraRules' | 'only'>,
+  validated = false,
+  guardMs?: number,
+): Detector {
   let rules = loadRules(PROVIDERS, opts.extraRules, 'config', !validated);
   if (opts.only.length > 0) {
     const only = new Set(opts.only);
     rules = rules.filter((r) => only.has(r.spec.id) || only.has(r.spec.provider));
   }
-  return new Detector(rules, PROVIDERS);
+  const guard = guardMs !== undefined && opts.extraRules.length > 0 ? RegexGuard.create(guardMs) : undefined;
+  return new Detector(
+    rules,
+    PROVIDERS,
+    guard,
+    opts.extraRules.map((r) => r.id),
+  );
 }
 
 export interface FileOutcome {
   candidates: WireCandidate[];
   bytes: number;
   skipped?: string;
+  /** What the detector gave up on in this file (an untrusted rule over its budget). */
+  notes?: string[];
 }
 
 /** Reads and scans one file; the same code runs in the main thread and in workers. */

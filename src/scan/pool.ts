@@ -40,6 +40,7 @@ export async function scanFiles(
   fileBudgetMs = DEFAULT_FILE_BUDGET_MS,
 ): Promise<PoolResult> {
   const guarded = opts.extraRules.length > 0;
+  const backstopMs = fileBudgetMs * 3 + 1000;
   const script = threads > 1 || guarded ? workerScript() : undefined;
   const outcomes: FileOutcome[] = new Array(tasks.length);
   let bytes = 0;
@@ -50,9 +51,11 @@ export async function scanFiles(
     onProgress?.(++done, tasks.length);
   };
   if (!script) {
-    const detector = buildDetector(opts);
+    const detector = buildDetector(opts, false, opts.ruleBudgetMs);
     tasks.forEach((t, i) => {
-      record(i, scanFile(t, detector, opts.maxFileBytes));
+      const outcome = scanFile(t, detector, opts.maxFileBytes);
+      const stopped = detector.notes.splice(0);
+      record(i, stopped.length ? { ...outcome, notes: stopped } : outcome);
     });
     return { outcomes, bytes };
   }
@@ -84,7 +87,8 @@ export async function scanFiles(
         }
         inFlight.set(b.start, b);
         worker.postMessage({ id: b.start, tasks: b.tasks });
-        if (guarded) timer = setTimeout(onTimeout, fileBudgetMs);
+        // A backstop: each custom rule already runs under the guard's per-fragment limit.
+        if (guarded) timer = setTimeout(onTimeout, backstopMs);
       };
       const onMessage = (msg: { id: number; results: FileOutcome[] }) => {
         clearTimeout(timer);
@@ -103,7 +107,7 @@ export async function scanFiles(
             record(b.start + k, {
               candidates: [],
               bytes: 0,
-              skipped: `scan took longer than ${fileBudgetMs} ms (a custom rule's regex?); stopped`,
+              skipped: `scan took longer than ${backstopMs} ms (a custom rule's regex?); stopped`,
             });
           });
         }

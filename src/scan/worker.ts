@@ -5,9 +5,14 @@ import { type DetectorOptions, buildDetector, scanFile } from './file-scanner.js
 /** A scanning thread: builds its own detector, then scans the batches of files it is sent. */
 const opts = workerData as DetectorOptions;
 // The main thread validated the rules against the schema already; only compile them here.
-const detector = buildDetector(opts, true);
+const detector = buildDetector(opts, true, opts.ruleBudgetMs);
 
 parentPort!.on('message', (batch: { id: number; tasks: FileTask[] }) => {
-  const results = batch.tasks.map((t) => scanFile(t, detector, opts.maxFileBytes));
+  const results = batch.tasks.map((t) => {
+    const outcome = scanFile(t, detector, opts.maxFileBytes);
+    // A rule the guard stopped on this file: say so with the file's outcome.
+    const stopped = detector.notes.splice(0);
+    return stopped.length ? { ...outcome, notes: stopped } : outcome;
+  });
   parentPort!.postMessage({ id: batch.id, results });
 });

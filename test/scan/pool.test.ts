@@ -32,7 +32,7 @@ describe('scanning threads', () => {
 });
 
 describe('custom rules are untrusted', () => {
-  it('a file whose scan exceeds the budget is stopped, noted, and the rest is scanned', async () => {
+  it('a rule whose scan of a file exceeds the budget is stopped and noted; the rest is scanned', async () => {
     const root = tempDir();
     writeFiles(root, {
       '.tokenscope.yml': [
@@ -56,6 +56,60 @@ describe('custom rules are untrusted', () => {
     const result = await audit({ root, config, threads: 1, offline: true, endpoints: {} });
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(result.findings.map((f) => f.credential.locations[0]!.path)).toEqual(['fine.env']);
-    expect(result.notes.join('\n')).toMatch(/hostile\.txt: scan took longer than 1500 ms/);
+    expect(result.notes.join('\n')).toMatch(/rule slow-rule stopped on hostile\.txt: over its 1500 ms budget/);
+  });
+});
+
+describe('custom rules are untrusted on every source, not only files', () => {
+  const slowConfig = (budget: number) =>
+    [
+      'scan:',
+      `  fileBudgetMs: ${budget}`,
+      'rules:',
+      '  - id: slow-rule',
+      '    provider: acme',
+      '    kind: key',
+      '    description: catastrophic on purpose',
+      '    keywords: [acme]',
+      '    regex: "acme(?<secret>(a+)+)$"',
+      '    examples: {truePositives: [x], falsePositives: []}',
+      '  - id: fine-rule',
+      '    provider: acme',
+      '    kind: key',
+      '    description: an ordinary custom rule, still run (guarded) and found',
+      '    keywords: [acmekey_]',
+      '    regex: "(?<secret>acmekey_[a-z0-9]{20})"',
+      '    examples: {truePositives: [x], falsePositives: []}',
+    ].join('\n');
+
+  it('history and the environment: the slow rule is stopped and noted, everything else is found', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    const { gitRepo } = await import('../helpers/repo.js');
+    const gh = githubToken();
+    const hostile = `acme${'a'.repeat(40)}!`;
+    const root = gitRepo(
+      { '.tokenscope.yml': slowConfig(1000), 'history.txt': `${hostile}\nT=${gh}\nK=acmekey_k3j4h5g6f7d8s9a0q1w2\n` },
+      ['.tokenscope.yml', 'history.txt'],
+    );
+    const started = Date.now();
+    const run = await cli(
+      ['audit', root, '--history', '--include-env', '--offline', '--format', 'json', '--threads', '1'],
+      {
+        env: { HOSTILE: hostile },
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const report = JSON.parse(run.stdout) as {
+      findings: Array<{ ruleId: string; locations: Array<{ source: string }> }>;
+      notes: string[];
+    };
+    const sources = (rule: string) =>
+      report.findings.filter((f) => f.ruleId === rule).flatMap((f) => f.locations.map((l) => l.source));
+    expect(sources('github-pat-classic').sort()).toEqual(['history', 'tracked']);
+    expect(sources('fine-rule').sort()).toEqual(['history', 'tracked']);
+    const notes = report.notes.join('\n');
+    expect(notes).toMatch(/rule slow-rule stopped on history\.txt@[0-9a-f]{7}: over its 1000 ms budget/);
+    expect(notes).toMatch(/rule slow-rule stopped on HOSTILE: over its 1000 ms budget/);
+    expect(notes).toMatch(/rule slow-rule stopped on history\.txt: over its 1000 ms budget/);
   });
 });

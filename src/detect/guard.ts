@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { packageRoot } from '../core/paths.js';
+import type { RawMatch } from './match.js';
+
+/** The compiled guard thread, when the package is built (ts-jest runs from source). */
+function guardScript(): string | undefined {
+  const p = join(packageRoot(), 'build', 'src', 'detect', 'guard-worker.js');
+  return existsSync(p) ? p : undefined;
+}
+
+/**
+ * Runs an untrusted regex with a time limit, synchronously: the regex runs on a helper thread
+ * while this one blocks in Atomics.wait; past the limit the helper is ended (a regex cannot be
+ * interrupted inside its own thread) and a fresh one serves the next call. Every source (files,
+ * history blobs, stdin, the environment) gets the same guard, since they all go through the
+ * detector synchronously.
+ */
+export class RegexGuard {
+  private worker: Worker | undefined;
+  private port: MessagePort | undefined;
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+
+  private constructor(
+    private readonly script: string,
+    readonly budgetMs: number,
+  ) {}
+
+  /** A guard, or undefined when no compiled helper exists (then rules run unguarded). */
+  static create(budgetMs: number): RegexGuard | undefined {
+    const script = guardScript();
+    return script ? new RegexGuard(script, budgetMs) : undefined;
+  }
+
+  /** The matches, or 'timeout' when the budget ran out. */
+  run(re: RegExp, hay: string): RawMatch[] | 'timeout' {
+    if (!this.worker || !this.port) this.spawn();
+    Atomics.store(this.flag, 0, 0);
+    this.port!.postMessage({ source: re.source, flags: re.flags, hay });
+    const state = Atomics.wait(this.flag, 0, 0, this.budgetMs);
+    if (state === 'timed-out' && Atomics.load(this.flag, 0) === 0) {
+      this.dispose();
+      return 'timeout';
+    }
+    const reply = receiveMessageOnPort(this.port!)?.message as { matches: RawMatch[] } | { error: string } | undefined;
+    if (!reply || 'error' in reply) return [];
+    return reply.matches;
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.port?.close();
+    this.worker = undefined;
+    this.port = undefined;
+  }
+
+  private spawn(): void {
+    const { port1, port2 } = new MessageChannel();
+    this.worker = new Worker(this.script, { workerData: { port: port2, flag: this.flag }, transferList: [port2] });
+    // The helper must not keep the process alive once the scan is done.
+    this.worker.unref();
+    port1.unref();
+    this.port = port1;
+  }
+}
