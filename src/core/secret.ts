@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
 
 export type RedactionStyle = 'default' | 'url';
@@ -76,5 +76,9 @@ function redactQuery(rest: string): string {
 
 /** A stable id for a credential: provider and secret, hashed; safe to print and to store. */
 export function fingerprint(provider: string, secret: Secret): string {
-  return createHash('sha256').update(`${provider}\0${secret.reveal()}`).digest('hex').slice(0, 24);
+  // With a key (TOKENSCOPE_FINGERPRINT_KEY), ids are an HMAC: a published report's ids cannot be
+  // checked against guessed secrets offline. Ids change with the key: baselines and state follow it.
+  const key = process.env.TOKENSCOPE_FINGERPRINT_KEY;
+  const h = key ? createHmac('sha256', key) : createHash('sha256');
+  return h.update(`${provider}\0${secret.reveal()}`).digest('hex').slice(0, 24);
 }
