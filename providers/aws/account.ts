@@ -17,6 +17,8 @@ export function accountIdFromKeyId(keyId: string): string | undefined {
   if (nbits < 48) return undefined;
   const first48 = bits >> BigInt(nbits - 48);
   const account = (first48 & 0x7fffffffff80n) >> 7n;
+  // Account ids have 12 digits; a key id that decodes past that was never issued by AWS.
+  if (account > 999_999_999_999n) return undefined;
   return account.toString().padStart(12, '0');
 }
 

@@ -29,8 +29,16 @@ export function railwayToken(): string {
 }
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/** A key id shaped like AWS's: it encodes a random 12-digit account, as real key ids do. */
 export function awsKeyId(prefix = 'AKIA'): string {
-  return prefix + Array.from({ length: 16 }, () => B32[randomInt(32)]).join('');
+  const account = BigInt(randomInt(100_000_000, 999_999_999)) * 1000n + BigInt(randomInt(1000));
+  let bits = (((account << 7n) | BigInt(randomInt(128))) << 32n) | BigInt(randomInt(2 ** 32));
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    out = B32[Number(bits & 31n)] + out;
+    bits >>= 5n;
+  }
+  return prefix + out;
 }
 
 export function awsSecret(): string {
