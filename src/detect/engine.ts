@@ -40,18 +40,13 @@ function hitLines(bytes: Buffer, offsets: number[]): Array<{ line: number; start
   return out;
 }
 
-/** The lines holding the given byte offsets, as character spans of the decoded text. */
+/**
+ * The lines holding the given byte offsets, as character spans of the decoded text. Newlines are
+ * single bytes in UTF-8, so the line numbers counted in the bytes are those of the text.
+ */
 function hitLineSpans(bytes: Buffer, offsets: number[], lines: LineIndex): Span[] {
-  offsets.sort((a, b) => a - b);
   const spans: Span[] = [];
-  // Newlines are single bytes in UTF-8, so counting them in the bytes gives the same line numbers.
-  let line = 0;
-  let nextNewline = bytes.indexOf(10);
-  for (const off of offsets) {
-    while (nextNewline !== -1 && nextNewline < off) {
-      line++;
-      nextNewline = bytes.indexOf(10, nextNewline + 1);
-    }
+  for (const { line } of hitLines(bytes, offsets)) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
     const last = spans[spans.length - 1];

@@ -128,25 +128,6 @@ export class KeywordAutomaton {
     }
     return found;
   }
-
-  /** Ids of the keywords found in `bytes`; stops early once every keyword has been seen. */
-  find(bytes: Uint8Array): Set<number> {
-    const found = new Set<number>();
-    const { delta, accepting, classOf } = this;
-    const total = this.keywords.length;
-    const n = bytes.length;
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      s = delta[s + classOf[bytes[i]!]!]!;
-      if (accepting[s] === 1) {
-        for (const id of this.outputs.get(s)!) {
-          if (this.exact[id] === undefined || matchesExactly(bytes, i, this.exact[id]!)) found.add(id);
-        }
-        if (found.size === total) break;
-      }
-    }
-    return found;
-  }
 }
 
 /** Whether the bytes ending at `end` (inclusive) are exactly `word`. */

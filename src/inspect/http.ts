@@ -119,7 +119,7 @@ export class ReadOnlyHttp {
           redirect: 'manual',
         });
         refuseRedirect(res, url);
-        text = await readBounded(res, this.options.maxBodyBytes);
+        text = await limitBody(res, this.options.maxBodyBytes).text();
       } catch (e) {
         if (signal?.aborted) throw new ProviderUnavailableError('the time budget for this credential ran out');
         if (timeout.aborted) throw new ProviderUnavailableError(`no answer within ${timeoutMs} ms`);
@@ -206,24 +206,6 @@ function retryAfterMs(headers: Headers, attempt: number): number {
     if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
   }
   return 250 * 2 ** attempt;
-}
-
-async function readBounded(res: Response, max: number): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new ProviderUnavailableError(`response body larger than ${max} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,8 +1,5 @@
-import ignoreModule from 'ignore';
+import { type Ignore, makeIgnore } from '../sources/ignore.js';
 import type { Candidate, Credential } from '../core/types.js';
-
-type Ignore = ReturnType<typeof ignoreModule>;
-const makeIgnore = ((ignoreModule as unknown as { default?: unknown }).default ?? ignoreModule) as () => Ignore;
 
 export interface Allowlist {
   paths: string[];

@@ -60,5 +60,7 @@ export function scanFile(task: FileTask, detector: Detector, maxFileBytes: numbe
   if (utf16 !== undefined) found = detector.scan({ ...meta, text: utf16 });
   else if (isBinary(r.bytes)) return { candidates: [], bytes: 0, skipped: 'binary' };
   else found = detector.scanBytes(r.bytes, meta);
-  return { candidates: found.map(toWire), bytes: r.bytes.length };
+  // A custom rule the guard stopped on this file: say so with the file's outcome.
+  const stopped = detector.notes.splice(0);
+  return { candidates: found.map(toWire), bytes: r.bytes.length, ...(stopped.length ? { notes: stopped } : {}) };
 }

@@ -53,9 +53,7 @@ export async function scanFiles(
   if (!script) {
     const detector = buildDetector(opts, false, opts.ruleBudgetMs);
     tasks.forEach((t, i) => {
-      const outcome = scanFile(t, detector, opts.maxFileBytes);
-      const stopped = detector.notes.splice(0);
-      record(i, stopped.length ? { ...outcome, notes: stopped } : outcome);
+      record(i, scanFile(t, detector, opts.maxFileBytes));
     });
     return { outcomes, bytes };
   }

@@ -8,11 +8,6 @@ const opts = workerData as DetectorOptions;
 const detector = buildDetector(opts, true, opts.ruleBudgetMs);
 
 parentPort!.on('message', (batch: { id: number; tasks: FileTask[] }) => {
-  const results = batch.tasks.map((t) => {
-    const outcome = scanFile(t, detector, opts.maxFileBytes);
-    // A rule the guard stopped on this file: say so with the file's outcome.
-    const stopped = detector.notes.splice(0);
-    return stopped.length ? { ...outcome, notes: stopped } : outcome;
-  });
+  const results = batch.tasks.map((t) => scanFile(t, detector, opts.maxFileBytes));
   parentPort!.postMessage({ id: batch.id, results });
 });

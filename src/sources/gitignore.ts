@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import ignoreModule from 'ignore';
-
-type Ignore = ReturnType<typeof ignoreModule>;
-// `ignore` is CommonJS; under ESM the callable may arrive as the default export.
-const makeIgnore = ((ignoreModule as unknown as { default?: unknown }).default ?? ignoreModule) as () => Ignore;
+import { type Ignore, makeIgnore } from './ignore.js';
 
 /**
  * gitignore semantics with the `ignore` package: every .gitignore found by the walk applies to

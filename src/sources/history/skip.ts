@@ -1,7 +1,4 @@
-import ignoreModule from 'ignore';
-
-type Ignore = ReturnType<typeof ignoreModule>;
-const makeIgnore = ((ignoreModule as unknown as { default?: unknown }).default ?? ignoreModule) as () => Ignore;
+import { makeIgnore } from '../ignore.js';
 
 /**
  * The worktree's skip globs, applied to paths inside commits. The worktree walk hands them to
