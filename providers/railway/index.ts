@@ -1,5 +1,6 @@
 import type { Provider } from '../../src/core/provider.js';
 import { inspectRailway } from './inspect.js';
+import { ALL_DOCUMENTS } from './queries.js';
 import { TOKEN_DOCS_URL } from './model.js';
 import { remediateRailway } from './remediation.js';
 import { assessRailway } from './risks.js';
@@ -15,6 +16,8 @@ export const railway: Provider = {
     flag: 'railway-endpoint',
     env: ['TOKENSCOPE_RAILWAY_ENDPOINT'],
   },
+  // Every request is a POST of one of the queries in queries.ts to the endpoint itself.
+  operations: [{ method: 'POST', path: '/', body: { graphql: Object.values(ALL_DOCUMENTS) } }],
   inspect: inspectRailway,
   assess: assessRailway,
   remediation: remediateRailway,

@@ -1,5 +1,6 @@
 import type { Policy } from '../assess/policy.js';
 import type { ReadOnlyHttp } from '../inspect/http.js';
+import type { HttpOperation } from './operations.js';
 import type { RuleSpec } from './rule.js';
 import type { Candidate, Credential, Inspection, RiskSignal, Scope } from './types.js';
 
@@ -45,6 +46,12 @@ export interface Provider {
    * (never by a file in the scanned repository).
    */
   endpoint?: { default: string; flag: string; env: string[] };
+  /**
+   * Every HTTP request inspect() may send, exactly (method, path below the endpoint, a POST's
+   * body). ctx.http refuses anything else before it leaves; a provider with an endpoint and no list
+   * can send nothing.
+   */
+  operations?: readonly HttpOperation[];
   /**
    * The credential names its own server (a database URL): inspect() connects only to the host
    * inside it, and runs without a configured endpoint (ctx.endpoint is then '').

@@ -1,4 +1,4 @@
-import { type OperationDefinitionNode, parse } from 'graphql';
+import { type HttpOperation, refusal } from '../core/operations.js';
 import { sameOrigin } from './endpoint.js';
 import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from './errors.js';
 import { neverAsked } from './unreachable.js';
@@ -35,17 +35,19 @@ export interface RecordedRequest {
 }
 
 /**
- * The only door from an inspector to the network. It refuses, before sending:
- * any method but GET and HEAD, except a POST whose body is a GraphQL document of queries only;
- * any origin but the endpoints the user configured. It bounds time, retries and body size.
+ * The only door from an inspector to the network. It refuses, before sending, any origin but the
+ * endpoints the user configured, and any request that is not one of the provider's listed
+ * read-only operations (method, path, and for a POST its exact body kind). An empty list refuses
+ * everything. It bounds time, retries and body size.
  */
 export class ReadOnlyHttp {
-  readonly sent: RecordedRequest[] = [];
-
   constructor(
     private readonly allowed: URL[],
     private readonly options: HttpOptions = DEFAULT_HTTP_OPTIONS,
     private readonly fetchImpl: typeof fetch = globalThis.fetch,
+    private readonly operations: readonly HttpOperation[] = [],
+    /** What was sent, shared by every door of one run (tests read it). */
+    readonly sent: RecordedRequest[] = [],
   ) {}
 
   /** A fetch for SDKs (Octokit) that goes through the same guards. */
@@ -85,14 +87,13 @@ export class ReadOnlyHttp {
     } catch {
       throw new EndpointViolation(`refused a request to an invalid URL`);
     }
-    if (!this.allowed.some((a) => sameOrigin(a, target))) {
+    const endpoints = this.allowed.filter((a) => sameOrigin(a, target));
+    if (endpoints.length === 0) {
       throw new EndpointViolation(`refused a request to ${target.origin}: not a configured provider endpoint`);
     }
-    if (method === 'GET' || method === 'HEAD') return;
-    if (method === 'POST' && body !== undefined && onlyQueries(body)) return;
-    throw new ReadOnlyViolation(
-      `refused a ${method} request to ${target.origin}${target.pathname}: inspection is read-only`,
-    );
+    const why = endpoints.map((e) => refusal(this.operations, e, method, target, body));
+    if (why.includes(undefined)) return;
+    throw new ReadOnlyViolation(`refused a ${method} request to ${target.origin}: ${why[0]}; inspection is read-only`);
   }
 
   private async send(
@@ -180,21 +181,6 @@ function limitBody(res: Response, max: number): Response {
   // SDKs read the final URL (Octokit paginates from it); a constructed Response has none.
   Object.defineProperty(limited, 'url', { value: res.url });
   return limited;
-}
-
-function onlyQueries(body: string): boolean {
-  try {
-    const { query } = JSON.parse(body) as { query?: unknown };
-    if (typeof query !== 'string') return false;
-    const doc = parse(query);
-    return doc.definitions.every(
-      (d) =>
-        d.kind === 'FragmentDefinition' ||
-        (d.kind === 'OperationDefinition' && (d as OperationDefinitionNode).operation === 'query'),
-    );
-  } catch {
-    return false;
-  }
 }
 
 function retryAfterMs(headers: Headers, attempt: number): number {

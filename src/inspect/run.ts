@@ -3,7 +3,7 @@ import type { Policy } from '../assess/policy.js';
 import type { Credential, Inspection, Scope } from '../core/types.js';
 import { scrub } from '../core/scrub.js';
 import { ProviderUnavailableError } from './errors.js';
-import { ReadOnlyHttp, type HttpOptions, DEFAULT_HTTP_OPTIONS } from './http.js';
+import { ReadOnlyHttp, type HttpOptions, DEFAULT_HTTP_OPTIONS, type RecordedRequest } from './http.js';
 
 export interface InspectOptions {
   offline: boolean;
@@ -43,12 +43,27 @@ export async function inspectAll(
   credentials: Credential[],
   providers: Map<string, Provider>,
   opts: InspectOptions,
-): Promise<{ inspections: Map<string, Inspection>; http: ReadOnlyHttp }> {
-  const http = new ReadOnlyHttp(
-    Object.values(opts.endpoints),
-    { ...DEFAULT_HTTP_OPTIONS, ...opts.http },
-    opts.fetchImpl ?? globalThis.fetch,
-  );
+): Promise<{ inspections: Map<string, Inspection>; http: { sent: RecordedRequest[] } }> {
+  const sent: RecordedRequest[] = [];
+  // One door per provider: its own endpoint and its own list of operations, so a token can reach
+  // nothing but its provider's read-only calls.
+  const doors = new Map<string, ReadOnlyHttp>();
+  const doorFor = (provider: Provider | undefined): ReadOnlyHttp => {
+    const id = provider?.id ?? '';
+    let door = doors.get(id);
+    if (!door) {
+      const endpoint = opts.endpoints[id];
+      door = new ReadOnlyHttp(
+        endpoint ? [endpoint] : [],
+        { ...DEFAULT_HTTP_OPTIONS, ...opts.http },
+        opts.fetchImpl ?? globalThis.fetch,
+        provider?.operations ?? [],
+        sent,
+      );
+      doors.set(id, door);
+    }
+    return door;
+  };
   const inspections = new Map<string, Inspection>();
   let next = 0;
   let done = 0;
@@ -57,12 +72,13 @@ export async function inspectAll(
       const i = next++;
       if (i >= credentials.length) return;
       const c = credentials[i]!;
-      inspections.set(c.fingerprint, await inspectOne(c, providers.get(c.provider), http, opts));
+      const provider = providers.get(c.provider);
+      inspections.set(c.fingerprint, await inspectOne(c, provider, doorFor(provider), opts));
       opts.onProgress?.(++done, credentials.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, credentials.length)) }, worker));
-  return { inspections, http };
+  return { inspections, http: { sent } };
 }
 
 async function inspectOne(

@@ -4,6 +4,7 @@ import { DEFAULT_POLICY } from '../../src/assess/policy.js';
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential, Inspection } from '../../src/core/types.js';
 import { ReadOnlyHttp } from '../../src/inspect/http.js';
+import { github } from '../../providers/github/index.js';
 import type { GithubDouble } from './double.js';
 
 export interface LogLine {
@@ -36,7 +37,7 @@ export async function inspectAgainst(
   { endpoint = double.url, abortOnHang = true }: { endpoint?: string; abortOnHang?: boolean } = {},
 ): Promise<Run> {
   const log: LogLine[] = [];
-  const http = new ReadOnlyHttp([new URL(double.url)]);
+  const http = new ReadOnlyHttp([new URL(double.url)], undefined, undefined, github.operations);
   const controller = new AbortController();
   // A hanging request ends the credential's time budget at once (no timer), unless the test wants
   // the per-request timeout to end it.

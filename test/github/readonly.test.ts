@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { createGithubClient } from '../../providers/github/client.js';
 import { DEFAULT_POLICY } from '../../src/assess/policy.js';
 import { ReadOnlyHttp } from '../../src/inspect/http.js';
+import { github } from '../../providers/github/index.js';
 import { GithubDouble } from './double.js';
 import { fastTuning, inspectAgainst } from './harness.js';
 import { makePlans } from './plans.js';
@@ -28,7 +29,7 @@ test('every request the inspector sends, for every kind of token and failure, is
 
 test('the Octokit it builds cannot send a write: the read-only door refuses it before the network', async () => {
   const token = plans['classicBroad']!.token;
-  const http = new ReadOnlyHttp([new URL(double.url)]);
+  const http = new ReadOnlyHttp([new URL(double.url)], undefined, undefined, github.operations);
   const ctx = { http, endpoint: double.url, policy: DEFAULT_POLICY, signal: new AbortController().signal, clients: {} };
   const octokit = createGithubClient(token, ctx, fastTuning([]), (s) => s);
   const before = double.calls.length;

@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from '../../src/assess/policy.js';
 import { scrub } from '../../src/core/scrub.js';
 import { Secret } from '../../src/core/secret.js';
 import { ReadOnlyHttp } from '../../src/inspect/http.js';
+import { github } from '../../providers/github/index.js';
 import { GithubDouble } from './double.js';
 import { fastTuning, inspectAgainst, type LogLine } from './harness.js';
 import { makePlans } from './plans.js';
@@ -36,7 +37,7 @@ test('whatever Octokit or a plugin logs passes through the scrubber on its way o
   const token = plans['classicBroad']!.token;
   const credential = credentialFor(token);
   const log: LogLine[] = [];
-  const http = new ReadOnlyHttp([new URL(double.url)]);
+  const http = new ReadOnlyHttp([new URL(double.url)], undefined, undefined, github.operations);
   const ctx = { http, endpoint: double.url, policy: DEFAULT_POLICY, signal: new AbortController().signal, clients: {} };
   const octokit = createGithubClient(token, ctx, fastTuning(log), (s) => scrub(s, credential));
   octokit.log.warn('retrying with', { headers: { authorization: `token ${token}` } });
@@ -55,7 +56,7 @@ test('a token that GitHub echoes in an error message is redacted in the reason',
 
 test("Octokit's own errors keep the token out of their message and request headers", async () => {
   const token = plans['revoked']!.token;
-  const http = new ReadOnlyHttp([new URL(double.url)]);
+  const http = new ReadOnlyHttp([new URL(double.url)], undefined, undefined, github.operations);
   const ctx = { http, endpoint: double.url, policy: DEFAULT_POLICY, signal: new AbortController().signal, clients: {} };
   const error = (await createGithubClient(token, ctx, fastTuning([]), (s) => s)
     .request('GET /user')

@@ -3,6 +3,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkEndpoint } from '../../src/inspect/endpoint.js';
 import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from '../../src/inspect/errors.js';
+import type { HttpOperation } from '../../src/core/operations.js';
 import { DEFAULT_HTTP_OPTIONS, ReadOnlyHttp } from '../../src/inspect/http.js';
 
 let server: Server;
@@ -26,8 +27,20 @@ afterAll(() => {
   server.close();
 });
 
+// The door's list for these tests: a few GETs, one path with a parameter, one GraphQL query.
+const OPERATIONS: HttpOperation[] = [
+  ...['/x', '/y', '/z', '/hang', '/big', '/user'].map((path) => ({ method: 'GET' as const, path })),
+  { method: 'GET', path: '/repos/{owner}/{repo}' },
+  { method: 'POST', path: '/graphql', body: { graphql: ['query { me { id } }'] } },
+];
+
 const http = (opts = {}) =>
-  new ReadOnlyHttp([new URL(base)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 300, maxRetryAfterMs: 1500, ...opts });
+  new ReadOnlyHttp(
+    [new URL(base)],
+    { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 300, maxRetryAfterMs: 1500, ...opts },
+    globalThis.fetch,
+    OPERATIONS,
+  );
 
 describe('the read-only door', () => {
   it('refuses a GraphQL mutation before sending it', async () => {
@@ -42,6 +55,51 @@ describe('the read-only door', () => {
       ReadOnlyViolation,
     );
     expect(received).toEqual([]);
+  });
+
+  it('refuses a GET that is not on the provider list, before sending it', async () => {
+    received.length = 0;
+    const h = http();
+    // A GET can reveal other secrets or change state: only the listed paths pass.
+    await expect(h.get(`${base}/user/keys`, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(h.get(`${base}/repos/a`, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(h.get(`${base}/repos/a/b/actions/secrets`, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    // A parameter is one segment: no way up or across through an encoded slash or dots.
+    await expect(h.get(`${base}/repos/a/..%2Fuser`, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(h.get(`${base}/repos/a%2Fb/c`, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(h.fetch(`${base}/x`, { method: 'HEAD' })).rejects.toBeInstanceOf(ReadOnlyViolation);
+    expect(received).toEqual([]);
+    await h.get(`${base}/repos/octo/hello?per_page=5`, {});
+    expect(received).toEqual(['GET /repos/octo/hello?per_page=5']);
+  });
+
+  it('refuses a GraphQL query that is not one of the listed documents', async () => {
+    received.length = 0;
+    await expect(http().graphql(`${base}/graphql`, 'query { me { id email } }', {}, {})).rejects.toBeInstanceOf(
+      ReadOnlyViolation,
+    );
+    await expect(http().graphql(`${base}/other`, 'query { me { id } }', {}, {})).rejects.toBeInstanceOf(
+      ReadOnlyViolation,
+    );
+    expect(received).toEqual([]);
+    // Whitespace and layout do not matter: the document is compared after parsing.
+    await http().graphql(`${base}/graphql`, 'query {\n  me {\n    id\n  }\n}', {}, {});
+    expect(received).toEqual(['POST /graphql']);
+  });
+
+  it('refuses everything when the provider lists no operation', async () => {
+    received.length = 0;
+    const bare = new ReadOnlyHttp([new URL(base)]);
+    await expect(bare.get(`${base}/x`, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    expect(received).toEqual([]);
+  });
+
+  it('reads paths below the endpoint path (GitHub Enterprise Server at /api/v3)', async () => {
+    received.length = 0;
+    const h = new ReadOnlyHttp([new URL(`${base}/api/v3`)], DEFAULT_HTTP_OPTIONS, globalThis.fetch, OPERATIONS);
+    await expect(h.get(`${base}/user`, {})).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await h.get(`${base}/api/v3/user`, {});
+    expect(received).toEqual(['GET /api/v3/user']);
   });
 
   it('sends a query', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RailwayDouble } from './double.js';
+import { SELF_TEST_HEADER } from '../helpers/provider-log.js';
 import { type TestWorld, testWorld } from './world.js';
 
 // The double must itself be held to Railway's schema, or tests against it prove nothing.
@@ -18,7 +19,8 @@ describe('the Railway test double', () => {
   const post = async (query: string, headers: Record<string, string>, variables = {}) => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      // These requests test the double itself, not what tokenscope sends: kept out of the ledger.
+      headers: { 'content-type': 'application/json', [SELF_TEST_HEADER]: '1', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string }[] } };

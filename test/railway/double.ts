@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type ExecutionResult, graphql, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { railwaySchema } from './schema.js';
-import { logProviderRequest } from '../helpers/provider-log.js';
+import { logProviderRequest, SELF_TEST_HEADER } from '../helpers/provider-log.js';
 
 /**
  * A loopback Railway. Every answer comes from graphql-js executing the request against Railway's
@@ -122,7 +122,8 @@ export class RailwayDouble {
     }
     const query = typeof request.query === 'string' ? request.query : undefined;
     const variables = (request.variables ?? {}) as Record<string, unknown>;
-    logProviderRequest({ provider: 'railway', method: req.method ?? '', what: query ?? '' });
+    if (!req.headers[SELF_TEST_HEADER])
+      logProviderRequest({ provider: 'railway', method: req.method ?? '', what: query ?? '' });
     this.requests.push({
       method: req.method ?? '',
       auth,

@@ -3,6 +3,7 @@ import type { InspectContext } from '../../src/core/provider.js';
 import { fingerprint, Secret } from '../../src/core/secret.js';
 import type { Credential, SourceLabel } from '../../src/core/types.js';
 import { DEFAULT_HTTP_OPTIONS, ReadOnlyHttp } from '../../src/inspect/http.js';
+import { railway } from '../../providers/railway/index.js';
 
 /** A Railway credential as the detector would hand it over: found at `path`, assigned to `name`. */
 export function railwayCredential(
@@ -25,7 +26,7 @@ export function railwayCredential(
 /** An inspection context whose only door is a real ReadOnlyHttp pinned to the double. */
 export function contextFor(url: string, policy: Policy = DEFAULT_POLICY): InspectContext & { http: ReadOnlyHttp } {
   return {
-    http: new ReadOnlyHttp([new URL(url)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 500 }),
+    http: new ReadOnlyHttp([new URL(url)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 500 }, undefined, railway.operations),
     endpoint: url,
     policy,
     signal: new AbortController().signal,
