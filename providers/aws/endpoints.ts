@@ -1,8 +1,8 @@
 import { checkEndpoint } from '../../src/inspect/endpoint.js';
 
-/** Where the real AWS answers: STS's global endpoint (signed for us-east-1) and IAM's only one. */
-export const DEFAULT_STS_ENDPOINT = 'https://sts.amazonaws.com';
-export const DEFAULT_IAM_ENDPOINT = 'https://iam.amazonaws.com';
+import { DEFAULT_IAM_ENDPOINT, DEFAULT_STS_ENDPOINT } from './default-endpoints.js';
+
+export { DEFAULT_IAM_ENDPOINT, DEFAULT_STS_ENDPOINT };
 
 export interface AwsEndpoints {
   sts: URL;

@@ -1,7 +1,14 @@
 import type { Scope } from '../../src/core/types.js';
 import type { Evaluation } from './iam-eval.js';
-import type { KeyUsage } from './key-usage.js';
 import type { Principal } from './principal.js';
+
+/** Age and last use of a long-lived key (read by key-usage.ts). */
+export interface KeyUsage {
+  /** ISO 8601. */
+  created?: string;
+  status?: string;
+  lastUsed?: { date?: string; service?: string; region?: string };
+}
 
 /** What the AWS inspector learned, kept in Scope.facts for this provider's risks and remediation. */
 export interface AwsFacts {

@@ -1,7 +1,7 @@
 import type { Provider } from '../../src/core/provider.js';
 import { accountIdFromKeyId, keyKind } from './account.js';
 import { combineAws } from './combine.js';
-import { DEFAULT_STS_ENDPOINT } from './endpoints.js';
+import { DEFAULT_STS_ENDPOINT } from './default-endpoints.js';
 import { remediateAws } from './remediation.js';
 import { assessAws } from './risks.js';
 import { rules } from './rules.js';

@@ -2,7 +2,7 @@ import { GetCallerIdentityCommand, type GetCallerIdentityCommandOutput } from '@
 import type { InspectContext } from '../../src/core/provider.js';
 import { scrub } from '../../src/core/scrub.js';
 import type { Credential, Inspection, Scope, Unknown } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { neverAsked } from '../../src/inspect/unreachable.js';
 
 const THROTTLED = /Throttl|TooManyRequests|RequestLimitExceeded|SlowDown|HTTP 429/i;

@@ -5,14 +5,10 @@ import {
   ListAccessKeysCommand,
   type ListAccessKeysCommandOutput,
 } from '@aws-sdk/client-iam';
+import type { KeyUsage } from './facts.js';
 import type { IamReader } from './iam-reader.js';
 
-export interface KeyUsage {
-  /** ISO 8601. */
-  created?: string;
-  status?: string;
-  lastUsed?: { date?: string; service?: string; region?: string };
-}
+export type { KeyUsage };
 
 const iso = (d: Date | undefined) => (d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined);
 

@@ -1,4 +1,4 @@
-import { ReadOnlyViolation } from '../../src/inspect/errors.js';
+import { ReadOnlyViolation } from '../../src/core/errors.js';
 
 /**
  * The read-only promise for AWS. The SDK has its own HTTP handler, so ReadOnlyHttp is not in the

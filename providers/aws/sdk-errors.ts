@@ -1,4 +1,4 @@
-import { ReadOnlyViolation } from '../../src/inspect/errors.js';
+import { ReadOnlyViolation } from '../../src/core/errors.js';
 
 /**
  * What an SDK error means for an inspection. The SDK names a service error after the error code

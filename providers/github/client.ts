@@ -1,7 +1,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import type { InspectContext } from '../../src/core/provider.js';
 
 /** How patient the inspector is. Every wait is bounded: a slow GitHub costs seconds, never minutes. */

@@ -1,4 +1,4 @@
-import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from '../../src/inspect/errors.js';
+import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from '../../src/core/errors.js';
 import { neverAsked } from '../../src/inspect/unreachable.js';
 
 /** The parts of an Octokit RequestError this file reads (its `request` is never read: it holds headers). */

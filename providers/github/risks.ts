@@ -1,6 +1,6 @@
 import type { AssessInput } from '../../src/core/provider.js';
 import type { Capability, Credential, RiskSignal } from '../../src/core/types.js';
-import type { GithubFacts } from './inspect.js';
+import type { GithubFacts } from './facts.js';
 import { isPersonalAccessToken } from './kinds.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { type Answer, ask } from './client.js';
 import { type Named, type ProjectNode, readNamed, readProject } from './parse.js';
 import { ACCOUNT_PROBE, PROJECT_TOKEN_PROBE, PROJECTS_PAGE } from './queries.js';

@@ -1,6 +1,6 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 
 /** How a token is presented: project tokens have their own header, the others are bearer tokens. */
 export type AuthStyle = 'project' | 'bearer';

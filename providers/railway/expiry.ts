@@ -1,6 +1,6 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential, Unknown } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { ask } from './client.js';
 import { PAGE_SIZE } from './classify.js';
 import { API_TOKENS_PAGE } from './queries.js';

@@ -1,5 +1,4 @@
 import type { Provider } from '../../src/core/provider.js';
-import { inspectRailway } from './inspect.js';
 import { ALL_DOCUMENTS } from './queries.js';
 import { TOKEN_DOCS_URL } from './model.js';
 import { remediateRailway } from './remediation.js';
@@ -18,7 +17,8 @@ export const railway: Provider = {
   },
   // Every request is a POST of one of the queries in queries.ts to the endpoint itself.
   operations: [{ method: 'POST', path: '/', body: { graphql: Object.values(ALL_DOCUMENTS) } }],
-  inspect: inspectRailway,
+  // The inspector loads only when a token is inspected: scanning threads import this file too.
+  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectRailway(credential, ctx),
   assess: assessRailway,
   remediation: remediateRailway,
 };

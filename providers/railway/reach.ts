@@ -1,7 +1,7 @@
 import { isProductionName } from '../../src/assess/policy.js';
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential, Unknown } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { type AuthStyle, ask } from './client.js';
 import { type Classification, PAGE_SIZE } from './classify.js';
 import type { EnvironmentFact, ProjectFact, VolumeFact } from './model.js';

@@ -1,4 +1,4 @@
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 
 /**
  * Readers for Railway's answers: each checks the shape it reads, so that nonsense from the

@@ -2,7 +2,6 @@ import { PROVIDERS } from '../../providers/registry.js';
 import { assess } from '../assess/assess.js';
 import type { Config } from '../config/load.js';
 import { inspectAll } from '../inspect/run.js';
-import type { Detector } from '../detect/engine.js';
 import { mergeCandidates } from '../detect/merge.js';
 import { AllowFilter } from '../scan/allowlist.js';
 import { buildDetector } from '../scan/file-scanner.js';
@@ -11,23 +10,10 @@ import { fromWire } from '../scan/wire.js';
 import { walkWorkTree } from '../sources/worktree.js';
 import type { Provider } from './provider.js';
 import { worst } from '../assess/severity.js';
-import type { Candidate, Credential, Finding, Inspection, RiskSignal } from './types.js';
+import type { CandidateSource, CredentialRefiner } from './source.js';
+import type { Candidate, Finding, Inspection } from './types.js';
 
-/** A source other than the working tree (stdin, git history, home, environment) yields candidates. */
-export type CandidateSource = (detector: Detector) => AsyncIterable<Candidate>;
-
-/**
- * A source's say after the merge, for what only it knows: git history keeps each credential's
- * first introduction and whether HEAD still holds it, then says "removed in abc1234".
- */
-export interface CredentialRefiner {
-  /** After the merge, before inspection: may rewrite locations (attribution). */
-  afterMerge?(credentials: Credential[]): Promise<void>;
-  /** After assessment: risks the credential's places imply; severities go through the policy. */
-  risks?(credential: Credential): RiskSignal[];
-  /** Notes gathered while the source ran (unreadable objects, skipped blobs). */
-  notes?(): string[];
-}
+export type { CandidateSource, CredentialRefiner } from './source.js';
 
 export interface AuditOptions {
   /** The scanned directory; undefined when only other sources are scanned (stdin). */

@@ -1,5 +1,5 @@
 import type { Policy } from '../assess/policy.js';
-import type { ReadOnlyHttp } from '../inspect/http.js';
+import type { InspectHttp } from './http-types.js';
 import type { HttpOperation } from './operations.js';
 import type { RuleSpec } from './rule.js';
 import type { Candidate, Credential, Inspection, RiskSignal, Scope } from './types.js';
@@ -9,7 +9,7 @@ export type Validator = (secret: string) => boolean;
 
 export interface InspectContext {
   /** The only way an inspector talks to the network: read-only, time-bounded, pinned to configured endpoints. */
-  http: ReadOnlyHttp;
+  http: InspectHttp;
   /** The endpoint the user configured for this provider (flag, environment or action input), or its default. */
   endpoint: string;
   policy: Policy;

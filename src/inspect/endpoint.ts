@@ -1,4 +1,4 @@
-import { EndpointViolation } from './errors.js';
+import { EndpointViolation } from '../core/errors.js';
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 

@@ -1,13 +1,11 @@
 import { type HttpOperation, refusal } from '../core/operations.js';
 import { sameOrigin } from './endpoint.js';
-import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from './errors.js';
+import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from '../core/errors.js';
 import { neverAsked } from './unreachable.js';
 
-export interface HttpResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-}
+import type { HttpResponse, InspectHttp, RecordedRequest } from '../core/http-types.js';
+
+export type { HttpResponse, RecordedRequest } from '../core/http-types.js';
 
 export interface HttpOptions {
   /** Per-request timeout. */
@@ -27,20 +25,13 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   maxBodyBytes: 5 * 1024 * 1024,
 };
 
-/** One request as the recorder sees it (tests assert on these). */
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  body?: string;
-}
-
 /**
  * The only door from an inspector to the network. It refuses, before sending, any origin but the
  * endpoints the user configured, and any request that is not one of the provider's listed
  * read-only operations (method, path, and for a POST its exact body kind). An empty list refuses
  * everything. It bounds time, retries and body size.
  */
-export class ReadOnlyHttp {
+export class ReadOnlyHttp implements InspectHttp {
   constructor(
     private readonly allowed: URL[],
     private readonly options: HttpOptions = DEFAULT_HTTP_OPTIONS,

@@ -2,7 +2,7 @@ import type { Provider } from '../core/provider.js';
 import type { Policy } from '../assess/policy.js';
 import type { Credential, Inspection, Scope } from '../core/types.js';
 import { scrub } from '../core/scrub.js';
-import { ProviderUnavailableError } from './errors.js';
+import { ProviderUnavailableError } from '../core/errors.js';
 import { ReadOnlyHttp, type HttpOptions, DEFAULT_HTTP_OPTIONS, type RecordedRequest } from './http.js';
 
 export interface InspectOptions {

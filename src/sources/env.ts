@@ -1,4 +1,4 @@
-import type { CandidateSource } from '../core/audit.js';
+import type { CandidateSource } from '../core/source.js';
 
 /**
  * The process environment the CLI was given, labelled `env`: each variable is one fragment

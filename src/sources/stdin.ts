@@ -1,4 +1,4 @@
-import type { CandidateSource } from '../core/audit.js';
+import type { CandidateSource } from '../core/source.js';
 
 /** Standard input as one fragment, located at `stdin`. */
 export function stdinSource(text: string): CandidateSource {

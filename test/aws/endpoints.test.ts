@@ -2,7 +2,7 @@ import { accountIdFromKeyId } from '../../providers/aws/account.js';
 import { resolveAwsEndpoints } from '../../providers/aws/endpoints.js';
 import { parsePrincipal } from '../../providers/aws/principal.js';
 import { parseAwsInspectInput } from '../../providers/aws/stdin.js';
-import { EndpointViolation } from '../../src/inspect/errors.js';
+import { EndpointViolation } from '../../src/core/errors.js';
 
 const hrefs = (e: { sts: URL; iam: URL }) => [e.sts.href, e.iam.href];
 

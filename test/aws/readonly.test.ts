@@ -10,7 +10,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { mockClient } from 'aws-sdk-client-mock';
 import { makeAwsClients } from '../../providers/aws/clients.js';
 import { isReadOnlyOperation, operationName, readOnlyClient, wireGuard } from '../../providers/aws/readonly.js';
-import { ReadOnlyViolation } from '../../src/inspect/errors.js';
+import { ReadOnlyViolation } from '../../src/core/errors.js';
 import { fakeSecretKey, keyIdFor } from './helpers.js';
 import { startQueryDouble } from './query-double.js';
 import { readableUser } from './scenario.js';

@@ -11,7 +11,7 @@ import { redact } from '../../src/core/secret.js';
 import { assignmentName } from '../../src/detect/assignment.js';
 import { Detector } from '../../src/detect/engine.js';
 import { loadRules } from '../../src/detect/load.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { PatchReader } from '../../src/sources/history/diff-parse.js';
 import { iniSections } from '../../src/sources/home/ini.js';
 import { netrcEntries } from '../../src/sources/home/netrc.js';

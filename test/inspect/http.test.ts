@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkEndpoint } from '../../src/inspect/endpoint.js';
-import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from '../../src/inspect/errors.js';
+import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from '../../src/core/errors.js';
 import type { HttpOperation } from '../../src/core/operations.js';
 import { DEFAULT_HTTP_OPTIONS, ReadOnlyHttp } from '../../src/inspect/http.js';
 

@@ -1,5 +1,5 @@
 import { UsageError } from '../../config/load.js';
-import type { CandidateSource, CredentialRefiner } from '../../core/audit.js';
+import type { CandidateSource, CredentialRefiner } from '../../core/source.js';
 import { fingerprint } from '../../core/secret.js';
 import type { Credential, RiskSignal } from '../../core/types.js';
 import type { Detector } from '../../detect/engine.js';

@@ -1,4 +1,4 @@
-import type { CandidateSource } from '../../core/audit.js';
+import type { CandidateSource } from '../../core/source.js';
 import { PATCH_FLAGS, scanPatch } from './patch-source.js';
 import { requireRepo } from './repo.js';
 

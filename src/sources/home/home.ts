@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CandidateSource } from '../../core/audit.js';
+import type { CandidateSource } from '../../core/source.js';
 import type { Candidate } from '../../core/types.js';
 import { decode } from '../read.js';
 import { STORES, type Store } from './stores.js';
