@@ -93,3 +93,7 @@ if (existsSync(join(process.cwd(), 'scripts', 'bench-history.mjs'))) {
   const { benchHistory } = await import('./bench-history.mjs');
   if (typeof benchHistory === 'function') await benchHistory({ log: console.log });
 }
+{
+  const { benchGuard } = await import('./bench-guard.mjs');
+  await benchGuard({ log: console.log });
+}

@@ -1,6 +1,5 @@
 import type { Provider } from '../../src/core/provider.js';
 import { hasRealPassword } from '../database/index.js';
-import { inspectPostgres } from './inspect.js';
 import { describePostgresOffline } from './offline.js';
 import { remediatePostgres } from './remediation.js';
 import { assessPostgres } from './risks.js';
@@ -17,7 +16,8 @@ export const postgres: Provider = {
   rules,
   validators: { 'db-password': hasRealPassword },
   connectsToFoundHost: true,
-  inspect: inspectPostgres,
+  // pg loads only when a URL is inspected: scanning threads and the agent hook import this file too.
+  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectPostgres(credential, ctx),
   describeOffline: describePostgresOffline,
   assess: assessPostgres,
   remediation: remediatePostgres,

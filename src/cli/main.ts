@@ -3,6 +3,7 @@ import { UsageError } from '../config/load.js';
 import { toolVersion } from '../core/version.js';
 import { runAudit } from './audit.js';
 import { EXIT_ERROR, EXIT_OK, describeFatal } from './exit.js';
+import { runFence, runHookCommand } from './guard.js';
 import { runInspect } from './inspect.js';
 import type { CliIO } from './io.js';
 import { runMerge } from './merge.js';
@@ -103,7 +104,41 @@ function parser() {
         .option('state', { type: 'string', describe: 'SQLite state file to record the merged run in' })
         .epilog(EPILOG),
     )
-    .demandCommand(1, 'name a command: audit, inspect, org or merge')
+    .command('fence [path]', "write the files that hold credentials into coding agents' read exclusions", (y) =>
+      reportingOptions(y)
+        .positional('path', { type: 'string', describe: 'project directory', default: '.' })
+        .option('agents', {
+          type: 'string',
+          describe:
+            'agents to fence, comma-separated: claude-code, cursor, gemini, windsurf, aider, or all [default: claude-code, cursor and those the project configures]',
+        })
+        .option('check', {
+          type: 'boolean',
+          default: false,
+          describe: 'change nothing; exit 1 when a file holding a credential is not fenced',
+        })
+        .option('threads', { type: 'number', describe: 'scanning threads [default: cores, up to 4]' }),
+    )
+    .command(
+      'hook <agent> [target] [path]',
+      "the agent guard: a pre-tool hook in the agent's own protocol (claude-code, cursor), or `hook install AGENT [PATH]`",
+      (y) =>
+        reportingOptions(y)
+          .positional('agent', { type: 'string', describe: 'claude-code, cursor, or install' })
+          .positional('target', { type: 'string', describe: 'with install: claude-code or cursor' })
+          .positional('path', { type: 'string', describe: 'with install: project directory', default: '.' })
+          .option('inspect', {
+            type: 'boolean',
+            default: false,
+            describe: 'inspect, live and read-only, a credential the last audit did not see',
+          })
+          .option('budget', { type: 'number', describe: 'time for a live inspection, ms [default: 3000]' })
+          .option('bin', {
+            type: 'string',
+            describe: 'with install: the command that runs tokenscope [default: tokenscope]',
+          }),
+    )
+    .demandCommand(1, 'name a command: audit, inspect, org, merge, fence or hook')
     .strict()
     .version(toolVersion())
     .help()
@@ -141,6 +176,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'inspect') return await runInspect(args, io);
     if (command === 'org') return await runOrg(args, io);
     if (command === 'merge') return await runMerge(args, io);
+    if (command === 'fence') return await runFence(args, io);
+    if (command === 'hook') return await runHookCommand(args, io);
     return await runAudit(args, io);
   } catch (e) {
     io.stderr(`tokenscope: ${redactSecretsIn(describeFatal(e))}\n`);
