@@ -5,6 +5,7 @@ import { describePostgresOffline } from './offline.js';
 import { remediatePostgres } from './remediation.js';
 import { assessPostgres } from './risks.js';
 import { rules } from './rules.js';
+import { locateTarget, POSTGRES_PORT } from './target.js';
 
 /**
  * PostgreSQL connection URLs. No `endpoint`: the only place the password goes is the host the URL
@@ -16,7 +17,7 @@ export const postgres: Provider = {
   docsUrl: 'https://www.postgresql.org/docs/current/sql-grant.html',
   rules,
   validators: { 'db-password': hasRealPassword },
-  connectsToFoundHost: true,
+  foundHost: { standardPort: POSTGRES_PORT, locate: locateTarget },
   inspect: inspectPostgres,
   describeOffline: describePostgresOffline,
   assess: assessPostgres,
