@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { PROVIDERS } from '../../providers/registry.js';
+import { findingsBody } from '../../src/action/comment.js';
 import { maskableParts } from '../../src/action/secrets.js';
 import { Secret } from '../../src/core/secret.js';
 import { splitUserinfo } from '../../src/core/userinfo.js';
+import type { Report } from '../../src/report/model.js';
 import { Detector } from '../../src/detect/engine.js';
 import { loadRules } from '../../src/detect/load.js';
 import { everythingShown, offlinePullRequest } from '../action/harness.js';
@@ -71,6 +74,12 @@ describe('detection reads the same password', () => {
 });
 
 describe('redaction hides the whole password', () => {
+  it('with an @ in the user name too', () => {
+    expect(new Secret('postgres://me@corp.test:Zt4mW8@vR3nB6@db.test:5432/app', 'url').redacted).toBe(
+      'postgres://me@corp.test:****@db.test:5432/app',
+    );
+  });
+
   for (const scheme of SCHEMES) {
     it(scheme, () => {
       expect(new Secret(urlFor(scheme), 'url').redacted).toBe(`${scheme}://app:****@db.internal.test/app`);
@@ -105,6 +114,10 @@ describe('the Action', () => {
     );
     expect(masks).toContain(PASSWORD);
     expect(run.summary).toContain('postgres://app:****@db.internal.test/app');
-    expect(leakedRuns(everythingShown(run).split(world.root).join('<root>'))).toEqual([]);
+    // The pull-request comment, rendered from the report the run wrote, as the Action posts it.
+    const report = JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8')) as Report;
+    const comment = findingsBody(report, 'the pull request', 'a'.repeat(40));
+    expect(comment).toContain('mysql://app:****@db.internal.test/app');
+    expect(leakedRuns([everythingShown(run), comment].join('\n').split(world.root).join('<root>'))).toEqual([]);
   });
 });
