@@ -1,5 +1,6 @@
 import type { Provider } from '../../src/core/provider.js';
 import type { RuleSpec } from '../../src/core/rule.js';
+import { splitUserinfo } from '../../src/core/userinfo.js';
 
 /** Passwords that are dev-container defaults, not secrets anyone chose. */
 const DEFAULT_PASSWORDS = new Set([
@@ -15,14 +16,15 @@ const DEFAULT_PASSWORDS = new Set([
   'user',
 ]);
 
+/** The URL's password (to the last `@` before the host, as clients read it) is not a placeholder default. */
 export function hasRealPassword(url: string): boolean {
-  const m = /^[a-z+]+:\/\/[^:@/]*:([^@]*)@/i.exec(url);
-  if (!m?.[1]) return false;
+  const raw = splitUserinfo(url)?.password;
+  if (!raw) return false;
   let pw: string;
   try {
-    pw = decodeURIComponent(m[1]);
+    pw = decodeURIComponent(raw);
   } catch {
-    pw = m[1];
+    pw = raw;
   }
   return pw.length >= 4 && !DEFAULT_PASSWORDS.has(pw.toLowerCase());
 }
@@ -30,8 +32,10 @@ export function hasRealPassword(url: string): boolean {
 /**
  * The detection rule for one engine's connection URLs; the postgres provider builds its own with it.
  * The query string is part of the secret: `?sslmode=verify-full` tells the inspector how to connect
- * (cut off, it would fall back to a weaker default). Each part is one bounded character class in
- * sequence, none nested, so matching stays linear (test/hardening/redos).
+ * (cut off, it would fall back to a weaker default). The user and password may hold `@`, the host
+ * may not: the match's password runs to the last `@` before the host, as clients read it. Each part
+ * is one bounded character class in sequence, none nested, so matching stays linear
+ * (test/hardening/redos).
  */
 export function connectionUrlRule(id: string, name: string, schemes: string[], provider: string): RuleSpec {
   return {
@@ -41,7 +45,7 @@ export function connectionUrlRule(id: string, name: string, schemes: string[], p
     description: `${name} connection URL with a password`,
     keywords: schemes,
     keywordScope: 'line',
-    regex: `(?<secret>\\b(?:${schemes.map((s) => s.replace('+', '\\+').replace('://', '')).join('|')})://[^:@/\\s"'\`]{1,128}:[^@/\\s"'\`]{1,256}@[^/\\s"'\`:?#,;]{1,253}(?::\\d{1,5})?(?:/[^\\s"'\`?#;]{0,128})?(?:\\?[^\\s"'\`#;]{0,512})?)`,
+    regex: `(?<secret>\\b(?:${schemes.map((s) => s.replace('+', '\\+').replace('://', '')).join('|')})://[^:/\\s"'\`]{1,128}:[^/\\s"'\`]{1,256}@[^/\\s"'\`:?#,;@]{1,253}(?::\\d{1,5})?(?:/[^\\s"'\`?#;]{0,128})?(?:\\?[^\\s"'\`#;]{0,512})?)`,
     validator: 'db-password',
     redaction: 'url',
     examples: {

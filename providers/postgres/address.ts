@@ -16,10 +16,17 @@ export const REFUSED: Partial<Record<AddressKind, string>> = {
   broadcast: 'the broadcast address',
 };
 
+/**
+ * Metadata services outside 169.254.0.0/16: Alibaba Cloud's (100.100.100.200) and Azure's
+ * WireServer (168.63.129.16), which hands out VM configuration and certificates.
+ */
+const METADATA_V4 = new Set(['100.100.100.200', '168.63.129.16']);
+
 function ipv4Kind(octets: number[]): AddressKind {
   const [a, b] = octets as [number, number, number, number];
   if (a === 0) return 'unspecified'; // 0.0.0.0/8, "this network": Linux connects 0.0.0.0 to itself
   if (a === 127) return 'loopback';
+  if (METADATA_V4.has(octets.join('.'))) return 'metadata';
   if (a === 169 && b === 254) return 'link-local';
   if (a >= 224 && a <= 239) return 'multicast';
   if (octets.every((o) => o === 255)) return 'broadcast';

@@ -83,13 +83,19 @@ export function classifyFailure(e: unknown, target: Target, timeouts: PostgresTi
   if (noTls(e) && target.sslmodeDefaulted) {
     return {
       verification: 'error',
-      reason: `the URL names no sslmode and ${target.host} is not a loopback host, so tokenscope requires TLS (as sslmode=require), but ${where} does not support SSL connections; the password was not sent`,
+      reason: `the URL names no sslmode and ${target.host} is not a loopback host, so tokenscope requires TLS with a verified certificate (as sslmode=verify-full), but ${where} does not support SSL connections; the password was not sent`,
     };
   }
   if (noTls(e)) {
     return {
       verification: 'error',
       reason: `the URL asks for sslmode=${target.sslmode}, but ${where} does not support SSL connections`,
+    };
+  }
+  if (TLS_CODES.test(code) && target.sslmodeDefaulted) {
+    return {
+      verification: 'error',
+      reason: `the URL names no sslmode and ${target.host} is not a loopback host, so tokenscope verifies the certificate (as sslmode=verify-full), but the TLS certificate of ${where} is not trusted (${code}); the password was not sent (trust its CA with NODE_EXTRA_CA_CERTS)`,
     };
   }
   if (TLS_CODES.test(code)) {

@@ -4,6 +4,7 @@ import { describePostgresOffline } from './offline.js';
 import { remediatePostgres } from './remediation.js';
 import { assessPostgres } from './risks.js';
 import { rules } from './rules.js';
+import { locateTarget, POSTGRES_PORT } from './target.js';
 
 /**
  * PostgreSQL connection URLs. No `endpoint`: the only place the password goes is the host the URL
@@ -15,7 +16,7 @@ export const postgres: Provider = {
   docsUrl: 'https://www.postgresql.org/docs/current/sql-grant.html',
   rules,
   validators: { 'db-password': hasRealPassword },
-  connectsToFoundHost: true,
+  foundHost: { standardPort: POSTGRES_PORT, locate: locateTarget },
   // pg loads only when a URL is inspected: scanning threads and the agent hook import this file too.
   inspect: async (credential, ctx) => (await import('./inspect.js')).inspectPostgres(credential, ctx),
   describeOffline: describePostgresOffline,

@@ -14,22 +14,34 @@ import {
 import { classifyFailure, needsTls, noTls, withoutSecrets } from './failures.js';
 import { type PostgresNetwork, type Route, routeTo, SYSTEM_NETWORK } from './route.js';
 import { scopeFrom } from './scope.js';
-import { describeTarget, parseTarget, productionWord, type SslMode, type Target, TargetError } from './target.js';
+import { describeTarget, locateTarget, parseTarget, productionWord, type SslMode, type Target } from './target.js';
 
-/** What tests may hand in through `ctx.clients.postgres`: shorter waits, a resolver for made-up names. */
+/**
+ * What tests may hand in through `ctx.clients.postgres`: shorter waits, a resolver for made-up
+ * names, a CA to trust besides the system's (users set NODE_EXTRA_CA_CERTS instead).
+ */
 export interface PostgresClientOptions {
   timeouts?: Partial<PostgresTimeouts>;
   network?: PostgresNetwork;
+  ca?: string;
 }
 
 /**
  * The sslmode the inspector uses. The URL's own, when it names one; otherwise libpq's `prefer`
- * only towards loopback, and `require` (TLS, no certificate check) anywhere else: `prefer` would
- * fall back to plaintext when a server (or someone in the path) answers "no TLS here".
+ * only towards loopback, and `verify-full` anywhere else: `prefer` would fall back to plaintext
+ * when a server (or someone in the path) answers "no TLS here", and `require` (libpq's meaning:
+ * TLS without a certificate check) would hand the password to whoever answers in the middle.
  */
 export function effectiveSslMode(target: Target, route: Route): SslMode {
   if (!target.sslmodeDefaulted) return target.sslmode;
-  return route.loopback ? 'prefer' : 'require';
+  return route.loopback ? 'prefer' : 'verify-full';
+}
+
+/** TLS that checked nothing: encrypted, but to whoever answered (not said of loopback, where no one is in between). */
+const UNCHECKED_TLS: readonly SslMode[] = ['allow', 'prefer', 'require'];
+
+function uncheckedTlsNote(mode: SslMode): string {
+  return `sslmode=${mode} encrypts without verifying the server's certificate: a man in the middle could have read the password (use sslmode=verify-full)`;
 }
 
 /** A name lookup gets the connect timeout and the time budget too: a resolver can hang. */
@@ -58,13 +70,9 @@ async function inTime<T>(work: Promise<T>, timeouts: PostgresTimeouts, signal: A
  */
 export async function inspectPostgres(credential: Credential, ctx: InspectContext): Promise<Inspection> {
   const raw = credential.secret.reveal();
-  let target: Target;
-  try {
-    target = parseTarget(raw);
-  } catch (e) {
-    const reason = e instanceof TargetError ? e.message : 'not a URL tokenscope can read';
-    return { verification: 'unverified', reason, scope: null };
-  }
+  const place = locateTarget(credential);
+  if ('reason' in place) return { ...place, scope: null };
+  const target = parseTarget(raw);
   const options = (ctx.clients.postgres ?? {}) as PostgresClientOptions;
   const timeouts: PostgresTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const failed = (e: unknown): Inspection => {
@@ -78,7 +86,8 @@ export async function inspectPostgres(credential: Credential, ctx: InspectContex
   } catch (e) {
     return failed(e);
   }
-  const attempts = attemptsFor(effectiveSslMode(target, route));
+  const mode = effectiveSslMode(target, route);
+  const attempts = attemptsFor(mode).map((ssl) => (ssl && options.ca ? { ...ssl, ca: options.ca } : ssl));
   let session: Awaited<ReturnType<typeof openSession>> | undefined;
   let tls = false;
   let lastError: unknown;
@@ -110,10 +119,14 @@ export async function inspectPostgres(credential: Credential, ctx: InspectContex
         .filter((name) => productionWord({ ...target, database: name }, ctx.policy) !== undefined),
       ssl: tls,
     };
+    const scope = scopeFrom(facts);
+    const unchecked = tls && !route.loopback && UNCHECKED_TLS.includes(mode);
+    if (unchecked) scope.unknowns.push({ what: 'server identity', reason: uncheckedTlsNote(mode) });
+    const over = tls ? (unchecked ? ' over TLS (certificate not verified)' : ' over TLS') : '';
     return {
       verification: 'verified',
-      reason: `connected as role "${facts.role}" to ${facts.place}${tls ? ' over TLS' : ''}, read-only`,
-      scope: scopeFrom(facts),
+      reason: `connected as role "${facts.role}" to ${facts.place}${over}, read-only`,
+      scope,
     };
   } catch (e) {
     return failed(ctx.signal.aborted ? new Aborted() : e);

@@ -1,4 +1,7 @@
 import { isProductionName, type Policy } from '../../src/assess/policy.js';
+import type { FoundHostPlace } from '../../src/core/provider.js';
+import type { Credential } from '../../src/core/types.js';
+import { partWithControl } from '../database/control.js';
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
@@ -24,6 +27,9 @@ export interface Target {
 
 export class TargetError extends Error {}
 
+/** The URL is readable but built to do harm (control characters in a name): never connected to. */
+export class UnsafeTarget extends TargetError {}
+
 const HOSTNAME = /^(?:[a-z0-9](?:[a-z0-9_-]{0,62})?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62})?)*\.?$/i;
 const IPV6 = /^\[[0-9a-f:.]+\]$/i;
 
@@ -32,6 +38,15 @@ function decode(part: string, what: string): string {
     return decodeURIComponent(part);
   } catch {
     throw new TargetError(`the URL's ${what} is not valid percent-encoding`);
+  }
+}
+
+/** Percent-decoded where it can be, as URLSearchParams decodes a query; for parts only checked, never used. */
+function leniently(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
   }
 }
 
@@ -52,11 +67,29 @@ export function parseTarget(raw: string): Target {
   if (!HOSTNAME.test(host) && !IPV6.test(host)) {
     throw new TargetError('the URL names no TCP host tokenscope will connect to (Unix socket paths are not inspected)');
   }
-  const port = url.port ? Number(url.port) : 5432;
+  const port = url.port ? Number(url.port) : POSTGRES_PORT;
   const user = decode(url.username, 'user name');
   if (!user) throw new TargetError('the URL names no user');
   const password = decode(url.password, 'password');
   const database = decode(url.pathname.replace(/^\//, ''), 'database name') || user;
+  const control = partWithControl([
+    ['URL', raw],
+    ['user name', user],
+    ['password', password],
+    ['database name', database],
+    ...[...url.searchParams].flatMap(
+      ([k, v]): Array<[string, string]> => [
+        ['query string', k],
+        ['query string', v],
+      ],
+    ),
+    ['fragment', leniently(url.hash)],
+  ]);
+  if (control) {
+    throw new UnsafeTarget(
+      `not connected: the URL's ${control} holds a control character (such as CR or LF), which could carry lines of another protocol to its host`,
+    );
+  }
   const given = url.searchParams.get('sslmode');
   if (given !== null && !SSL_MODES.includes(given as SslMode)) {
     throw new TargetError(`unknown sslmode "${given.slice(0, 20).replace(/[^a-z-]/gi, '')}"`);
@@ -70,6 +103,19 @@ export function parseTarget(raw: string): Target {
     sslmode: (given as SslMode | null) ?? 'prefer',
     sslmodeDefaulted: given === null,
   };
+}
+
+/** PostgreSQL's port: the only one a found URL is inspected at unless the user allows others. */
+export const POSTGRES_PORT = 5432;
+
+/** Which port a found URL would connect to, or why it is not connected to at all (read before any connection). */
+export function locateTarget(credential: Credential): FoundHostPlace {
+  try {
+    return { port: parseTarget(credential.secret.reveal()).port };
+  } catch (e) {
+    const reason = e instanceof TargetError ? e.message : 'not a URL tokenscope can read';
+    return { verification: e instanceof UnsafeTarget ? 'skipped' : 'unverified', reason };
+  }
 }
 
 /** `host:port/database`: how reports name the place, with no user or password. */

@@ -2,6 +2,8 @@ import * as core from '@actions/core';
 import { type CandidateSource, type CredentialRefiner, audit } from '../core/audit.js';
 import type { Config } from '../config/load.js';
 import type { Secret } from '../core/secret.js';
+import { splitUserinfo } from '../core/userinfo.js';
+import { shannonEntropy } from '../detect/entropy.js';
 import { HistoryScan } from '../sources/history/history.js';
 import { planRange } from '../sources/history/range.js';
 import { allRevs } from '../sources/history/repo.js';
@@ -47,9 +49,35 @@ async function sourcesFor(
  */
 export const MIN_MASK_LENGTH = 8;
 
+/** A word, capitalised or not, perhaps with a few digits or punctuation around it: `critical`, `Warning:`, `error404`. */
+const WORD_LIKE = /^[^A-Za-z0-9]{0,2}(?:[A-Z]?[a-z]+|[A-Z]+)[0-9]{0,4}[^A-Za-z0-9]{0,2}$/;
+
+/** Bits a guesser would need, from the value's length and the character classes it mixes. */
+function guessBits(s: string): number {
+  const pool =
+    (/[a-z]/.test(s) ? 26 : 0) +
+    (/[A-Z]/.test(s) ? 26 : 0) +
+    (/[0-9]/.test(s) ? 10 : 0) +
+    (/[^A-Za-z0-9]/.test(s) ? 33 : 0);
+  return s.length * Math.log2(Math.max(pool, 2));
+}
+
+/**
+ * Whether a value may become a runner mask. A pull request chooses these values (a database URL's
+ * password is anything its author writes), and a mask blanks the string out of every later line of
+ * the job: a word such as "critical", a date or a version number must never be one. So a mask is
+ * long enough, not word-shaped, holds a letter (or is long), and has the entropy of a secret.
+ */
+export function worthMasking(value: string): boolean {
+  const s = value.trim();
+  if (s.length < MIN_MASK_LENGTH || WORD_LIKE.test(s)) return false;
+  if (!/[A-Za-z]/.test(s) && s.length < 16) return false;
+  return shannonEntropy(s) >= 2.5 && guessBits(s) >= 40;
+}
+
 /**
  * The strings worth masking for one secret: the value, each line of a multi-line one, a URL's
- * password; each at least MIN_MASK_LENGTH characters.
+ * password (to the last `@` before the host, as clients read it); each one worthMasking().
  */
 export function maskableParts(secret: Secret): string[] {
   const raw = secret.reveal();
@@ -59,7 +87,7 @@ export function maskableParts(secret: Secret): string[] {
     for (const line of raw.split(/\r?\n/)) if (!line.startsWith('-----')) out.add(line.trim());
   }
   if (secret.style === 'url') {
-    const password = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@\s]+)@/i.exec(raw)?.[1];
+    const password = splitUserinfo(raw)?.password;
     if (password) {
       out.add(password);
       try {
@@ -69,7 +97,7 @@ export function maskableParts(secret: Secret): string[] {
       }
     }
   }
-  return [...out].filter((s) => s.trim().length >= MIN_MASK_LENGTH);
+  return [...out].filter(worthMasking);
 }
 
 /** Finds every secret the target holds (offline) and registers each with the runner; returns how many. */

@@ -123,6 +123,7 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
         threads: s.threads,
         offline: s.offline,
         skipFoundHosts: s.skipFoundHosts,
+        foundHostPorts: s.foundHostPorts,
         endpoints: s.endpoints,
         ...(io.clients ? { clients: io.clients } : {}),
         ...(io.fetchImpl ? { fetchImpl: io.fetchImpl } : {}),

@@ -47,6 +47,8 @@ export async function runInspect(args: Record<string, unknown>, io: CliIO): Prom
   const { inspections } = await inspectAll([credential], providers, {
     offline: s.offline,
     skipFoundHosts: s.skipFoundHosts,
+    foundHostPorts: s.foundHostPorts,
+    maxInspections: s.config.inspect.maxCredentials,
     endpoints: s.endpoints,
     policy: s.config.policy,
     concurrency: 1,

@@ -31,6 +31,15 @@ export function reportingOptions<T>(y: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'do not connect to hosts named in scanned files (database URLs); for untrusted content',
+    })
+    .option('found-host-ports', {
+      type: 'string',
+      describe:
+        "ports a found database URL may be inspected at besides its engine's standard one (5432), comma-separated [env: TOKENSCOPE_FOUND_HOST_PORTS]",
+    })
+    .option('max-inspections', {
+      type: 'number',
+      describe: 'credentials sent to providers at most; the rest are reported unverified [default: config, 200]',
     });
   for (const p of PROVIDERS) {
     if (!p.endpoint) continue;

@@ -83,6 +83,7 @@ export async function runOrg(args: Record<string, unknown>, io: CliIO): Promise<
     threads: s.threads,
     offline: s.offline,
     skipFoundHosts: s.skipFoundHosts,
+    foundHostPorts: s.foundHostPorts,
     endpoints: s.endpoints,
     ...(io.clients ? { clients: io.clients } : {}),
     ...(io.fetchImpl ? { fetchImpl: io.fetchImpl } : {}),

@@ -14,6 +14,8 @@ export interface Settings {
   failOn: Severity;
   offline: boolean;
   skipFoundHosts: boolean;
+  /** Ports found hosts may be inspected at besides each engine's standard one. */
+  foundHostPorts: number[];
   endpoints: Record<string, URL>;
   threads: number;
   showProgress: boolean;
@@ -30,6 +32,11 @@ export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: str
     if (!(args.timeout > 0)) throw new UsageError(`--timeout must be a positive number of milliseconds`);
     config.inspect.timeoutMs = args.timeout;
   }
+  if (args['max-inspections'] !== undefined) {
+    const n = Number(args['max-inspections']);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-inspections must be a whole number, 0 or more');
+    config.inspect.maxCredentials = n;
+  }
   const threads = args.threads === undefined ? Math.min(4, availableParallelism()) : Number(args.threads);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64)
     throw new UsageError(`--threads must be a whole number from 1 to 64`);
@@ -42,8 +49,29 @@ export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: str
     failOn: (args['fail-on'] as Severity | undefined) ?? config.policy.failOn,
     offline: Boolean(args.offline),
     skipFoundHosts: Boolean(args['skip-found-hosts']),
+    foundHostPorts: foundHostPorts(args, io),
     endpoints: resolveEndpoints(PROVIDERS, args, io.env),
     threads,
     showProgress: Boolean(io.stderrIsTTY) && !ci && format !== 'json' && format !== 'sarif',
   };
+}
+
+/**
+ * --found-host-ports, else TOKENSCOPE_FOUND_HOST_PORTS: a comma-separated list of ports. Only the
+ * user says this: the scanned content's config cannot widen where its own URLs connect.
+ */
+function foundHostPorts(args: Record<string, unknown>, io: CliIO): number[] {
+  const flag = args['found-host-ports'];
+  const [name, text] =
+    flag !== undefined
+      ? ['--found-host-ports', String(flag)]
+      : ['TOKENSCOPE_FOUND_HOST_PORTS', io.env.TOKENSCOPE_FOUND_HOST_PORTS];
+  if (text === undefined || text.trim() === '') return [];
+  return text.split(',').map((part) => {
+    const port = Number(part.trim());
+    if (!/^\d{1,5}$/.test(part.trim()) || port < 1 || port > 65535) {
+      throw new UsageError(`${name} must list ports from 1 to 65535, separated by commas`);
+    }
+    return port;
+  });
 }

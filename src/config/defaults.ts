@@ -31,3 +31,6 @@ export const DEFAULT_FILE_BUDGET_MS = 10_000;
 
 /** 25 MiB: larger files are skipped with a note in the report. */
 export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
+
+/** Credentials one run sends to providers at most: a repository stuffed with tokens cannot make a flood. */
+export const DEFAULT_MAX_CREDENTIALS = 200;

@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { DEFAULT_POLICY, type Policy } from '../assess/policy.js';
 import type { RuleSpec } from '../core/rule.js';
 import { describeErrors, schemaValidator } from './ajv.js';
-import { DEFAULT_FILE_BUDGET_MS, DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIP } from './defaults.js';
+import { DEFAULT_FILE_BUDGET_MS, DEFAULT_MAX_CREDENTIALS, DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIP } from './defaults.js';
 
 /** Bad input from the user: one line naming the file, field or flag; exit code 2. */
 export class UsageError extends Error {
@@ -20,7 +20,7 @@ export interface ConfigFile {
   scan?: { skip?: string[]; extraSkip?: string[]; maxFileSize?: number; fileBudgetMs?: number };
   allowlist?: { paths?: string[]; rules?: string[]; fingerprints?: string[] };
   rules?: RuleSpec[];
-  inspect?: { concurrency?: number; timeoutMs?: number; budgetMs?: number };
+  inspect?: { concurrency?: number; timeoutMs?: number; budgetMs?: number; maxCredentials?: number };
   policy?: Partial<Policy>;
 }
 
@@ -32,7 +32,7 @@ export interface Config {
   fileBudgetMs: number;
   allowlist: { paths: string[]; rules: string[]; fingerprints: string[] };
   rules: RuleSpec[];
-  inspect: { concurrency: number; timeoutMs: number; budgetMs: number };
+  inspect: { concurrency: number; timeoutMs: number; budgetMs: number; maxCredentials: number };
   policy: Policy;
 }
 
@@ -85,6 +85,7 @@ export function parseConfig(file: string | undefined, text: string): Config {
       concurrency: raw.inspect?.concurrency ?? 4,
       timeoutMs: raw.inspect?.timeoutMs ?? 10_000,
       budgetMs: raw.inspect?.budgetMs ?? 60_000,
+      maxCredentials: raw.inspect?.maxCredentials ?? DEFAULT_MAX_CREDENTIALS,
     },
     policy: {
       ...DEFAULT_POLICY,

@@ -25,6 +25,8 @@ export interface AuditOptions {
   offline: boolean;
   /** Do not connect to hosts named in the scanned content (database URLs). */
   skipFoundHosts?: boolean;
+  /** Ports found hosts may be inspected at besides each engine's standard one (flags, environment). */
+  foundHostPorts?: number[];
   endpoints: Record<string, URL>;
   clients?: Record<string, unknown>;
   fetchImpl?: typeof fetch;
@@ -100,6 +102,8 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const { inspections } = await inspectAll(toInspect, providers, {
     offline: opts.offline,
     ...(opts.skipFoundHosts ? { skipFoundHosts: true } : {}),
+    ...(opts.foundHostPorts ? { foundHostPorts: opts.foundHostPorts } : {}),
+    maxInspections: config.inspect.maxCredentials,
     endpoints: opts.endpoints,
     policy: config.policy,
     concurrency: config.inspect.concurrency,

@@ -2,7 +2,7 @@ import type { Policy } from '../assess/policy.js';
 import type { InspectHttp } from './http-types.js';
 import type { HttpOperation } from './operations.js';
 import type { RuleSpec } from './rule.js';
-import type { Candidate, Credential, Inspection, RiskSignal, Scope } from './types.js';
+import type { Candidate, Credential, Inspection, RiskSignal, Scope, Verification } from './types.js';
 
 /** Checks a matched secret beyond its shape (a checksum, a decoded payload). */
 export type Validator = (secret: string) => boolean;
@@ -18,6 +18,9 @@ export interface InspectContext {
   /** Injected clients (SDKs, test doubles), keyed by provider id. */
   clients: Record<string, unknown>;
 }
+
+/** Where a found credential would connect, or why tokenscope will not connect anywhere for it. */
+export type FoundHostPlace = { port: number } | { verification: Verification; reason: string };
 
 /** What the policy engine hands a provider so it can raise its own risks. */
 export interface AssessInput {
@@ -54,9 +57,15 @@ export interface Provider {
   operations?: readonly HttpOperation[];
   /**
    * The credential names its own server (a database URL): inspect() connects only to the host
-   * inside it, and runs without a configured endpoint (ctx.endpoint is then '').
+   * inside it, and runs without a configured endpoint (ctx.endpoint is then ''). Before inspect()
+   * runs, inspectAll asks `locate` which port that is, and goes on only for the engine's standard
+   * port or one the user allowed (--found-host-ports): a found URL must not aim the inspector at
+   * any service on any port. `locate` also refuses a URL that is unsafe to act on at all.
    */
-  connectsToFoundHost?: boolean;
+  foundHost?: {
+    standardPort: number;
+    locate(credential: Credential): FoundHostPlace;
+  };
   /** What can be learned without any network call (e.g. the AWS account inside a key id). */
   describeOffline?(credential: Credential): Partial<Scope> | undefined;
   /** The provider's own risks, from what inspection learned. */

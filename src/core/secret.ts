@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
+import { splitUserinfo } from './userinfo.js';
 
 export type RedactionStyle = 'default' | 'url';
 
@@ -51,8 +52,13 @@ export class Secret {
  */
 export function redact(value: string, style: RedactionStyle = 'default'): string {
   if (style === 'url') {
-    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]*):([^@\s]*)@([^?#]*)([?#].*)?$/i.exec(value);
-    if (m) return `${m[1]}${m[2]}:****@${m[4]}${redactQuery(m[5] ?? '')}`;
+    // The password runs to the last `@` before the host (splitUserinfo), as clients read it.
+    const u = splitUserinfo(value);
+    if (u?.hasPassword) {
+      const q = u.rest.search(/[?#]/);
+      const place = q === -1 ? u.rest : u.rest.slice(0, q);
+      return `${u.scheme}${u.user}:****@${place}${redactQuery(q === -1 ? '' : u.rest.slice(q))}`;
+    }
   }
   if (value.length < 12) return '****';
   const prefix = /^[A-Za-z]+[_-]/.exec(value)?.[0] ?? '';

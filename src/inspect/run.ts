@@ -1,6 +1,7 @@
 import type { Provider } from '../core/provider.js';
 import type { Policy } from '../assess/policy.js';
 import type { Credential, Inspection, Scope } from '../core/types.js';
+import { DEFAULT_MAX_CREDENTIALS } from '../config/defaults.js';
 import { scrub } from '../core/scrub.js';
 import { ProviderUnavailableError } from '../core/errors.js';
 import { ReadOnlyHttp, type HttpOptions, DEFAULT_HTTP_OPTIONS, type RecordedRequest } from './http.js';
@@ -12,6 +13,16 @@ export interface InspectOptions {
    * does on pull requests, whose content is untrusted, unless told otherwise.
    */
   skipFoundHosts?: boolean;
+  /**
+   * Ports a found host may be inspected at besides its engine's standard one: the user's
+   * --found-host-ports or TOKENSCOPE_FOUND_HOST_PORTS, never the scanned content's config.
+   */
+  foundHostPorts?: number[];
+  /**
+   * How many credentials this run sends to providers at most; the rest are reported `unverified`,
+   * so a repository stuffed with plausible tokens cannot turn a scan into a flood of requests.
+   */
+  maxInspections?: number;
   /** Provider id -> endpoint URL, already validated (flags, environment, action inputs only). */
   endpoints: Record<string, URL>;
   policy: Policy;
@@ -65,6 +76,7 @@ export async function inspectAll(
     return door;
   };
   const inspections = new Map<string, Inspection>();
+  const cap = new InspectionCap(opts.maxInspections ?? DEFAULT_MAX_CREDENTIALS, credentials.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -73,7 +85,7 @@ export async function inspectAll(
       if (i >= credentials.length) return;
       const c = credentials[i]!;
       const provider = providers.get(c.provider);
-      inspections.set(c.fingerprint, await inspectOne(c, provider, doorFor(provider), opts));
+      inspections.set(c.fingerprint, await inspectOne(c, provider, doorFor(provider), opts, cap));
       opts.onProgress?.(++done, credentials.length);
     }
   };
@@ -81,11 +93,53 @@ export async function inspectAll(
   return { inspections, http: { sent } };
 }
 
+/**
+ * Counts the credentials actually sent to a provider. Workers take credentials in order and take
+ * a slot before their first await, so which ones are inspected does not depend on timing.
+ */
+class InspectionCap {
+  #taken = 0;
+  constructor(
+    readonly limit: number,
+    readonly found: number,
+  ) {}
+
+  take(): boolean {
+    if (this.#taken >= this.limit) return false;
+    this.#taken++;
+    return true;
+  }
+}
+
+/** Why a found host is not connected to: the URL says it should not be, or the port is not allowed. */
+function foundHostRefusal(
+  credential: Credential,
+  provider: Provider,
+  opts: InspectOptions,
+): Omit<Inspection, 'scope'> | undefined {
+  if (!provider.foundHost) return undefined;
+  if (opts.skipFoundHosts) {
+    return {
+      verification: 'skipped',
+      reason: 'connections to hosts named in scanned files are off (--skip-found-hosts)',
+    };
+  }
+  const place = provider.foundHost.locate(credential);
+  if ('reason' in place) return place;
+  const { standardPort } = provider.foundHost;
+  if (place.port === standardPort || opts.foundHostPorts?.includes(place.port)) return undefined;
+  return {
+    verification: 'skipped',
+    reason: `not connected: port ${place.port} is not ${provider.name}'s standard port (${standardPort}); allow it with --found-host-ports or TOKENSCOPE_FOUND_HOST_PORTS`,
+  };
+}
+
 async function inspectOne(
   credential: Credential,
   provider: Provider | undefined,
   http: ReadOnlyHttp,
   opts: InspectOptions,
+  cap: InspectionCap,
 ): Promise<Inspection> {
   const offline = provider?.describeOffline?.(credential);
   const offlineScope = offline ? { ...emptyScope(), ...offline } : null;
@@ -99,15 +153,17 @@ async function inspectOne(
   if (opts.offline)
     return { verification: 'unverified', reason: 'offline: inspection was turned off', scope: offlineScope };
   const endpoint = opts.endpoints[provider.id];
-  if (provider.connectsToFoundHost && opts.skipFoundHosts) {
+  const refused = foundHostRefusal(credential, provider, opts);
+  if (refused) return { ...refused, scope: offlineScope };
+  if (!endpoint && !provider.foundHost)
+    return { verification: 'unverified', reason: 'no endpoint configured for this provider', scope: offlineScope };
+  if (!cap.take()) {
     return {
-      verification: 'skipped',
-      reason: 'connections to hosts named in scanned files are off (--skip-found-hosts)',
+      verification: 'unverified',
+      reason: `not inspected: this run inspects at most ${cap.limit} credentials (inspect.maxCredentials, --max-inspections) and found ${cap.found}`,
       scope: offlineScope,
     };
   }
-  if (!endpoint && !provider.connectsToFoundHost)
-    return { verification: 'unverified', reason: 'no endpoint configured for this provider', scope: offlineScope };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.budgetMs);
   try {

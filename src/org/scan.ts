@@ -28,6 +28,7 @@ export interface OrgScanOptions {
   offline: boolean;
   /** Do not connect to hosts named in the scanned content (database URLs). */
   skipFoundHosts?: boolean;
+  foundHostPorts?: number[];
   endpoints: Record<string, URL>;
   clients?: Record<string, unknown>;
   fetchImpl?: typeof fetch;
@@ -102,6 +103,7 @@ export async function scanOrg(opts: OrgScanOptions): Promise<OrgReport> {
       threads: opts.threads,
       offline: opts.offline,
       ...(opts.skipFoundHosts ? { skipFoundHosts: true } : {}),
+      ...(opts.foundHostPorts ? { foundHostPorts: opts.foundHostPorts } : {}),
       endpoints: opts.endpoints,
       cachedInspections: asInspections(cached),
       ...(opts.clients ? { clients: opts.clients } : {}),

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { auditArgv } from '../../src/action/cli-run.js';
 import type { ActionInputs } from '../../src/action/inputs.js';
+import { type Listener, startListener } from '../helpers/listener.js';
 import { pullRequestEvent, runAction, World } from './harness.js';
 
 /**
@@ -37,30 +37,19 @@ describe('the CLI flags', () => {
 });
 
 /** A loopback "database" that only counts who connects, then hangs up. */
-let server: Server;
+let listener: Listener;
 let port = 0;
-let connections = 0;
-const sockets = new Set<Socket>();
 beforeAll(async () => {
-  server = createServer((s) => {
-    connections++;
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-    s.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
+  listener = await startListener();
+  port = listener.port;
 });
-afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => listener.close());
 
 interface ReportShape {
   findings: { provider: string; verification: string; verificationReason: string }[];
 }
 
-async function prAddingDatabaseUrl(actionInputs: Record<string, string>) {
+async function prAddingDatabaseUrl(actionInputs: Record<string, string>, env: Record<string, string> = {}) {
   const world = new World();
   const password = randomBytes(12).toString('hex');
   const head = world.commit(
@@ -72,6 +61,7 @@ async function prAddingDatabaseUrl(actionInputs: Record<string, string>) {
     eventName: 'pull_request',
     payload: pullRequestEvent(world.base, head),
     inputs: { comment: 'false', ...actionInputs },
+    env,
   });
   const report = JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8')) as ReportShape;
   return report.findings.find((f) => f.provider === 'postgres');
@@ -79,19 +69,32 @@ async function prAddingDatabaseUrl(actionInputs: Record<string, string>) {
 
 describe('the Action end to end (a PR adds a database URL pointing at a loopback server)', () => {
   test('by default: no connection to the named host; the credential is reported skipped, saying why', async () => {
-    const before = connections;
+    const before = listener.connections();
     const finding = await prAddingDatabaseUrl({});
     expect(finding).toBeDefined();
     expect(finding!.verification).toBe('skipped');
     expect(finding!.verificationReason).toContain('--skip-found-hosts');
-    expect(connections).toBe(before);
+    expect(listener.connections()).toBe(before);
   });
 
-  test("inspect-found-hosts: 'true': the inspector does connect to the host the URL names", async () => {
-    const before = connections;
-    const finding = await prAddingDatabaseUrl({ 'inspect-found-hosts': 'true' });
+  test("inspect-found-hosts: 'true', the port allowed by the runner's environment: the inspector does connect to the host the URL names", async () => {
+    const before = listener.connections();
+    const finding = await prAddingDatabaseUrl(
+      { 'inspect-found-hosts': 'true' },
+      { TOKENSCOPE_FOUND_HOST_PORTS: String(port) },
+    );
     expect(finding).toBeDefined();
     expect(finding!.verification).not.toBe('skipped');
-    expect(connections).toBeGreaterThan(before);
+    expect(listener.connections()).toBeGreaterThan(before);
+  });
+
+  test("inspect-found-hosts: 'true' alone: a port other than PostgreSQL's 5432 is not connected to", async () => {
+    const before = listener.connections();
+    const finding = await prAddingDatabaseUrl({ 'inspect-found-hosts': 'true' });
+    expect(finding!.verification).toBe('skipped');
+    expect(finding!.verificationReason).toBe(
+      `not connected: port ${port} is not PostgreSQL's standard port (5432); allow it with --found-host-ports or TOKENSCOPE_FOUND_HOST_PORTS`,
+    );
+    expect(listener.connections()).toBe(before);
   });
 });

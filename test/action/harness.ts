@@ -187,3 +187,19 @@ export function everythingShown(r: ActionRun, extra: string[] = []): string {
     '\n',
   );
 }
+
+/** A pull request adding `files`, audited offline with no comment; with the masks it registered. */
+export async function offlinePullRequest(
+  files: Record<string, string>,
+): Promise<{ world: World; run: ActionRun; masks: string[] }> {
+  const world = new World();
+  const head = world.commit(files, 'pull request');
+  const run = await runAction({
+    root: world.root,
+    eventName: 'pull_request',
+    payload: pullRequestEvent(world.base, head),
+    inputs: { verify: 'false', comment: 'false' },
+  });
+  const masks = run.commands.filter((c) => c.command === 'add-mask').map((c) => c.message);
+  return { world, run, masks };
+}

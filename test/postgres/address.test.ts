@@ -15,6 +15,12 @@ describe('addressKind', () => {
     ['::ffff:a9fe:a9fe', 'link-local'],
     ['64:ff9b::a9fe:a9fe', 'link-local'],
     ['fd00:ec2::254', 'metadata'],
+    ['100.100.100.200', 'metadata'], // Alibaba Cloud
+    ['168.63.129.16', 'metadata'], // Azure WireServer
+    ['::ffff:100.100.100.200', 'metadata'],
+    ['::ffff:a83f:8110', 'metadata'], // 168.63.129.16, IPv4-mapped in hex
+    ['100.100.100.201', 'other'],
+    ['168.63.129.17', 'other'],
     ['0.0.0.0', 'unspecified'],
     ['::', 'unspecified'],
     ['224.0.0.1', 'multicast'],

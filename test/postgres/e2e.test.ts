@@ -24,12 +24,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
+/** The throwaway cluster listens on a random port: allowed the way a user allows one. */
+const allowClusterPort = () => ['--found-host-ports', String(cluster.port)];
 
 describe('tokenscope with a DATABASE_URL, end to end (real server)', () => {
   it('audit: finds the app role in .env, reports what it can do, never prints the password', async () => {
     const dir = tempDir();
     writeFiles(dir, { '.env': `NODE_ENV=production\nDATABASE_URL=${url(cluster, 'rw')}\n` });
-    const run = await cli(['audit', dir, '--format', 'json', '--threads', '1']);
+    const run = await cli(['audit', dir, '--format', 'json', '--threads', '1', ...allowClusterPort()]);
     expect(run.stdout + run.stderr).not.toContain(ROLES.rw.password);
     expect(run.code).toBe(1); // critical findings fail at the default --fail-on high
     const report = JSON.parse(run.stdout) as { findings: ReportFinding[] };
@@ -52,7 +54,7 @@ describe('tokenscope with a DATABASE_URL, end to end (real server)', () => {
     const dir = tempDir();
     writeFiles(dir, { '.env': `DATABASE_URL=${url(cluster, 'ro')}\n` });
     const before = cluster.log().length;
-    const run = await cli(['audit', dir, '--format', 'json', '--offline', '--threads', '1']);
+    const run = await cli(['audit', dir, '--format', 'json', '--offline', '--threads', '1', ...allowClusterPort()]);
     const f = (JSON.parse(run.stdout) as { findings: ReportFinding[] }).findings[0]!;
     expect(f.verification).toBe('unverified');
     expect(f.verificationReason).toBe('offline: inspection was turned off');
@@ -61,7 +63,7 @@ describe('tokenscope with a DATABASE_URL, end to end (real server)', () => {
   });
 
   it('inspect --provider postgres reads the URL from stdin', async () => {
-    const run = await cli(['inspect', '--provider', 'postgres', '--format', 'json'], {
+    const run = await cli(['inspect', '--provider', 'postgres', '--format', 'json', ...allowClusterPort()], {
       input: `${url(cluster, 'rls')}\n`,
     });
     expect(run.stdout + run.stderr).not.toContain(ROLES.rls.password);
@@ -72,7 +74,7 @@ describe('tokenscope with a DATABASE_URL, end to end (real server)', () => {
   });
 
   it('inspect --provider postgres with a wrong password: invalid, exit 0', async () => {
-    const run = await cli(['inspect', '--provider', 'postgres', '--format', 'json'], {
+    const run = await cli(['inspect', '--provider', 'postgres', '--format', 'json', ...allowClusterPort()], {
       input: cluster.url('app_ro', 'wrong-Password-71Kd'),
     });
     expect(run.stdout + run.stderr).not.toContain('wrong-Password-71Kd');

@@ -163,7 +163,11 @@ describe('PostgreSQL inspection when things go wrong', () => {
     const credential = credentialFor(url(cluster, 'ro'));
     const providers = new Map(PROVIDERS.map((p) => [p.id, p]));
     const base = { endpoints: {}, policy: DEFAULT_POLICY, concurrency: 1, budgetMs: 10_000 };
-    const online = await inspectAll([credential], providers, { ...base, offline: false });
+    const online = await inspectAll([credential], providers, {
+      ...base,
+      offline: false,
+      foundHostPorts: [cluster.port],
+    });
     expect(online.inspections.get(credential.fingerprint)?.verification).toBe('verified');
 
     const silent = await tcpServer();

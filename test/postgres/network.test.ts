@@ -39,6 +39,8 @@ describe('addresses the inspector refuses, after resolving the name', () => {
     ['2852039166:5432', 'refused to connect to a link-local address (cloud metadata?): 2852039166:5432'],
     ['[fe80::1]:5432', 'refused to connect to a link-local address (cloud metadata?): fe80::1:5432'],
     ['[fd00:ec2::254]:5432', 'refused to connect to a cloud metadata address: fd00:ec2::254:5432'],
+    ['100.100.100.200:5432', 'refused to connect to a cloud metadata address: 100.100.100.200:5432'],
+    ['168.63.129.16:5432', 'refused to connect to a cloud metadata address: 168.63.129.16:5432'],
     [
       '[::ffff:169.254.169.254]:5432',
       'refused to connect to a link-local address (cloud metadata?): ::ffff:a9fe:a9fe:5432',
@@ -143,7 +145,7 @@ describe('TLS and the password, by host and sslmode', () => {
       expect(i).toEqual({
         verification: 'error',
         reason:
-          'the URL names no sslmode and db.internal.test is not a loopback host, so tokenscope requires TLS (as sslmode=require), but db.internal.test:5432 does not support SSL connections; the password was not sent',
+          'the URL names no sslmode and db.internal.test is not a loopback host, so tokenscope requires TLS with a verified certificate (as sslmode=verify-full), but db.internal.test:5432 does not support SSL connections; the password was not sent',
         scope: null,
       });
       expect(fake.sslRequests()).toBe(1);
@@ -190,12 +192,31 @@ describe('TLS and the password, by host and sslmode', () => {
     }
   });
 
-  it('no sslmode, not loopback, a TLS server: TLS without certificate check (require), SNI is the URL host, not the dialled address', async () => {
+  it('no sslmode, not loopback, a certificate nobody trusts: verify-full refuses it, the password is not sent', async () => {
     const fake = await startFakeServer({ after: 'reject', tls: selfSignedCertificate('db.internal.test') });
+    try {
+      const { net } = remote(fake);
+      const i = await inspectUrl(`postgres://app:${PASSWORD}@db.internal.test:5432/shop`, {
+        clients: { network: net, timeouts: SHORT },
+      });
+      expect(i.verification).toBe('error');
+      expect(i.reason).toMatch(
+        /^the URL names no sslmode and db\.internal\.test is not a loopback host, so tokenscope verifies the certificate \(as sslmode=verify-full\), but the TLS certificate of db\.internal\.test:5432 is not trusted \([A-Z_]+\); the password was not sent \(trust its CA with NODE_EXTRA_CA_CERTS\)$/,
+      );
+      expect(fake.startups()).toBe(0);
+      expect(fake.passwords).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('no sslmode, not loopback, a trusted certificate: verify-full passes, SNI is the URL host, not the dialled address', async () => {
+    const certificate = selfSignedCertificate('db.internal.test');
+    const fake = await startFakeServer({ after: 'reject', tls: certificate });
     try {
       const { net, dials } = remote(fake);
       const i = await inspectUrl(`postgres://app:${PASSWORD}@db.internal.test:5432/shop`, {
-        clients: { network: net, timeouts: SHORT },
+        clients: { network: net, timeouts: SHORT, ca: certificate.cert },
       });
       expect(i).toEqual({
         verification: 'invalid',
@@ -204,6 +225,36 @@ describe('TLS and the password, by host and sslmode', () => {
       });
       expect(dials).toEqual(['192.0.2.10:5432']);
       expect(fake.servernames).toEqual(['db.internal.test']);
+      expect(fake.passwords).toEqual([PASSWORD]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('a trusted certificate for another name: verify-full refuses it (the host name is checked)', async () => {
+    const certificate = selfSignedCertificate('other.internal.test');
+    const fake = await startFakeServer({ after: 'reject', tls: certificate });
+    try {
+      const { net } = remote(fake);
+      const i = await inspectUrl(`postgres://app:${PASSWORD}@db.internal.test:5432/shop`, {
+        clients: { network: net, timeouts: SHORT, ca: certificate.cert },
+      });
+      expect(i.verification).toBe('error');
+      expect(i.reason).toContain('is not trusted (ERR_TLS_CERT_ALTNAME_INVALID)');
+      expect(fake.passwords).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('sslmode=require, as the URL says: TLS without a certificate check (libpq semantics), the password goes', async () => {
+    const fake = await startFakeServer({ after: 'reject', tls: selfSignedCertificate('db.internal.test') });
+    try {
+      const { net } = remote(fake);
+      const i = await inspectUrl(`postgres://app:${PASSWORD}@db.internal.test:5432/shop?sslmode=require`, {
+        clients: { network: net, timeouts: SHORT },
+      });
+      expect(i.verification).toBe('invalid');
       // Over TLS the password may go in clear: that is what sslmode=require accepts.
       expect(fake.passwords).toEqual([PASSWORD]);
     } finally {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { postgresFacts } from '../../providers/postgres/facts.js';
+import type { PostgresNetwork } from '../../providers/postgres/route.js';
 import { type Cluster, startCluster } from './cluster.js';
 import { inspectUrl } from './harness.js';
 import { createWorld, ROLES, TLS_ONLY_HBA, url } from './world.js';
@@ -44,6 +45,27 @@ describe('PostgreSQL inspection and SSL', () => {
     const i = await inspectUrl(url(cluster, 'ro', 'shop_production', '?sslmode=require'));
     expect(i.verification).toBe('verified');
     expect(i.reason).toContain('over TLS');
+  });
+
+  it('sslmode=require to a host that is not loopback: verified, but the report says the certificate was not checked', async () => {
+    // db.internal.test (TEST-NET-1 192.0.2.10, "not loopback") is routed to the cluster.
+    const network: PostgresNetwork = {
+      lookup: async () => [{ address: '192.0.2.10', family: 4 }],
+      dial: () => ({ host: '127.0.0.1', port: cluster.port }),
+    };
+    const { user, password } = ROLES.ro;
+    const i = await inspectUrl(`postgres://${user}:${password}@db.internal.test:5432/shop_production?sslmode=require`, {
+      clients: { network },
+    });
+    expect(i.verification).toBe('verified');
+    expect(i.reason).toBe(
+      'connected as role "app_ro" to db.internal.test:5432/shop_production over TLS (certificate not verified), read-only',
+    );
+    expect(i.scope?.unknowns).toContainEqual({
+      what: 'server identity',
+      reason:
+        "sslmode=require encrypts without verifying the server's certificate: a man in the middle could have read the password (use sslmode=verify-full)",
+    });
   });
 
   it('sslmode=verify-full against a self-signed certificate: error, naming the TLS failure', async () => {

@@ -63,7 +63,16 @@ describe('sslmode found in a scanned file is honoured, end to end', () => {
       const url = `postgres://app:${PASSWORD}@127.0.0.1:${fake.port}/shop?sslmode=verify-full`;
       const dir = tempDir();
       writeFiles(dir, { '.env': `DATABASE_URL=${url}\n` });
-      const run = await cli(['audit', dir, '--format', 'json', '--threads', '1']);
+      const run = await cli([
+        'audit',
+        dir,
+        '--format',
+        'json',
+        '--threads',
+        '1',
+        '--found-host-ports',
+        String(fake.port),
+      ]);
       expect(run.stdout + run.stderr).not.toContain(PASSWORD);
       const report = JSON.parse(run.stdout) as {
         findings: Array<{ secret: { redacted: string }; verification: string; verificationReason: string }>;
