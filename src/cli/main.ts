@@ -7,6 +7,7 @@ import { runFence, runHookCommand } from './guard.js';
 import { runInspect } from './inspect.js';
 import type { CliIO } from './io.js';
 import { runMerge } from './merge.js';
+import { runReport } from './report.js';
 import { reportingOptions } from './options.js';
 import { runOrg } from './org.js';
 import { FORMATS } from './render.js';
@@ -138,7 +139,18 @@ function parser() {
             describe: 'with install: the command that runs tokenscope [default: tokenscope]',
           }),
     )
-    .demandCommand(1, 'name a command: audit, inspect, org, merge, fence or hook')
+    .command('report', 'render an org state file (new, open and fixed credentials over time)', (y) =>
+      y
+        .option('state', { type: 'string', demandOption: true, describe: 'SQLite state file of `org --state`' })
+        .option('format', {
+          alias: 'f',
+          choices: ['html', 'json'] as const,
+          default: 'html' as const,
+          describe: 'format',
+        })
+        .option('output', { alias: 'o', type: 'string', describe: 'write to FILE (atomically)' }),
+    )
+    .demandCommand(1, 'name a command: audit, inspect, org, merge, fence, hook or report')
     .strict()
     .version(toolVersion())
     .help()
@@ -177,6 +189,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'org') return await runOrg(args, io);
     if (command === 'merge') return await runMerge(args, io);
     if (command === 'fence') return await runFence(args, io);
+    if (command === 'report') return await runReport(args, io);
     if (command === 'hook') return await runHookCommand(args, io);
     return await runAudit(args, io);
   } catch (e) {

@@ -1,5 +1,6 @@
 import { writeAtomic } from '../report/write.js';
 import { renderJson } from '../report/json.js';
+import { renderHtml } from '../report/html/index.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/model.js';
 import { renderSarif } from '../report/sarif.js';
@@ -7,7 +8,7 @@ import { renderTable } from '../report/table.js';
 import type { RuleSpec } from '../core/rule.js';
 import type { CliIO } from './io.js';
 
-export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'sarif', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function render(report: Report, format: Format, rules: RuleSpec[]): string {
@@ -18,6 +19,8 @@ export function render(report: Report, format: Format, rules: RuleSpec[]): strin
       return renderSarif(report, rules);
     case 'markdown':
       return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
     default:
       return renderTable(report);
   }

@@ -1,12 +1,13 @@
 import { PROVIDERS } from '../../providers/registry.js';
 import type { RuleSpec } from '../core/rule.js';
+import { renderOrgHtml } from '../report/html/org.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderTable } from '../report/table.js';
 import { renderOrgMarkdown } from './markdown.js';
 import type { OrgReport } from './types.js';
 
-export type OrgFormat = 'table' | 'json' | 'sarif' | 'markdown';
+export type OrgFormat = 'table' | 'json' | 'sarif' | 'markdown' | 'html';
 
 /** The org report in each format; SARIF and the table read the audit fields (paths are `repo/path`). */
 export function renderOrg(report: OrgReport, format: OrgFormat, extraRules: RuleSpec[] = []): string {
@@ -17,6 +18,8 @@ export function renderOrg(report: OrgReport, format: OrgFormat, extraRules: Rule
       return renderSarif(report, [...PROVIDERS.flatMap((p) => p.rules), ...extraRules]);
     case 'markdown':
       return renderOrgMarkdown(report);
+    case 'html':
+      return renderOrgHtml(report);
     default: {
       const lines = (report.repositories ?? [])
         .filter((r) => r.status !== 'scanned')

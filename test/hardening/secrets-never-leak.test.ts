@@ -74,7 +74,7 @@ describe('no raw secret in any output', () => {
     ['range', ['--range', 'HEAD~1..HEAD'], {}],
   ];
   for (const [name, flags, env] of modes) {
-    for (const format of ['table', 'json', 'sarif', 'markdown']) {
+    for (const format of ['table', 'json', 'sarif', 'markdown', 'html']) {
       it(`audit ${name} --format ${format}, to stdout and to a file`, async () => {
         const out = join(tempDir(), `report.${format}`);
         // Endpoints on a closed loopback port (json only, to keep it quick): inspections fail, and
