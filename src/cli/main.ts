@@ -8,6 +8,7 @@ import { runInspect } from './inspect.js';
 import type { CliIO } from './io.js';
 import { runMerge } from './merge.js';
 import { runReport } from './report.js';
+import { runRules } from './rules.js';
 import { reportingOptions } from './options.js';
 import { runOrg } from './org.js';
 import { FORMATS } from './render.js';
@@ -150,7 +151,10 @@ function parser() {
         })
         .option('output', { alias: 'o', type: 'string', describe: 'write to FILE (atomically)' }),
     )
-    .demandCommand(1, 'name a command: audit, inspect, org, merge, fence, hook or report')
+    .command('rules', 'list every built-in rule: provider, kind, whether it verifies and inspects scope', (y) =>
+      y.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
+    )
+    .demandCommand(1, 'name a command: audit, inspect, org, merge, fence, hook, report or rules')
     .strict()
     .version(toolVersion())
     .help()
@@ -190,6 +194,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'merge') return await runMerge(args, io);
     if (command === 'fence') return await runFence(args, io);
     if (command === 'report') return await runReport(args, io);
+    if (command === 'rules') return await runRules(args, io);
     if (command === 'hook') return await runHookCommand(args, io);
     return await runAudit(args, io);
   } catch (e) {

@@ -1,0 +1,24 @@
+import { describe, expect, it } from '@jest/globals';
+import { PROVIDERS } from '../../providers/registry.js';
+import { cli } from '../helpers/cli.js';
+
+describe('tokenscope rules', () => {
+  it('lists every built-in rule once, in JSON, with what tokenscope can learn of its tokens', async () => {
+    const r = await cli(['rules', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { id: string; provider: string; verifies: boolean; inspectsScope: boolean }[];
+    const ids = PROVIDERS.flatMap((p) => p.rules.map((x) => x.id));
+    expect(rows.map((x) => x.id).sort()).toEqual([...ids].sort());
+    const railway = rows.find((x) => x.provider === 'railway')!;
+    expect([railway.verifies, railway.inspectsScope]).toEqual([true, true]);
+    const privateKey = rows.find((x) => x.provider === 'privatekey')!;
+    expect([privateKey.verifies, privateKey.inspectsScope]).toEqual([false, false]);
+  });
+
+  it('prints a table with a count line', async () => {
+    const r = await cli(['rules']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\d+ rules over \d+ providers; \d+ verify, \d+ inspect scope\./);
+    expect(r.stdout).toContain('github');
+  });
+});
