@@ -77,6 +77,16 @@ export function toReportFinding(f: Finding): ReportFinding {
   };
 }
 
+/** Report order: worst severity first, then broadest (src/assess/breadth.ts), then by provider and id. */
+export function byUrgency(a: ReportFinding, b: ReportFinding): number {
+  return (
+    rank(a.severity) - rank(b.severity) ||
+    BREADTHS.indexOf(a.breadth) - BREADTHS.indexOf(b.breadth) ||
+    a.provider.localeCompare(b.provider) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
 export interface ReportInput {
   target: string;
   findings: Finding[];
@@ -88,15 +98,7 @@ export interface ReportInput {
 }
 
 export function buildReport(input: ReportInput, version: string, now = new Date()): Report {
-  const findings = input.findings
-    .map(toReportFinding)
-    .sort(
-      (a, b) =>
-        rank(a.severity) - rank(b.severity) ||
-        BREADTHS.indexOf(a.breadth) - BREADTHS.indexOf(b.breadth) ||
-        a.provider.localeCompare(b.provider) ||
-        a.id.localeCompare(b.id),
-    );
+  const findings = input.findings.map(toReportFinding).sort(byUrgency);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) bySeverity[f.severity]++;
   return {

@@ -6,7 +6,7 @@ import { DEFAULT_POLICY } from '../../src/assess/policy.js';
 import type { Provider } from '../../src/core/provider.js';
 import type { RuleSpec } from '../../src/core/rule.js';
 import type { RiskSignal, Severity, SourceLabel, Verification } from '../../src/core/types.js';
-import { toReportFinding } from '../../src/report/model.js';
+import { buildReport, toReportFinding } from '../../src/report/model.js';
 import { credentialAt, inspectionOf } from './fixtures.js';
 
 /** The README's severity table, one column per source label (committed, local, machine). */
@@ -124,5 +124,33 @@ describe('severity = exposure x breadth (README, Severities)', () => {
     expect(at('verified', [], 'home')).toMatchObject({ breadth: 'read', exposure: 'machine' });
     expect(at('error', [], 'history')).toMatchObject({ breadth: 'unknown', exposure: 'committed' });
     expect(at('invalid', [], 'stdin')).toMatchObject({ breadth: 'dead', exposure: 'local' });
+  });
+
+  it('reports sort by severity, then breadth: of three high findings, the broad one comes first', () => {
+    const signals = (ids: string[]): Provider => ({
+      ...railway,
+      assess: () => ids.map((id) => ({ id, severity: 'medium' as const, message: 'm' })),
+    });
+    const findings = [
+      // uninspected Stripe key, committed: high, unknown
+      assess(credentialAt(['tracked'], 'stripe-secret-key', 'stripe'), inspectionOf('error'), stripe, DEFAULT_POLICY),
+      // live, narrow, committed: high, write
+      assess(
+        credentialAt(['tracked'], 'railway-token', 'railway'),
+        inspectionOf('verified'),
+        signals(['workflow-write']),
+        DEFAULT_POLICY,
+      ),
+      // live, broad, in an ignored file: high, broad
+      assess(
+        credentialAt(['ignored'], 'railway-token', 'railway'),
+        inspectionOf('verified'),
+        signals(['account-wide-token']),
+        DEFAULT_POLICY,
+      ),
+    ];
+    expect(findings.map((f) => f.severity)).toEqual(['high', 'high', 'high']);
+    const report = buildReport({ target: '.', findings, failOn: 'high', endpoints: {}, notes: [] }, '0');
+    expect(report.findings.map((f) => f.breadth)).toEqual(['broad', 'write', 'unknown']);
   });
 });
