@@ -6,7 +6,9 @@ export const rules: RuleSpec[] = [
     provider: 'aws',
     kind: 'access key',
     description: 'AWS access key id (AKIA long-lived, ASIA temporary), paired with its secret key when nearby',
-    confidence: 'high',
+    // A key id is an identifier, not a secret (AWS logs and shows it freely): alone it is context.
+    // Paired with its secret key (providers/aws/combine.ts), the credential is high (a pairing).
+    confidence: 'context',
     keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
     keywordsCaseSensitive: true,
     keywordScope: 'line',

@@ -14,13 +14,18 @@ const WHERE: Record<Exposure, string> = {
 };
 
 const HOW_SURE: Record<Confidence, string> = {
-  high: 'its shape alone (a prefix, a checksum or a decoded payload) says it is a real credential',
+  high: 'its shape (a prefix, a checksum, a decoded payload, or a pairing) says it is a real credential',
   context: 'recognised by its context only',
 };
 
-/** The confidence a rule declares; a rule that declares none (a custom rule) is `context`. */
-export function confidenceOf(ruleId: string, rules: readonly RuleSpec[]): Confidence {
-  return rules.find((r) => r.id === ruleId)?.confidence ?? 'context';
+/**
+ * How sure we are that the credential is real: `high` when its secret was paired with another of
+ * the right shape (an AWS key id with its secret key), else what its rule declares; a rule that
+ * declares nothing (a custom rule) is `context`.
+ */
+export function confidenceOf(credential: Credential, rules: readonly RuleSpec[]): Confidence {
+  if (Object.keys(credential.parts).length > 0) return 'high';
+  return rules.find((r) => r.id === credential.ruleId)?.confidence ?? 'context';
 }
 
 /** Risks every credential can carry, whatever its provider: the place row of the severity table. */
@@ -78,7 +83,7 @@ export function assess(
     inspection.verification,
     raised.map((s) => s.id),
   );
-  const confidence = confidenceOf(credential.ruleId, [...(provider?.rules ?? []), ...extraRules]);
+  const confidence = confidenceOf(credential, [...(provider?.rules ?? []), ...extraRules]);
   const signals = [
     ...raised.map((s) => ({ ...s, severity: bounded(s.id, s.severity, exposure) })),
     ...commonRisks(inspection, exposure, breadth, confidence),

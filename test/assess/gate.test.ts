@@ -79,16 +79,18 @@ describe('the default gate fires on committed secrets of high-confidence kinds',
 });
 
 describe('a credential found by context only stays below the default gate', () => {
-  it('a Railway UUID and a database password, committed and not inspected: medium, exit 0', async () => {
+  it('a Railway UUID, a database password and a lone AWS key id, committed and not inspected: medium, exit 0', async () => {
     const root = gitRepo(
       {
         'deploy/railway.env': `RAILWAY_TOKEN=${railwayToken()}\n`,
         'config/db.env': 'DATABASE_URL=postgres://app:Zq7vLm2xKp9w@db.internal.acme.io:5432/app\n',
+        // A key id without its secret key is an identifier AWS shows freely, not a credential.
+        'docs/iam.md': `The deploy user's key is ${awsKeyId()}.\n`,
       },
-      ['deploy/railway.env', 'config/db.env'],
+      ['deploy/railway.env', 'config/db.env', 'docs/iam.md'],
     );
     const { code, report } = await audit(root, '--offline');
-    expect(bySeverity(report)).toEqual({ railway: 'medium', postgres: 'medium' });
+    expect(bySeverity(report)).toEqual({ railway: 'medium', postgres: 'medium', aws: 'medium' });
     expect(code).toBe(0);
   });
 });

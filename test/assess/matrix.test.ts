@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { aws } from '../../providers/aws/index.js';
 import { railway } from '../../providers/railway/index.js';
 import { stripe } from '../../providers/stripe/index.js';
 import { assess } from '../../src/assess/assess.js';
 import { DEFAULT_POLICY } from '../../src/assess/policy.js';
 import type { Provider } from '../../src/core/provider.js';
 import type { RuleSpec } from '../../src/core/rule.js';
+import { Secret } from '../../src/core/secret.js';
 import type { RiskSignal, Severity, SourceLabel, Verification } from '../../src/core/types.js';
 import { buildReport, toReportFinding } from '../../src/report/model.js';
 import { credentialAt, inspectionOf } from './fixtures.js';
@@ -49,6 +51,16 @@ describe('severity = exposure x breadth (README, Severities)', () => {
 
   it('not inspected, found by context (a Railway UUID): medium when committed, below the gate', () => {
     expect(severities(railway, 'railway-token', 'unverified')).toEqual(row('medium', 'low', 'low'));
+  });
+
+  it('an AWS key id alone is an identifier (context); paired with its secret key it is high', () => {
+    expect(severities(aws, 'aws-access-key-id', 'unverified')).toEqual(row('medium', 'low', 'low'));
+    const paired = PLACES.map((p) => {
+      const credential = credentialAt([p], 'aws-access-key-id', 'aws');
+      credential.parts = { secretAccessKey: new Secret('not-a-real-secret-access-key-value-0000') };
+      return assess(credential, inspectionOf('unverified'), aws, DEFAULT_POLICY).severity;
+    });
+    expect(paired).toEqual(row('high', 'medium', 'low'));
   });
 
   it('dead: info wherever it is', () => {
@@ -99,7 +111,7 @@ describe('severity = exposure x breadth (README, Severities)', () => {
         id: 'uninspected-credential',
         severity: 'high',
         message:
-          'not inspected (unverified for the test); committed to git, readable by anyone with the repository; its shape alone (a prefix, a checksum or a decoded payload) says it is a real credential',
+          'not inspected (unverified for the test); committed to git, readable by anyone with the repository; its shape (a prefix, a checksum, a decoded payload, or a pairing) says it is a real credential',
       },
     ]);
   });
