@@ -10,6 +10,7 @@ export const anthropic: Provider = {
       provider: 'anthropic',
       kind: 'API key',
       description: 'Anthropic API or admin key (sk-ant-)',
+      confidence: 'high',
       keywords: ['sk-ant-'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',

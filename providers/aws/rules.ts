@@ -6,6 +6,9 @@ export const rules: RuleSpec[] = [
     provider: 'aws',
     kind: 'access key',
     description: 'AWS access key id (AKIA long-lived, ASIA temporary), paired with its secret key when nearby',
+    // A key id is an identifier, not a secret (AWS logs and shows it freely): alone it is context.
+    // Paired with its secret key (providers/aws/combine.ts), the credential is high (a pairing).
+    confidence: 'context',
     keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
     keywordsCaseSensitive: true,
     keywordScope: 'line',
@@ -25,6 +28,8 @@ export const rules: RuleSpec[] = [
     provider: 'aws',
     kind: 'secret access key',
     description: 'AWS secret access key, by its name (paired with the key id in the same file when there is one)',
+    // Alone it is 40 base64 characters found by its name; paired, the credential is the key id's (high).
+    confidence: 'context',
     keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret', 'secret-access-key'],
     keywordScope: 'line',
     regex:
@@ -49,6 +54,7 @@ export const rules: RuleSpec[] = [
     provider: 'aws',
     kind: 'secret access key',
     description: 'An unnamed 40-character secret within three lines of an AWS key id',
+    confidence: 'context',
     keywords: ['AKIA', 'ASIA'],
     keywordsCaseSensitive: true,
     regex: '(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
@@ -68,6 +74,7 @@ export const rules: RuleSpec[] = [
     provider: 'aws',
     kind: 'session token',
     description: 'AWS session token that goes with a temporary (ASIA) key',
+    confidence: 'context',
     keywords: ['session_token', 'sessiontoken', 'security_token'],
     keywordScope: 'line',
     regex:

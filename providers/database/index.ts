@@ -43,6 +43,9 @@ export function connectionUrlRule(id: string, name: string, schemes: string[], p
     provider,
     kind: `${name} connection URL`,
     description: `${name} connection URL with a password`,
+    // The URL's shape is distinctive, but a password has none: a dev container's own password looks
+    // the same as production's, so only inspection (or the host) says it matters.
+    confidence: 'context',
     keywords: schemes,
     keywordScope: 'line',
     regex: `(?<secret>\\b(?:${schemes.map((s) => s.replace('+', '\\+').replace('://', '')).join('|')})://[^:/\\s"'\`]{1,128}:[^/\\s"'\`]{1,256}@[^/\\s"'\`:?#,;@]{1,253}(?::\\d{1,5})?(?:/[^\\s"'\`?#;]{0,128})?(?:\\?[^\\s"'\`#;]{0,512})?)`,

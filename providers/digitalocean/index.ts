@@ -10,6 +10,7 @@ export const digitalocean: Provider = {
       provider: 'digitalocean',
       kind: 'access token',
       description: 'DigitalOcean personal access, OAuth or refresh token',
+      confidence: 'high',
       keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',

@@ -10,6 +10,7 @@ export const gitlab: Provider = {
       provider: 'gitlab',
       kind: 'personal access token',
       description: 'GitLab personal, project or group access token (glpat-)',
+      confidence: 'high',
       keywords: ['glpat-'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',

@@ -10,6 +10,7 @@ export const google: Provider = {
       provider: 'google',
       kind: 'API key',
       description: 'Google API key (AIza)',
+      confidence: 'high',
       keywords: ['AIza'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',

@@ -10,6 +10,7 @@ export const huggingface: Provider = {
       provider: 'huggingface',
       kind: 'access token',
       description: 'Hugging Face user access token (hf_)',
+      confidence: 'high',
       keywords: ['hf_'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',

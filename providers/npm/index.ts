@@ -10,6 +10,7 @@ export const npm: Provider = {
       provider: 'npm',
       kind: 'access token',
       description: 'npm access token (npm_); can publish packages',
+      confidence: 'high',
       keywords: ['npm_'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',

@@ -14,6 +14,7 @@ export const openai: Provider = {
       provider: 'openai',
       kind: 'API key',
       description: 'OpenAI API key (project, service account or legacy); all carry the T3BlbkFJ marker',
+      confidence: 'high',
       keywords: ['T3BlbkFJ'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',

@@ -16,6 +16,7 @@ export const privatekey: Provider = {
       provider: 'privatekey',
       kind: 'PEM private key',
       description: 'PEM-encoded private key (RSA, EC, DSA, PKCS#8)',
+      confidence: 'high',
       keywords: ['PRIVATE KEY-----'],
       keywordsCaseSensitive: true,
       regex:
@@ -31,6 +32,7 @@ export const privatekey: Provider = {
       provider: 'privatekey',
       kind: 'OpenSSH private key',
       description: 'OpenSSH private key',
+      confidence: 'high',
       keywords: ['OPENSSH PRIVATE KEY'],
       keywordsCaseSensitive: true,
       regex:

@@ -10,6 +10,7 @@ export const rules: RuleSpec[] = [
     provider: 'railway',
     kind: 'API token',
     description: 'Railway account, workspace or project token (a UUID named or placed as one)',
+    confidence: 'context',
     keywords: ['railway'],
     regex: '\\b(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b',
     flags: 'i',

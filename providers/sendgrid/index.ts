@@ -10,6 +10,7 @@ export const sendgrid: Provider = {
       provider: 'sendgrid',
       kind: 'API key',
       description: 'SendGrid API key (SG.)',
+      confidence: 'high',
       keywords: ['SG.'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',

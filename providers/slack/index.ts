@@ -10,6 +10,7 @@ export const slack: Provider = {
       provider: 'slack',
       kind: 'bot or user token',
       description: 'Slack bot (xoxb), user (xoxp), app-level or legacy token',
+      confidence: 'high',
       keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
@@ -28,6 +29,7 @@ export const slack: Provider = {
       provider: 'slack',
       kind: 'incoming webhook URL',
       description: 'Slack incoming webhook URL (anyone holding it can post to the channel)',
+      confidence: 'high',
       keywords: ['hooks.slack.com/'],
       keywordScope: 'line',
       regex:

@@ -25,6 +25,7 @@ export const supabase: Provider = {
       provider: 'supabase',
       kind: 'service_role key',
       description: 'Supabase service_role JWT (bypasses row-level security); payload decoded offline',
+      confidence: 'high',
       keywords: ['eyJ'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',

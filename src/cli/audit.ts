@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROVIDERS } from '../../providers/registry.js';
+import { agentHeadline } from '../assess/headline.js';
 import type { Config } from '../config/load.js';
 import { UsageError } from '../config/load.js';
 import { type CandidateSource, type CredentialRefiner, audit } from '../core/audit.js';
-import type { Finding } from '../core/types.js';
 import { toolVersion } from '../core/version.js';
 import { buildReport } from '../report/model.js';
 import { envSource } from '../sources/env.js';
@@ -78,20 +78,6 @@ async function plan(args: Record<string, unknown>, io: CliIO, root: string | und
   if (args.agent || args['include-home']) p.sources.push(homeSource(io.env, maxFileSize, p.notes));
   if (args.agent || args['include-env']) p.sources.push(envSource(io.env, maxFileSize));
   return p;
-}
-
-/** A capability or risk that can delete or administer something in production. */
-function canHarmProduction(f: Finding): boolean {
-  const caps = f.inspection.scope?.capabilities ?? [];
-  if (caps.some((c) => (c.action === 'admin' || c.action === 'delete') && c.production === true)) return true;
-  return f.risks.some((r) => r.id === 'destructive-production-access' || r.id === 'admin');
-}
-
-/** --agent's one-line answer. Credentials the provider rejected are not counted: they open nothing. */
-export function agentHeadline(findings: Finding[]): string {
-  const live = findings.filter((f) => f.inspection.verification !== 'invalid');
-  const harmful = live.filter(canHarmProduction).length;
-  return `An agent started here can read ${live.length} credential${live.length === 1 ? '' : 's'}; ${harmful} of them can delete or administer production resources.`;
 }
 
 export async function runAudit(args: Record<string, unknown>, io: CliIO): Promise<number> {

@@ -117,7 +117,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
     if (!inspections.has(fingerprint)) inspections.set(fingerprint, inspection);
   }
   const findings = credentials.map((c) =>
-    assess(c, inspections.get(c.fingerprint)!, providers.get(c.provider), config.policy),
+    assess(c, inspections.get(c.fingerprint)!, providers.get(c.provider), config.policy, config.rules),
   );
   if (opts.refiners?.some((r) => r.risks)) {
     for (const f of findings) {

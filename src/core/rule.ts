@@ -1,3 +1,5 @@
+export type Confidence = 'high' | 'context';
+
 /** The data shape of a detection rule, as schemas/rule.schema.json describes it. */
 export interface RuleSpec {
   id: string;
@@ -35,6 +37,15 @@ export interface RuleSpec {
     /** A file path (posix, regex) that is context enough on its own, e.g. a provider's config file. */
     pathPattern?: string;
   };
+  /**
+   * How sure a match is a real credential, whatever its provider says. `high`: the shape alone
+   * says so (a checksum, a distinctive prefix, a decoded payload, a key's own armour); committed
+   * to git, such a credential fails the default gate even when it cannot be inspected. `context`:
+   * only the text around it says so (a bare UUID near "railway", a password in an assignment or a
+   * URL); uninspected, it stays below the default gate. Undeclared (custom rules): `context`.
+   * Every built-in rule declares it (test/assess/confidence.test.ts).
+   */
+  confidence?: Confidence;
   /** How reports show the secret: `url` hides only the password of a URL. */
   redaction?: 'default' | 'url';
   /** Named groups of the regex that are secrets belonging to the main one (e.g. a paired key). */

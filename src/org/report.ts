@@ -1,6 +1,8 @@
+import { breadthOf } from '../assess/breadth.js';
+import { exposureOf } from '../assess/exposure.js';
 import { rank, worst } from '../assess/severity.js';
 import { SEVERITIES, type Location, type Severity, type Verification } from '../core/types.js';
-import type { Report } from '../report/model.js';
+import { byUrgency, type Report } from '../report/model.js';
 import type { RunOutcome } from './state.js';
 import type { OrgFinding, OrgReport, RepoSection } from './types.js';
 
@@ -19,9 +21,7 @@ function normalizeLocations(locations: Location[]): Location[] {
 }
 
 function sortFindings(findings: OrgFinding[]): OrgFinding[] {
-  return findings.sort(
-    (a, b) => rank(a.severity) - rank(b.severity) || a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id),
-  );
+  return findings.sort(byUrgency);
 }
 
 function summarize(findings: OrgFinding[], failOn: Severity): Report['summary'] {
@@ -93,11 +93,17 @@ function mergeFinding(a: OrgFinding, b: OrgFinding): OrgFinding {
     VERIFICATION_RANK.indexOf(b.verification) < VERIFICATION_RANK.indexOf(a.verification) ? [b, a] : [a, b];
   const risks = [...base.risks];
   for (const r of other.risks) if (!risks.some((x) => x.id === r.id && x.message === r.message)) risks.push(r);
+  const locations = [...base.locations, ...other.locations];
   return {
     ...base,
-    locations: [...base.locations, ...other.locations],
+    locations,
     risks,
     severity: worst([base.severity, other.severity, ...risks.map((r) => r.severity)]),
+    breadth: breadthOf(
+      base.verification,
+      risks.map((r) => r.id),
+    ),
+    exposure: exposureOf(locations),
   };
 }
 

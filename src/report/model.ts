@@ -1,3 +1,5 @@
+import { BREADTHS, type Breadth, breadthOf } from '../assess/breadth.js';
+import { type Exposure, exposureOf } from '../assess/exposure.js';
 import { rank } from '../assess/severity.js';
 import {
   SEVERITIES,
@@ -22,6 +24,10 @@ export interface ReportFinding {
   scope: Omit<Scope, 'facts'> | null;
   risks: Risk[];
   severity: Severity;
+  /** What it is known to reach (src/assess/breadth.ts): within a severity, reports sort by it. */
+  breadth: Breadth;
+  /** Where it was found, its most exposed place (src/assess/exposure.ts). */
+  exposure: Exposure;
   remediation: string;
 }
 
@@ -62,8 +68,23 @@ export function toReportFinding(f: Finding): ReportFinding {
     scope,
     risks: f.risks,
     severity: f.severity,
+    breadth: breadthOf(
+      inspection.verification,
+      f.risks.map((r) => r.id),
+    ),
+    exposure: exposureOf(c.locations),
     remediation: f.remediation,
   };
+}
+
+/** Report order: worst severity first, then broadest (src/assess/breadth.ts), then by provider and id. */
+export function byUrgency(a: ReportFinding, b: ReportFinding): number {
+  return (
+    rank(a.severity) - rank(b.severity) ||
+    BREADTHS.indexOf(a.breadth) - BREADTHS.indexOf(b.breadth) ||
+    a.provider.localeCompare(b.provider) ||
+    a.id.localeCompare(b.id)
+  );
 }
 
 export interface ReportInput {
@@ -77,11 +98,7 @@ export interface ReportInput {
 }
 
 export function buildReport(input: ReportInput, version: string, now = new Date()): Report {
-  const findings = input.findings
-    .map(toReportFinding)
-    .sort(
-      (a, b) => rank(a.severity) - rank(b.severity) || a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id),
-    );
+  const findings = input.findings.map(toReportFinding).sort(byUrgency);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) bySeverity[f.severity]++;
   return {

@@ -42,8 +42,9 @@ test('verify: a GitHub token the PR adds is inspected, read-only, at the github-
   // The comment API saw the workflow's token, never the found one.
   expect(comments.calls.map((c) => c.token)).toEqual([WORKFLOW_TOKEN, WORKFLOW_TOKEN]);
 
-  // A live classic token with admin:org, delete_repo and workflow scopes, committed: high (see providers/github/risks.ts).
-  expect(run.outputs['highest-severity']).toBe('high');
+  // A live classic token with admin:org, delete_repo and workflow scopes, committed: broad, so
+  // critical (README, Severities).
+  expect(run.outputs['highest-severity']).toBe('critical');
   expect(run.exitCode).toBe(1);
   expect(run.annotations.map((a) => [a.command, a.properties['file'], a.properties['line']])).toEqual([
     ['error', 'scripts/release.sh', '2'],

@@ -61,7 +61,7 @@ describe('a pull request, push after push', () => {
       .findIndex((l) => l !== '' && !l.startsWith('::add-mask::') && !l.startsWith('::debug::'));
     expect(Math.max(...masks.map((m) => m.line))).toBeLessThan(firstOther);
 
-    // Offline, a committed token is `uninspected-credential`: medium, so an error at fail-on medium.
+    // Offline, a committed GitHub token (checksummed) is `uninspected-credential`: high, an error.
     expect(run1.annotations).toHaveLength(1);
     const a = run1.annotations[0]!;
     expect(a.command).toBe('error');
@@ -70,7 +70,7 @@ describe('a pull request, push after push', () => {
     expect(a.message).toContain('unverified');
 
     expect(run1.outputs['findings']).toBe('1');
-    expect(run1.outputs['highest-severity']).toBe('medium');
+    expect(run1.outputs['highest-severity']).toBe('high');
     expect(run1.outputs['sarif-file']).toBe(join(world.root, 'out', 'tokenscope.sarif'));
     const report = JSON.parse(readFileSync(run1.outputs['report-json']!, 'utf8')) as {
       findings: { locations: { path: string; line: number; commit?: string }[] }[];
@@ -137,13 +137,13 @@ describe('a pull request, push after push', () => {
 
   test('below fail-on: warnings, not errors, and the job passes', async () => {
     const head = world.git('rev-parse', 'HEAD').trim();
-    const run = await pr(head); // fail-on: high, the default; the findings are medium.
+    const run = await pr(head, { 'fail-on': 'critical' }); // the findings are high.
 
     expect(run.exitCode).toBe(0);
     expect(run.failures).toEqual([]);
     expect(run.annotations.map((a) => a.command)).toEqual(['warning', 'warning']);
     expect(run.commands.some((c) => c.command === 'error')).toBe(false);
-    expect(run.outputs['highest-severity']).toBe('medium');
+    expect(run.outputs['highest-severity']).toBe('high');
   });
 
   test('the branch is rewritten without the tokens: the comment is marked resolved, once', async () => {

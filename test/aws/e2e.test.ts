@@ -97,7 +97,8 @@ describe('AWS inspector end to end (loopback STS/IAM query double)', () => {
     ]);
     expect(finding.risks.map((r) => [r.id, r.severity])).toEqual([
       ['privilege-escalation', 'critical'],
-      ['destructive-data-access', 'high'],
+      // Committed: a broad risk is at least critical (README, Severities).
+      ['destructive-data-access', 'critical'],
       ['secrets-read', 'high'],
       ['old-key', 'medium'],
       ['committed-live-credential', 'high'],
@@ -157,7 +158,8 @@ describe('AWS inspector end to end (loopback STS/IAM query double)', () => {
     expect(scope.permissions).toEqual(['iam:CreateAccessKey on *', 's3:DeleteBucket on * (conditional)']);
     expect(finding.risks.map((r) => [r.id, r.severity])).toEqual([
       ['privilege-escalation', 'critical'],
-      ['destructive-data-access', 'medium'],
+      // Conditional only, yet committed and broad: at least critical.
+      ['destructive-data-access', 'critical'],
       ['committed-live-credential', 'high'],
     ]);
     expect(finding.risks[0]!.message).toBe(

@@ -41,7 +41,8 @@ describe('audit: where credentials are and how each place is labelled', () => {
       ['.gitignore', 'src/config.ts', 'deploy/.gitignore'],
     );
     const { report, code } = await auditJson(root);
-    expect(code).toBe(0);
+    // The committed token fails the default gate, inspected or not.
+    expect(code).toBe(1);
     expect(sourceOf(report.findings, 'src/config.ts')).toBe('tracked');
     expect(sourceOf(report.findings, '.env')).toBe('ignored');
     expect(sourceOf(report.findings, 'notes.txt')).toBe('untracked');

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
-import { githubToken } from '../helpers/tokens.js';
+import { githubToken, railwayToken } from '../helpers/tokens.js';
 
 const json = (s: string) =>
   JSON.parse(s) as {
@@ -13,13 +13,15 @@ const json = (s: string) =>
 
 describe('exit codes', () => {
   const committed = gitRepo({ 'app.env': `GITHUB_TOKEN=${githubToken()}\n` }, ['app.env']);
+  // A Railway token is a bare UUID known by its context only: committed and uninspected, medium.
+  const byContext = gitRepo({ 'app.env': `RAILWAY_TOKEN=${railwayToken()}\n` }, ['app.env']);
 
-  it('0 when nothing is at or above --fail-on (a committed uninspected token is medium)', async () => {
-    expect((await cli(['audit', committed, '--offline', '--format', 'json'])).code).toBe(0);
+  it('0 when nothing is at or above --fail-on (a committed uninspected token found by context is medium)', async () => {
+    expect((await cli(['audit', byContext, '--offline', '--format', 'json'])).code).toBe(0);
   });
 
   it('1 when a finding is at or above --fail-on', async () => {
-    const run = await cli(['audit', committed, '--offline', '--format', 'json', '--fail-on', 'medium']);
+    const run = await cli(['audit', byContext, '--offline', '--format', 'json', '--fail-on', 'medium']);
     expect(run.code).toBe(1);
     expect(json(run.stdout).summary.failing).toBe(1);
   });
@@ -33,15 +35,23 @@ describe('exit codes', () => {
     expect((await cli(['audit', root, '--offline', '--format', 'json', '--fail-on', 'critical'])).code).toBe(0);
   });
 
-  it('policy severities override a risk severity', async () => {
-    const root = gitRepo(
+  it('policy severities override a risk severity, either way', async () => {
+    const up = gitRepo(
       {
-        'app.env': `GITHUB_TOKEN=${githubToken()}\n`,
+        'app.env': `RAILWAY_TOKEN=${railwayToken()}\n`,
         '.tokenscope.yml': 'policy:\n  severities:\n    uninspected-credential: critical\n',
       },
       ['app.env'],
     );
-    expect((await cli(['audit', root, '--offline', '--format', 'json'])).code).toBe(1);
+    expect((await cli(['audit', up, '--offline', '--format', 'json'])).code).toBe(1);
+    const down = gitRepo(
+      {
+        'app.env': `GITHUB_TOKEN=${githubToken()}\n`,
+        '.tokenscope.yml': 'policy:\n  severities:\n    uninspected-credential: low\n',
+      },
+      ['app.env'],
+    );
+    expect((await cli(['audit', down, '--offline', '--format', 'json'])).code).toBe(0);
   });
 
   it('2 with one line naming the flag for a bad flag value', async () => {

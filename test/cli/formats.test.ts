@@ -32,7 +32,8 @@ const run = (format: string) => cli(['audit', root, '--format', format, '--offli
 describe('report formats', () => {
   it('json is valid against schemas/report.schema.json and follows the contract', async () => {
     const { stdout, code } = await run('json');
-    expect(code).toBe(0);
+    // Committed tokens of high-confidence kinds fail the default gate, inspected or not.
+    expect(code).toBe(1);
     const report = JSON.parse(stdout);
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
@@ -44,12 +45,15 @@ describe('report formats', () => {
     // The key id and its secret are one credential; the account is decoded offline.
     expect(aws.locations).toHaveLength(1);
     expect(aws.scope.identity).toMatch(/^account \d{12}$/);
-    // Uninspected but committed: at least medium. Uninspected in an ignored file: low.
-    expect(aws.severity).toBe('medium');
+    // Uninspected but committed, and an AKIA key id (a distinctive prefix): high.
+    expect(aws.severity).toBe('high');
+    expect(aws).toMatchObject({ breadth: 'unknown', exposure: 'committed' });
+    // Uninspected in an ignored file, and a Railway UUID is known only by its context: low.
     const railway = report.findings.find((f: { provider: string }) => f.provider === 'railway');
     expect(railway.verification).toBe('unverified');
     expect(railway.verificationReason).toMatch(/offline/);
     expect(railway.severity).toBe('low');
+    expect(railway).toMatchObject({ breadth: 'unknown', exposure: 'local' });
   });
 
   it('sarif is valid against the official SARIF 2.1.0 schema, one result per location', async () => {
@@ -102,7 +106,7 @@ describe('report formats', () => {
   it('--output writes the report atomically and prints nothing', async () => {
     const out = join(root, '..', `report-${Date.now()}.json`);
     const { stdout, code } = await cli(['audit', root, '--format', 'json', '--offline', '--output', out]);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).summary.credentials).toBe(3);
     expect(readdirSync(join(root, '..')).filter((n) => n.includes('.tmp'))).toEqual([]);

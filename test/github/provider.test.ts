@@ -48,11 +48,14 @@ test('through the inspect stage and the policy engine: one finding per token, wi
     'classic-where-fine-grained-fits',
     'committed-live-credential',
   ]);
-  expect(broad.severity).toBe('high');
+  // Org admin that can delete repositories, committed: broad, so critical, above the narrow
+  // fine-grained token committed beside it (high).
+  expect(broad.severity).toBe('critical');
   expect(broad.remediation).toContain('fine-grained PAT');
   expect(revoked.inspection.verification).toBe('invalid');
   expect(fine.inspection.verification).toBe('verified');
   expect(fine.risks.map((r) => r.id)).toEqual(['committed-live-credential']);
+  expect(fine.severity).toBe('high');
   expect(new Set(http.sent.map((r) => r.method))).toEqual(new Set(['GET']));
   expect(double.problems).toEqual([]);
 });

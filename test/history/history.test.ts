@@ -21,7 +21,7 @@ describe('audit --history: attribution', () => {
     const removed = w.commit('remove token', { 'config/app.env': 'PORT=80\n' });
 
     const { code, report } = await auditJson([w.root, '--history']);
-    expect(code).toBe(0);
+    expect(code).toBe(1); // a committed GitHub token fails the default gate, inspected or not
     const f = findingFor(report!, t)!;
     // Deleted from the work tree: only the history location remains, exactly one.
     expect(f.locations).toEqual([
@@ -242,7 +242,7 @@ describe('audit --history: broken input', () => {
     expect(readdirSync(join(w.root, '.git', 'objects', oid.slice(0, 2)))).not.toContain(oid.slice(2));
 
     const { code, report } = await auditJson([w.root, '--history']);
-    expect(code).toBe(0);
+    expect(code).toBe(1); // a committed GitHub token fails the default gate, inspected or not
     expect(findingFor(report!, kept)).toBeDefined();
     expect(findingFor(report!, lost)).toBeUndefined();
     expect(report!.notes.join('\n')).toContain(`could not read blob ${oid.slice(0, 7)} (lost.env at `);
@@ -259,7 +259,7 @@ describe('audit --history: broken input', () => {
     writeFileSync(file, 'not zlib at all');
 
     const { code, report } = await auditJson([w.root, '--history']);
-    expect(code).toBe(0);
+    expect(code).toBe(1); // a committed GitHub token fails the default gate, inspected or not
     expect(historyLoc(findingFor(report!, kept))).toBeDefined();
     expect(historyLoc(findingFor(report!, broken))).toBeUndefined();
     expect(report!.notes.join('\n')).toContain(`could not read blob ${oid.slice(0, 7)} (broken.env at `);

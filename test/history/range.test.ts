@@ -26,7 +26,7 @@ describe('audit --range BASE..HEAD (pull-request mode)', () => {
     w.commit('unrelated', { 'other.txt': 'hello\n' });
 
     const { code, report } = await auditJson([w.root, '--range', `${base}..feature`]);
-    expect(code).toBe(0);
+    expect(code).toBe(1); // a committed GitHub token fails the default gate, inspected or not
     expect(findingFor(report!, old)).toBeUndefined();
     expect(report!.findings).toHaveLength(1);
     expect(findingFor(report!, t)!.locations).toEqual([

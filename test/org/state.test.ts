@@ -121,6 +121,8 @@ function finding(token: string, repo: string): OrgFinding {
     scope: null,
     risks: [],
     severity: 'high',
+    breadth: 'read',
+    exposure: 'committed',
     remediation: 'Rotate it.',
   };
 }

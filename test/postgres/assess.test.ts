@@ -48,9 +48,9 @@ function findingOf(facts: PostgresFacts) {
 }
 
 describe('PostgreSQL risks from facts', () => {
-  it('a write role on a production host: destroy critical, not read-only high', () => {
+  it('a write role on a production host: destroy critical; not read-only, narrow, at most medium outside git', () => {
     const f = findingOf(appRole());
-    expect(f.risks.map((r) => `${r.id}:${r.severity}`)).toEqual(['db-can-destroy:critical', 'db-not-read-only:high']);
+    expect(f.risks.map((r) => `${r.id}:${r.severity}`)).toEqual(['db-can-destroy:critical', 'db-not-read-only:medium']);
     expect(f.risks[0]!.message).toBe(
       'can drop or empty 4 tables in shop (public: a, b, c); it holds DELETE (production: "db.prod.acme.io")',
     );

@@ -138,7 +138,7 @@ describe('the incident, end to end', () => {
       expect(exit).toBe(1);
       const headline = (JSON.parse(out) as { summary: { headline?: string } }).summary.headline;
       expect(headline).toBe(
-        'An agent started here can read 1 credential; 1 of them can delete or administer production resources.',
+        'An agent started here can read 1 credential: 1 can delete or administer (known broad), 0 cannot (known narrow), 0 could not be inspected (reach unknown).',
       );
     } finally {
       rmSync(home, { recursive: true, force: true });

@@ -50,7 +50,8 @@ describe('Railway risks and remediation', () => {
     it('is account-wide, and says how wide', () => {
       expect(risk(f, 'account-wide-token')).toEqual({
         id: 'account-wide-token',
-        severity: 'high',
+        // Broad (it administers every project), and committed: at least critical.
+        severity: 'critical',
         message: 'an account token: admin over every workspace of its user (2 workspaces, 7 projects)',
       });
     });
@@ -92,9 +93,12 @@ describe('Railway risks and remediation', () => {
 
   it('finds a production project token in a staging place cross-environment, and offers the staging one', async () => {
     const f = await finding('projectProduction', { path: 'deploy/staging.env', name: 'RAILWAY_TOKEN' });
+    // Committed, and it reaches production from a staging place: broad, so critical, where the
+    // staging token in the same place (below) is high.
+    expect(f.severity).toBe('critical');
     expect(risk(f, 'cross-environment')).toEqual({
       id: 'cross-environment',
-      severity: 'high',
+      severity: 'critical',
       message:
         'found where "deploy/staging.env" says "staging", yet it reaches production: environment "production" of project "pocketos"',
     });
@@ -106,6 +110,7 @@ describe('Railway risks and remediation', () => {
 
   it("leaves a staging project token in its own place with only its neighbours' secrets to answer for", async () => {
     const f = await finding('projectStaging', { path: 'deploy/staging.env', name: 'RAILWAY_TOKEN' });
+    expect(f.severity).toBe('high');
     expect(f.risks.map((r) => r.id).sort()).toEqual(['committed-live-credential', 'reads-other-secrets']);
     expect(risk(f, 'reads-other-secrets')).toEqual({
       id: 'reads-other-secrets',

@@ -1,0 +1,91 @@
+import type { Verification } from '../core/types.js';
+
+/**
+ * Breadth: what a credential can do, the second axis of severity (the first is where it was
+ * found, src/assess/exposure.ts; src/assess/matrix.ts crosses them).
+ *
+ * A finding's breadth comes from the risk ids its provider raised, through the one table below.
+ *
+ * HOW TO CLASSIFY A NEW RISK ID (every id a provider or a source can raise must be in the table;
+ * test/assess/breadth.test.ts fails on one that is not, and lists the files it read):
+ * - `broad`: the credential can destroy or administer: delete data, infrastructure or
+ *   repositories; administer an account, org, role or site; grant itself more rights; act across
+ *   a whole account; reach production from a place that says it is not production. A live
+ *   credential with one broad risk always ranks strictly above any credential without one
+ *   found in the same kind of place.
+ * - `write`: it can change things, but not destroy or administer (push code, publish packages,
+ *   change workflows, write rows).
+ * - `read`: it can read more than it should (other secrets, rows past row-level security).
+ * - `hygiene`: says how the credential is kept, not what it reaches (no expiry, old key, a
+ *   classic token where a fine-grained one fits).
+ * - `place`: raised by tokenscope itself about where or whether it was found (committed, removed
+ *   but in history, not inspected, rejected); the severity table sets these directly.
+ * - `tripwire`: not a credential at all but an alarm someone planted (a canary token).
+ * When in doubt between `broad` and a narrower class, ask: could whoever holds it, alone, make
+ * something unrecoverable or take over something? If so, `broad`.
+ */
+export type RiskClass = 'broad' | 'write' | 'read' | 'hygiene' | 'place' | 'tripwire';
+
+export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
+  // tokenscope's own (src/assess/assess.ts, src/sources/history/)
+  'committed-live-credential': 'place',
+  'uninspected-credential': 'place',
+  'invalid-credential': 'place',
+  'removed-but-in-history': 'place',
+
+  // Railway (providers/railway/risks.ts)
+  'destructive-production-access': 'broad',
+  'account-wide-token': 'broad',
+  // Raised only when a production environment is reached from a place named non-production.
+  'cross-environment': 'broad',
+  // Raised only for account and workspace tokens: admin over every project they reach.
+  'intent-mismatch': 'broad',
+  'reads-other-secrets': 'read',
+  'no-expiry': 'hygiene', // Railway and GitHub
+
+  // GitHub (providers/github/risks.ts)
+  'site-admin': 'broad',
+  'org-admin': 'broad',
+  'can-delete-repos': 'broad',
+  'workflow-write': 'write',
+  'broad-repo-write': 'write',
+  'package-publish': 'write',
+  'classic-where-fine-grained-fits': 'hygiene',
+
+  // AWS (providers/aws/risks.ts)
+  'root-key': 'broad',
+  admin: 'broad',
+  'privilege-escalation': 'broad',
+  'destructive-data-access': 'broad',
+  'secrets-read': 'read',
+  'old-key': 'hygiene',
+  'canary-token': 'tripwire',
+
+  // PostgreSQL (providers/postgres/risks.ts)
+  'db-superuser': 'broad',
+  'db-can-destroy': 'broad',
+  // CREATEROLE: creates roles and grants itself their privileges, an escalation.
+  'db-can-create-roles': 'broad',
+  'db-not-read-only': 'write',
+  'db-bypasses-rls': 'read',
+};
+
+export function riskClass(id: string): RiskClass | undefined {
+  return RISK_CLASSES[id];
+}
+
+/**
+ * What a finding is known to reach, worst first: `broad` (destroy or administer), `write`, `read`
+ * (verified, nothing more found), `unknown` (not inspected: could be anything), `dead` (the
+ * provider rejects it, or it is a tripwire that opens nothing).
+ */
+export type Breadth = 'broad' | 'write' | 'read' | 'unknown' | 'dead';
+export const BREADTHS: readonly Breadth[] = ['broad', 'write', 'read', 'unknown', 'dead'];
+
+export function breadthOf(verification: Verification, riskIds: readonly string[]): Breadth {
+  const classes = new Set(riskIds.map(riskClass));
+  if (verification === 'invalid' || classes.has('tripwire')) return 'dead';
+  if (verification !== 'verified') return 'unknown';
+  if (classes.has('broad')) return 'broad';
+  return classes.has('write') ? 'write' : 'read';
+}
