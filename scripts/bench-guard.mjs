@@ -29,6 +29,8 @@ export async function benchGuard({ log }) {
         scope: null,
         risks: [{ id: 'account-wide-token', severity: 'high', message: '' }],
         severity: 'high',
+        breadth: 'broad',
+        exposure: 'local',
         remediation: 'use a project token',
       })),
     };

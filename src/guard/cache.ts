@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { ReportFinding, Report } from '../report/model.js';
 import { blastRadius } from '../report/model.js';
 import { writeAtomic } from '../report/write.js';
-import { isBroad } from './broad.js';
 
 /**
  * What the agent hook knows without asking anyone: the last `tokenscope fence` audit of this
@@ -17,7 +16,7 @@ export interface GuardCredential {
   redacted: string;
   severity: string;
   verification: string;
-  /** Can destroy or administer (see broad.ts). */
+  /** Can destroy or administer (the report's breadth, src/assess/breadth.ts). */
   broad: boolean;
   risks: string[];
   /** The blast radius in one line, as the table prints it. */
@@ -70,10 +69,7 @@ export function buildGuardCache(report: Report, keyed: boolean): GuardCache {
       redacted: f.secret.redacted,
       severity: f.severity,
       verification: f.verification,
-      broad: isBroad(
-        f.severity,
-        f.risks.map((r) => r.id),
-      ),
+      broad: f.breadth === 'broad',
       risks: f.risks.map((r) => r.id),
       summary: blastRadius(f),
       remediation: f.remediation,

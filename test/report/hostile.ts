@@ -47,6 +47,8 @@ export function hostileReport(): Report {
         },
         risks: [{ id: h(4), severity: 'critical', message: h(5) }],
         severity: 'critical',
+        breadth: 'broad',
+        exposure: 'committed',
         remediation: h(0),
       },
     ],
