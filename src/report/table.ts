@@ -6,7 +6,10 @@ import { ALL_NOTES_IN_JSON, emptyOutcome, notesSection } from './notes.js';
 export function renderTable(report: Report, width = process.stdout.columns ?? 160): string {
   const { summary } = report;
   const notes = notesSection(report.notes, ALL_NOTES_IN_JSON);
-  if (report.findings.length === 0) return `${[`tokenscope: ${emptyOutcome(report)}`, ...notes].join('\n')}\n`;
+  if (report.findings.length === 0) {
+    const headline = summary.headline ? [summary.headline] : [];
+    return `${[`tokenscope: ${emptyOutcome(report)}`, ...headline, ...notes].join('\n')}\n`;
+  }
   const radiusWidth = Math.max(30, Math.min(80, width - 100));
   const table = new Table({
     head: ['severity', 'credential', 'where', 'status', 'what it can do'],

@@ -169,3 +169,16 @@ describe('the table says what happened instead of "no credentials found"', () =>
     );
   });
 });
+
+describe('--agent with nothing found', () => {
+  it('still prints its one-line answer', async () => {
+    const root = clean();
+    const home = tempDir('tokenscope-home-');
+    const run = await table([root, '--agent'], { HOME: home });
+    // The headline's wording belongs to --agent; here it only has to be there.
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe(`tokenscope: no credentials found in ${root}`);
+    expect(lines[1]).toMatch(/^An agent started here can read 0 credentials/);
+    expect(lines).toHaveLength(3);
+  });
+});
