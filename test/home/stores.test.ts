@@ -372,3 +372,44 @@ describe('--include-home checks what a store is before reading it', () => {
     ]);
   });
 });
+
+describe('--include-home: other command-line tools keep logins too', () => {
+  const hex = (n: number) => randomBytes(n).toString('hex');
+  const letters = (n: number) =>
+    Array.from(randomBytes(n), (b) => 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'[b % 52]).join('');
+
+  it('glab, hub, Hugging Face, doctl, the Stripe CLI and Vault', async () => {
+    const home = tempDir('tokenscope-home-');
+    const glpat = `glpat-${randomBytes(15).toString('base64url')}`;
+    const hub = githubToken('gho');
+    const hf = `hf_${letters(34)}`;
+    const dop = `dop_v1_${hex(32)}`;
+    const stripe = `sk_live_${letters(40)}`;
+    const vault = `hvs.${randomBytes(18).toString('base64url')}`;
+    writeFiles(home, {
+      '.config/glab-cli/config.yml': [
+        'hosts:',
+        '  gitlab.com:',
+        `    token: ${glpat}`,
+        '    api_protocol: https',
+        '',
+      ].join('\n'),
+      '.config/hub': ['github.com:', '- user: octocat', `  oauth_token: ${hub}`, '  protocol: https', ''].join('\n'),
+      '.cache/huggingface/token': hf,
+      '.config/doctl/config.yaml': [`access-token: ${dop}`, 'context: default', ''].join('\n'),
+      '.config/stripe/config.toml': ['[default]', `  live_mode_api_key = '${stripe}'`, ''].join('\n'),
+      '.vault-token': `${vault}\n`,
+    });
+    const found = await scanHome(home);
+    expect(
+      found.map((c) => [c.provider, c.location.path, c.location.line, c.location.section, c.secret.reveal()]),
+    ).toEqual([
+      ['gitlab', '~/.config/glab-cli/config.yml', 3, 'gitlab.com', glpat],
+      ['github', '~/.config/hub', 3, 'github.com', hub],
+      ['huggingface', '~/.cache/huggingface/token', 1, undefined, hf],
+      ['digitalocean', '~/.config/doctl/config.yaml', 1, 'default', dop],
+      ['stripe', '~/.config/stripe/config.toml', 2, 'default', stripe],
+      ['vault', '~/.vault-token', 1, undefined, vault],
+    ]);
+  });
+});

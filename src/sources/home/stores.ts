@@ -286,6 +286,26 @@ export const STORES: Store[] = [
         },
       })),
   },
+  // Other CLIs' logins, found by their providers' rules.
+  {
+    path: '.config/glab-cli/config.yml',
+    pieces: tree((keys) => (keys[0] === 'hosts' ? String(keys[1]) : undefined)),
+  },
+  { path: '.config/hub', pieces: tree((keys) => String(keys[0])) },
+  { path: '.cache/huggingface/token', pieces: whole },
+  { path: '.huggingface/token', pieces: whole },
+  {
+    path: '.config/doctl/config.yaml',
+    pieces: tree((keys) => (keys[0] === 'auth-contexts' ? String(keys[1]) : 'default')),
+  },
+  { path: '.config/stripe/config.toml', pieces: ini },
+  {
+    path: '.vault-token',
+    pieces: (text) => {
+      const value = text.trim();
+      return [{ text, firstLine: 1, credential: { provider: 'vault', kind: 'token', name: 'token', value } }];
+    },
+  },
   {
     path: '.azure/msal_token_cache.json',
     pieces: tree(
