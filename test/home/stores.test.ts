@@ -251,8 +251,23 @@ describe('--include-home: the stores an agent reads as easily', () => {
     tokens.prepare('INSERT INTO access_tokens VALUES (?, ?, ?, NULL, NULL)').run('me@acme.dev', access, '2026-01-01');
     tokens.close();
 
+    writeFiles(home, {
+      '.config/gcloud/application_default_credentials.json': JSON.stringify(
+        { client_id: 'x.apps', refresh_token: refresh, type: 'authorized_user' },
+        null,
+        2,
+      ),
+    });
     const found = await scanHome(home);
     expect(shown(found)).toEqual([
+      {
+        ruleId: 'home-store-credential',
+        provider: 'gcloud',
+        kind: 'OAuth refresh token',
+        path: '~/.config/gcloud/application_default_credentials.json',
+        line: 3,
+        section: 'application-default',
+      },
       {
         ruleId: 'home-store-credential',
         provider: 'gcloud',
@@ -278,7 +293,11 @@ describe('--include-home: the stores an agent reads as easily', () => {
         section: 'me@acme.dev',
       },
     ]);
-    expect([found[0]!.secret.reveal(), found[2]!.secret.reveal()]).toEqual([refresh, access]);
+    expect([found[0]!.secret.reveal(), found[1]!.secret.reveal(), found[3]!.secret.reveal()]).toEqual([
+      refresh,
+      refresh,
+      access,
+    ]);
   });
 
   it('~/.azure: the MSAL token cache and the older accessTokens.json', async () => {

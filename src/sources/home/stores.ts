@@ -176,6 +176,10 @@ function cargo(text: string): Piece[] {
   });
 }
 
+/** Google's OAuth refresh token (an `authorized_user` credential): no rule knows its shape. */
+const gcloudRefresh = (keys: Array<string | number>) =>
+  last(keys) === 'refresh_token' ? { provider: 'gcloud', kind: 'OAuth refresh token' } : undefined;
+
 export const STORES: Store[] = [
   { path: '.aws/credentials', pieces: ini },
   { path: '.aws/config', pieces: ini },
@@ -208,9 +212,12 @@ export const STORES: Store[] = [
   },
   {
     path: '.config/gcloud/application_default_credentials.json',
-    pieces: tree(() => 'application-default'),
+    pieces: tree(() => 'application-default', undefined, gcloudRefresh),
   },
-  { path: '.config/gcloud/legacy_credentials/*/adc.json', pieces: (text, rel) => tree(() => rel.split('/')[3])(text) },
+  {
+    path: '.config/gcloud/legacy_credentials/*/adc.json',
+    pieces: (text, rel) => tree(() => rel.split('/')[3], undefined, gcloudRefresh)(text),
+  },
   {
     path: '.config/gcloud/legacy_credentials/*/.boto',
     pieces: (text, rel) =>
