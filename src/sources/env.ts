@@ -5,10 +5,11 @@ import { postgresUrl } from './postgres-url.js';
 
 /**
  * The parts of a credential that live in separate variables: `AWS_ACCESS_KEY_ID`,
- * `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` (or `AWS_SECURITY_TOKEN`) with the same prefix
+ * `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` (or `AWS_SECURITY_TOKEN`; the older tools'
+ * `AWS_ACCESS_KEY` and `AWS_SECRET_KEY`) with the same prefix
  * (`PROD_AWS_...` is another credential than `AWS_...`).
  */
-const AWS_PART = /^(.*?)(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN)$/i;
+const AWS_PART = /^(.*?)(?:ACCESS_KEY_ID|ACCESS_KEY|SECRET_ACCESS_KEY|SECRET_KEY|SESSION_TOKEN|SECURITY_TOKEN)$/i;
 
 /** Variables scanned together, so a provider's combine() pairs them: key = the shared prefix. */
 function groups(names: string[]): string[][] {

@@ -53,6 +53,14 @@ describe('--include-env: a credential kept in several variables is read as one',
     );
   });
 
+  it("the older tools' AWS_ACCESS_KEY and AWS_SECRET_KEY are a pair too", async () => {
+    const [id, secret] = [awsKeyId(), awsSecret()];
+    const found = await scanEnv({ AWS_ACCESS_KEY: id, AWS_SECRET_KEY: secret });
+    expect(found.map((c) => [c.location.path, c.secret.reveal(), c.parts?.secretAccessKey?.reveal()])).toEqual([
+      ['AWS_ACCESS_KEY', id, secret],
+    ]);
+  });
+
   it('other variables are still scanned one by one, at their names', async () => {
     const t = githubToken();
     const found = await scanEnv({ GH_TOKEN: t, HOME: '/home/me' });
