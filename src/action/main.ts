@@ -20,6 +20,7 @@ import { InputError, readInputs } from './inputs.js';
 import { maskFoundSecrets } from './secrets.js';
 import { requireFullHistory } from './shallow.js';
 import { summaryMarkdown, writeSummary } from './summary.js';
+import { emptyOutcome, notesSection } from '../report/notes.js';
 
 function readPayload(path: string | undefined): Record<string, unknown> {
   if (!path) return {};
@@ -117,8 +118,11 @@ export async function run(): Promise<void> {
       report: reportPath,
     });
     core.info(
-      `tokenscope: ${report.summary.credentials} credential(s); ${errors} error and ${warnings} warning annotation(s)`,
+      report.findings.length === 0
+        ? `tokenscope: ${emptyOutcome(report)}`
+        : `tokenscope: ${report.summary.credentials} credential(s); ${errors} error and ${warnings} warning annotation(s)`,
     );
+    for (const line of notesSection(report.notes, 'every note is in the job summary')) core.info(`tokenscope: ${line}`);
 
     if (plan.pullRequest && inputs.comment) {
       if (!inputs.githubToken) core.warning('tokenscope: no github-token, so no pull-request comment');

@@ -5,17 +5,9 @@ import type { Report } from '../report/model.js';
 /** Markdown cells and list items must not render HTML from scanned content. */
 const plain = (s: string) => s.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 
+/** The markdown report (its notes folded in it) and what was scanned. */
 export function summaryMarkdown(report: Report, description: string): string {
   const lines = [renderMarkdown(report).trimEnd(), '', `**Scanned:** ${plain(description)}.`];
-  if (report.notes.length)
-    lines.push(
-      '',
-      '<details><summary>Notes</summary>',
-      '',
-      ...report.notes.map((n) => `- ${plain(n)}`),
-      '',
-      '</details>',
-    );
   return `${lines.join('\n')}\n`;
 }
 

@@ -13,6 +13,7 @@ import { planRange } from '../sources/history/range.js';
 import { allRevs, requireRepo, resolveCommit } from '../sources/history/repo.js';
 import { stagedSource } from '../sources/history/staged.js';
 import { homeSource } from '../sources/home/home.js';
+import { skipGlobsFor } from '../sources/skip.js';
 import { stdinSource } from '../sources/stdin.js';
 import { loadBaseline } from './baseline.js';
 import { exitCodeForReport } from './exit.js';
@@ -44,7 +45,9 @@ function exclusive(args: Record<string, unknown>): void {
 async function plan(args: Record<string, unknown>, io: CliIO, root: string | undefined, config: Config): Promise<Plan> {
   exclusive(args);
   const p: Plan = { scanWorkTree: root !== undefined, sources: [], refiners: [], notes: [] };
-  const { skip, maxFileSize } = config;
+  const { maxFileSize } = config;
+  // What git holds or a commit adds is always read: only the user's own skip globs apply here.
+  const skip = skipGlobsFor(config, 'history');
   if (args.stdin) {
     if (!io.stdin) throw new UsageError('--stdin: no standard input');
     p.sources.push(stdinSource(await io.stdin()));

@@ -1,7 +1,10 @@
 /**
- * Never read by default: dependency, vendor and build folders and VCS internals. Users replace or
- * extend the list in the config. Lock files are read (a registry token can sit in a `resolved`
- * URL); their integrity hashes match no rule.
+ * Not read by default: dependency, vendor and build folders and VCS internals, when git does not
+ * hold them (untracked or ignored content only: src/sources/skip.ts; tracked files, history,
+ * ranges and the index are always read). Users replace or extend the list in the config. Each
+ * entry names a folder as `** /NAME/**` (without the space), so the walk can count the folders it
+ * leaves unread. Lock files are read (a registry token can sit in a `resolved` URL); their
+ * integrity hashes match no rule.
  */
 export const DEFAULT_SKIP: string[] = [
   '**/.git/**',

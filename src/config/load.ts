@@ -27,7 +27,16 @@ export interface ConfigFile {
 /** Config after validation and defaults: what the core reads. */
 export interface Config {
   file?: string;
+  /**
+   * Globs the user set (`scan.skip`, `scan.extraSkip`): never read, in any mode. Tracked files,
+   * history, ranges and the index honour these and only these.
+   */
   skip: string[];
+  /**
+   * The built-in list (src/config/defaults.ts), unless `scan.skip` replaced it: applies only to
+   * untracked and ignored working-tree content (see src/sources/skip.ts), never to what git holds.
+   */
+  defaultSkip: string[];
   maxFileSize: number;
   fileBudgetMs: number;
   allowlist: { paths: string[]; rules: string[]; fingerprints: string[] };
@@ -72,7 +81,8 @@ export function parseConfig(file: string | undefined, text: string): Config {
   }
   return {
     ...(file ? { file } : {}),
-    skip: [...(raw.scan?.skip ?? DEFAULT_SKIP), ...(raw.scan?.extraSkip ?? [])],
+    skip: [...(raw.scan?.skip ?? []), ...(raw.scan?.extraSkip ?? [])],
+    defaultSkip: raw.scan?.skip ? [] : [...DEFAULT_SKIP],
     maxFileSize: raw.scan?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     fileBudgetMs: raw.scan?.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS,
     allowlist: {

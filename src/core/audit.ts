@@ -64,7 +64,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const stats = { files: 0, bytes: 0, skipped: 0, suppressed: 0 };
 
   if (opts.root) {
-    const walk = await walkWorkTree(opts.root, config.skip);
+    const walk = await walkWorkTree(opts.root, config);
     notes.push(...walk.notes);
     const pool = await scanFiles(
       walk.files,

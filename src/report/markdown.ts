@@ -1,4 +1,5 @@
 import { blastRadius, type Report } from './model.js';
+import { emptyOutcome } from './notes.js';
 
 const ICON: Record<string, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
 
@@ -18,8 +19,9 @@ export function renderMarkdown(report: Report): string {
     lines.push(`Provider endpoints: ${list}; databases: the host in each URL.`, '');
   }
   if (report.findings.length === 0) {
-    lines.push('No credentials found.');
-    return `${lines.join('\n')}\n`;
+    const outcome = emptyOutcome(report, false);
+    lines.push(`${outcome[0]!.toUpperCase()}${outcome.slice(1)}.`);
+    return `${[...lines, ...notesDetails(report.notes)].join('\n')}\n`;
   }
   const counts = Object.entries(summary.bySeverity)
     .filter(([, n]) => n > 0)
@@ -50,6 +52,19 @@ export function renderMarkdown(report: Report): string {
     );
     for (const r of f.risks) lines.push(`  - \`${r.id}\` (${r.severity}): ${cell(r.message)}`);
   }
-  lines.push('', '</details>');
+  lines.push('', '</details>', ...notesDetails(report.notes));
   return `${lines.join('\n')}\n`;
+}
+
+/** The notes (what was not read or not counted), folded: the comment and the job summary carry them. */
+function notesDetails(notes: string[]): string[] {
+  if (notes.length === 0) return [];
+  return [
+    '',
+    `<details><summary>Notes (${notes.length})</summary>`,
+    '',
+    ...notes.map((n) => `- ${cell(n)}`),
+    '',
+    '</details>',
+  ];
 }

@@ -1,10 +1,15 @@
 import Table from 'cli-table3';
 import { blastRadius, type Report } from './model.js';
+import { ALL_NOTES_IN_JSON, emptyOutcome, notesSection } from './notes.js';
 
 /** The terminal view: one row per credential, the blast radius in one line. */
 export function renderTable(report: Report, width = process.stdout.columns ?? 160): string {
   const { summary } = report;
-  if (report.findings.length === 0) return `tokenscope: no credentials found in ${report.target}\n`;
+  const notes = notesSection(report.notes, ALL_NOTES_IN_JSON);
+  if (report.findings.length === 0) {
+    const headline = summary.headline ? [summary.headline] : [];
+    return `${[`tokenscope: ${emptyOutcome(report)}`, ...headline, ...notes].join('\n')}\n`;
+  }
   const radiusWidth = Math.max(30, Math.min(80, width - 100));
   const table = new Table({
     head: ['severity', 'credential', 'where', 'status', 'what it can do'],
@@ -25,7 +30,7 @@ export function renderTable(report: Report, width = process.stdout.columns ?? 16
     .join(', ');
   const lines = [
     table.toString(),
-    `${summary.credentials} credential(s): ${counts}; ${summary.failing} at or above ${summary.failOn}.`,
+    `${summary.credentials} credential(s): ${counts}; ${summary.failing} at or above ${summary.failOn}.${summary.baselineSuppressed ? ` ${summary.baselineSuppressed} more in the baseline.` : ''}`,
   ];
   if (summary.headline) lines.push(summary.headline);
   const sentTo = Object.entries(report.endpoints);
@@ -39,5 +44,6 @@ export function renderTable(report: Report, width = process.stdout.columns ?? 16
     lines.push(`Could not inspect ${uninspected.length} credential(s):`);
     for (const f of uninspected) lines.push(`  ${f.provider} ${f.secret.redacted}: ${f.verificationReason}`);
   }
+  lines.push(...notes);
   return `${lines.join('\n')}\n`;
 }

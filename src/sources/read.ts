@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { type Stats, closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadResult = { bytes: Buffer } | { skipped: string };
 
@@ -30,15 +30,23 @@ export function decode(buf: Buffer): { text: string } | { binary: true } {
 }
 
 /**
+ * Opening never waits: a FIFO opened for reading would block until a writer came, and a terminal
+ * must not become ours. Regular files read the same with these flags.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/**
  * Reads a file for scanning, synchronously (it runs on a scanning thread, where a promise per
- * file costs more than the read). Every reason not to scan is a note, never an exception.
+ * file costs more than the read). The type and size are checked on the open descriptor before a
+ * byte is read: a FIFO, a device (`/dev/zero`) or a socket is never read, whatever a symlink to
+ * it is called. Every reason not to scan is a note, never an exception.
  */
 export function readForScan(path: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, OPEN_FLAGS);
     const st = fstatSync(fd);
-    if (!st.isFile()) return { skipped: 'not a regular file' };
+    if (!st.isFile()) return { skipped: `not a regular file (${kindOf(st)})` };
     if (st.size > maxBytes) return { skipped: `larger than the size cap (${st.size} > ${maxBytes} bytes)` };
     const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
@@ -56,4 +64,12 @@ export function readForScan(path: string, maxBytes: number): ReadResult {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a folder';
+  return 'not a file';
 }

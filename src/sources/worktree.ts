@@ -4,6 +4,8 @@ import fg from 'fast-glob';
 import type { SourceLabel } from '../core/types.js';
 import { trackedFiles, workTreeTop } from './git.js';
 import { GitIgnore } from './gitignore.js';
+import { skipMatcher } from './history/skip.js';
+import type { SkipLists } from './skip.js';
 
 export interface FileTask {
   /** Absolute path, for reading. */
@@ -19,41 +21,95 @@ export interface WalkResult {
   inGit: boolean;
 }
 
+/** git's own folder is never content to scan, whatever the skip lists say. */
+const ALWAYS_SKIP = ['**/.git/**'];
+
 /**
- * Lists every regular file under `root` that the skip globs leave, labelled tracked (in git's
- * index), ignored (matched by .gitignore) or untracked. Symlinks are never followed, so nothing
- * outside the root is read and a loop cannot hang the walk.
+ * `**\/build/**` as two globs that leave out the folder's content but list the folder itself, so
+ * it can be counted and looked into for tracked files (fast-glob reads one level below it, no more).
  */
-export async function walkWorkTree(root: string, skip: string[]): Promise<WalkResult> {
-  const entries = await fg('**/*', {
+const keepFolderEntry = (glob: string) =>
+  glob.endsWith('/**') ? [`${glob.slice(0, -2)}*`, `${glob.slice(0, -2)}*/**`] : [glob];
+
+interface Entry {
+  path: string;
+  kind: 'file' | 'symlink' | 'dir' | 'special';
+}
+
+async function list(root: string, pattern: string, ignore: string[]): Promise<Entry[]> {
+  const entries = await fg(pattern, {
     cwd: root,
     dot: true,
     onlyFiles: false,
     followSymbolicLinks: false,
     objectMode: true,
-    ignore: skip,
+    ignore,
     suppressErrors: true,
     unique: true,
   });
+  return entries.map((e) => ({
+    path: e.path,
+    kind: e.dirent.isSymbolicLink()
+      ? 'symlink'
+      : e.dirent.isFile()
+        ? 'file'
+        : e.dirent.isDirectory()
+          ? 'dir'
+          : 'special',
+  }));
+}
+
+/**
+ * Lists every regular file under `root` to scan, labelled tracked (in git's index), ignored
+ * (matched by .gitignore) or untracked. The user's skip globs apply to all of them; the built-in
+ * list (dependency and build folders) only to untracked and ignored content: a tracked file
+ * under `build/` is read, and the folders left unread are counted in a note. Symlinks are never
+ * followed, so nothing outside the root is read and a loop cannot hang the walk.
+ */
+export async function walkWorkTree(root: string, lists: SkipLists): Promise<WalkResult> {
+  const userSkip = [...ALWAYS_SKIP, ...lists.skip];
+  const entries = await list(root, '**/*', [...userSkip, ...lists.defaultSkip.flatMap(keepFolderEntry)]);
+  const isDefaultFolder = skipMatcher(lists.defaultSkip.filter((g) => g.endsWith('/**')).map((g) => g.slice(0, -3)));
+  const skippedFolders = entries.filter((e) => e.kind === 'dir' && isDefaultFolder(e.path)).map((e) => e.path);
+  const top = await workTreeTop(root);
+  const tracked = top ? await trackedFiles(root) : new Set<string>();
+
+  // Inside a skipped folder, only what git tracks is read; it is listed only when git tracks something there.
+  const trackedDirs = foldersOf(tracked);
+  let untrackedInSkipped = 0;
+  const inSkipped: Entry[] = [];
+  const unread: string[] = [];
+  for (const folder of skippedFolders) {
+    if (!trackedDirs.has(folder)) {
+      unread.push(folder);
+      continue;
+    }
+    for (const e of await list(root, `${fg.escapePath(folder)}/**/*`, userSkip)) {
+      if (e.kind === 'dir') continue;
+      if (tracked.has(e.path)) inSkipped.push(e);
+      else untrackedInSkipped++;
+    }
+  }
+
   const notes: string[] = [];
   let symlinks = 0;
   const special: string[] = [];
   const paths: string[] = [];
-  for (const e of entries) {
-    if (e.dirent.isSymbolicLink()) symlinks++;
-    else if (e.dirent.isFile()) paths.push(e.path);
+  for (const e of [...entries, ...inSkipped]) {
+    if (e.kind === 'symlink') symlinks++;
+    else if (e.kind === 'file') paths.push(e.path);
     // FIFOs, sockets and devices are never opened: reading a FIFO would block the scan.
-    else if (!e.dirent.isDirectory()) special.push(e.path);
+    else if (e.kind === 'special') special.push(e.path);
   }
   if (symlinks > 0) notes.push(`${symlinks} symbolic link(s) not followed`);
   for (const p of special) notes.push(`skipped ${p}: not a regular file`);
+  const defaultNote = skippedNote(unread, untrackedInSkipped);
+  if (defaultNote) notes.push(defaultNote);
   paths.sort();
 
-  const top = await workTreeTop(root);
   if (!top)
     return { files: paths.map((p) => ({ abs: join(root, p), path: p, source: 'untracked' })), notes, inGit: false };
 
-  const tracked = await trackedFiles(root);
   const gitignores = paths.filter((p) => p === '.gitignore' || p.endsWith('/.gitignore'));
   const exclude = join(top, '.git', 'info', 'exclude');
   const ignore = new GitIgnore(root, gitignores, existsSync(exclude) ? exclude : undefined);
@@ -62,4 +118,29 @@ export async function walkWorkTree(root: string, skip: string[]): Promise<WalkRe
     return { abs: join(root, p), path: p, source };
   });
   return { files, notes, inGit: true };
+}
+
+/** Every folder that holds a tracked file, at any depth. */
+function foldersOf(files: Set<string>): Set<string> {
+  const dirs = new Set<string>();
+  for (const f of files) {
+    for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
+      const d = f.slice(0, i);
+      if (dirs.has(d)) break;
+      dirs.add(d);
+    }
+  }
+  return dirs;
+}
+
+/** "not read by default (...): 3 untracked folder(s) (node_modules, dist, ...)". */
+function skippedNote(folders: string[], untrackedFiles: number): string | undefined {
+  if (folders.length === 0 && untrackedFiles === 0) return undefined;
+  const parts: string[] = [];
+  if (folders.length > 0) {
+    const shown = folders.slice(0, 5).join(', ') + (folders.length > 5 ? `, and ${folders.length - 5} more` : '');
+    parts.push(`${folders.length} folder(s) git does not track (${shown})`);
+  }
+  if (untrackedFiles > 0) parts.push(`${untrackedFiles} untracked file(s) beside tracked ones`);
+  return `not read by default, as dependency or build output: ${parts.join(' and ')}; tracked files there are read; scan.skip in the config replaces the list`;
 }

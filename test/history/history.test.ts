@@ -184,17 +184,22 @@ describe('audit --history: each blob once', () => {
     ]);
   });
 
-  it('applies the skip globs by path: a blob first seen under node_modules is read where it is not skipped', async () => {
+  it("applies the user's skip globs by path: a blob first seen under a skipped folder is read where it is not skipped", async () => {
     const w = new World();
     const t = githubToken();
-    w.commit('vendored', { 'node_modules/pkg/index.js': `const t = "${t}";\n` });
+    w.commit('config', { '.tokenscope.yml': 'scan:\n  extraSkip: ["fixtures/**"]\n' });
+    w.commit('fixture', { 'fixtures/pkg/index.js': `const t = "${t}";\n` });
     const copied = w.commit('copied', { 'src/index.js': `const t = "${t}";\n` });
     const hidden = githubToken();
-    w.commit('vendored only', { 'node_modules/other/index.js': `const t = "${hidden}";\n` });
+    w.commit('fixture only', { 'fixtures/other/index.js': `const t = "${hidden}";\n` });
+    // The built-in list (node_modules, build, ...) never hides what a commit adds.
+    const vendored = githubToken();
+    w.commit('vendored', { 'node_modules/other/index.js': `const t = "${vendored}";\n` });
 
     const { report } = await auditJson([w.root, '--history']);
     expect(historyLoc(findingFor(report!, t))).toMatchObject({ path: 'src/index.js', commit: copied });
     expect(findingFor(report!, hidden)).toBeUndefined();
+    expect(historyLoc(findingFor(report!, vendored))).toMatchObject({ path: 'node_modules/other/index.js' });
   });
 
   it('skips binary blobs by content and notes blobs over the size cap', async () => {

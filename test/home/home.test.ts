@@ -175,7 +175,9 @@ describe('--include-home: credential stores, each token attributed to its profil
       },
       { path: '~/.kube/config', line: 5, source: 'home', section: 'user admin@prod' },
     ]);
-    expect(notes).toContain('~/.config/gcloud/credentials.db: present, a database tokenscope does not parse');
+    expect(notes).toContain(
+      'skipped ~/.config/gcloud/credentials.db: not a database tokenscope can read (file is not a database)',
+    );
   });
 
   it('notes an unreadable store and a missing HOME; absent stores are silent', async () => {
@@ -185,7 +187,7 @@ describe('--include-home: credential stores, each token attributed to its profil
     const notes: string[] = [];
     await scanHome(home, notes);
     // root reads anything; the note is only expected when permissions bite.
-    if (process.getuid?.() !== 0) expect(notes).toEqual(['~/.netrc: unreadable (EACCES)']);
+    if (process.getuid?.() !== 0) expect(notes).toEqual(['skipped ~/.netrc: unreadable (permission denied)']);
     else expect(notes).toEqual([]);
     const none: string[] = [];
     const detector = buildDetector({ extraRules: [], only: [] });

@@ -1,39 +1,67 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CandidateSource } from '../../core/source.js';
+import { Secret } from '../../core/secret.js';
 import type { Candidate } from '../../core/types.js';
-import { decode } from '../read.js';
-import { STORES, type Store } from './stores.js';
+import { isPlaceholder } from '../../detect/placeholders.js';
+import { decode, readForScan } from '../read.js';
+import { type Piece, STORES, type Store } from './stores.js';
 
-/** The files a store pattern names under HOME (a `*` segment is one folder level). */
-async function expand(home: string, pattern: string): Promise<string[]> {
-  const parts = pattern.split('/');
+/** A path segment with `*` as a whole-name pattern. */
+const segment = (part: string) => new RegExp(`^${part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+
+/**
+ * The files a store pattern names under HOME. A `*` in a folder segment matches folders; in the
+ * last segment, anything but a folder (a key may be a symlink into a dotfiles checkout: the read
+ * checks what it points at).
+ */
+async function expand(home: string, store: Store): Promise<string[]> {
+  const parts = store.path.split('/');
   let found = [''];
   for (const [i, part] of parts.entries()) {
-    if (part !== '*') {
+    if (!part.includes('*')) {
       found = found.map((p) => (p ? `${p}/${part}` : part));
       continue;
     }
+    const lastPart = i === parts.length - 1;
+    const re = segment(part);
     const next: string[] = [];
     for (const p of found) {
       try {
-        for (const e of await readdir(join(home, p), { withFileTypes: true }))
-          if (e.isDirectory()) next.push(`${p}/${e.name}`);
+        for (const e of await readdir(join(home, p), { withFileTypes: true })) {
+          if (!re.test(e.name) || e.isDirectory() !== !lastPart) continue;
+          if (lastPart && store.exclude?.test(e.name)) continue;
+          next.push(p ? `${p}/${e.name}` : e.name);
+        }
       } catch {
         // No such folder: nothing there.
       }
     }
-    found = next;
-    if (i === parts.length - 1) break;
+    found = next.sort();
   }
   return found;
+}
+
+/** Values a store marks as credentials, when no rule recognised them: too short or a template is no credential. */
+function storeCandidate(piece: Piece, path: string): Candidate | undefined {
+  const c = piece.credential;
+  if (!c || c.value.length < 6 || isPlaceholder(c.value)) return undefined;
+  return {
+    ruleId: 'home-store-credential',
+    provider: c.provider,
+    kind: c.kind,
+    secret: new Secret(c.value),
+    context: { name: c.name, ...(piece.section ? { section: piece.section } : {}) },
+    location: { path, line: piece.firstLine, source: 'home', ...(piece.section ? { section: piece.section } : {}) },
+  };
 }
 
 /**
  * The current user's credential stores, in their well-known places under HOME (from the
  * environment the CLI was given), labelled `home` and shown as `~/...`. Each store is parsed in
  * its own format so that every token is attributed to its profile, host or user. A store that
- * is not there is not news; one that cannot be read is noted.
+ * is not there is not news; one that cannot be read (a FIFO, a device, over the size cap,
+ * unreadable) is noted, and its type and size are checked before a byte of it is read.
  */
 export function homeSource(
   env: Record<string, string | undefined>,
@@ -48,16 +76,17 @@ export function homeSource(
       return;
     }
     for (const store of stores) {
-      for (const rel of await expand(home, store.path)) {
-        const text = await readStore(join(home, rel), rel, maxFileSize, notes, !store.pieces);
-        if (text === undefined || !store.pieces) continue;
+      for (const rel of await expand(home, store)) {
         const path = `~/${rel}`;
-        const pieces = store.pieces(text, rel);
-        if (!pieces) {
-          notes.push(`${path}: could not be parsed; scanned as plain text`);
-          yield* detector.scan({ text, path, source: 'home' });
+        // A store that is not there is not news (a dangling symlink neither); stat reads no content.
+        if (!(await present(join(home, rel)))) continue;
+        const read = readForScan(join(home, rel), maxFileSize);
+        if ('skipped' in read) {
+          notes.push(`skipped ${path}: ${read.skipped}`);
           continue;
         }
+        const pieces = await piecesOf(store, read.bytes, rel, path, notes);
+        if (!pieces) continue;
         for (const piece of pieces) {
           const found: Candidate[] = detector.scan({
             text: piece.text,
@@ -72,39 +101,47 @@ export function homeSource(
             }
             yield c;
           }
+          const own = found.length === 0 ? storeCandidate(piece, path) : undefined;
+          if (own) yield own;
         }
       }
     }
   };
 }
 
-async function readStore(
-  abs: string,
-  rel: string,
-  maxFileSize: number,
-  notes: string[],
-  opaque: boolean,
-): Promise<string | undefined> {
+async function present(abs: string): Promise<boolean> {
   try {
-    const buf = await readFile(abs);
-    if (opaque) {
-      notes.push(`~/${rel}: present, a database tokenscope does not parse`);
-      return undefined;
-    }
-    if (buf.length > maxFileSize) {
-      notes.push(`skipped ~/${rel}: larger than the size cap`);
-      return undefined;
-    }
-    const d = decode(buf);
-    if ('binary' in d) {
-      notes.push(`skipped ~/${rel}: not text`);
-      return undefined;
-    }
-    return d.text;
+    await stat(abs);
+    return true;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    notes.push(`~/${rel}: unreadable (${code ?? (e as Error).message})`);
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
+}
+
+/** A store's pieces; a text store that does not parse is one plain-text piece, with a note. */
+async function piecesOf(
+  store: Store,
+  bytes: Buffer,
+  rel: string,
+  path: string,
+  notes: string[],
+): Promise<Piece[] | undefined> {
+  if (store.fromBytes) {
+    const pieces = await store.fromBytes(bytes, rel);
+    if (typeof pieces === 'string') {
+      notes.push(`skipped ${path}: ${pieces}`);
+      return undefined;
+    }
+    return pieces;
+  }
+  const d = decode(bytes);
+  if ('binary' in d) {
+    notes.push(`skipped ${path}: not text`);
     return undefined;
   }
+  const pieces = store.pieces?.(d.text, rel);
+  if (pieces) return pieces;
+  notes.push(`${path}: could not be parsed; scanned as plain text`);
+  return [{ text: d.text, firstLine: 1 }];
 }
