@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { BlobReader } from '../../src/sources/history/cat-file.js';
-import { unquotePath } from '../../src/sources/history/diff-parse.js';
 import { World } from './world.js';
 
 describe('BlobReader: one git cat-file --batch, answers in request order', () => {
@@ -34,12 +33,5 @@ describe('BlobReader: one git cat-file --batch, answers in request order', () =>
     const answers = [];
     for await (const a of reader.read()) answers.push(a);
     expect(answers).toEqual([]);
-  });
-});
-
-describe('unquotePath', () => {
-  it("undoes git's C quoting of unusual paths", () => {
-    expect(unquotePath('"b/caf\\303\\251 \\"x\\".env"')).toBe('b/café "x".env');
-    expect(unquotePath('b/plain.env')).toBe('b/plain.env');
   });
 });

@@ -8,7 +8,11 @@ export async function requireRepo(dir: string, flag: string): Promise<string> {
   try {
     const out = (await git(dir, ['rev-parse', '--git-dir'])).trim();
     return isAbsolute(out) ? out : join(dir, out);
-  } catch {
+  } catch (e) {
+    if (/cannot use bare repository/.test(String((e as { stderr?: string }).stderr)))
+      throw new UsageError(
+        `${flag}: ${dir} is inside a bare repository that git found by itself; tokenscope does not open one it was not pointed at (set GIT_DIR to scan it on purpose)`,
+      );
     throw new UsageError(`${flag}: ${dir} is not inside a git repository`);
   }
 }
