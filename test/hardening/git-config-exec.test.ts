@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { packageRoot } from '../../src/core/paths.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 import { githubToken } from '../helpers/tokens.js';
 import { World, auditJson, findingFor, sh } from '../history/world.js';
@@ -258,4 +259,50 @@ describe('git never runs what the scanned repository configures', () => {
     expect(existsSync(marker)).toBe(false);
     expect(run.code).toBe(0);
   });
+});
+
+describe("the user's own git config", () => {
+  const asRoot = process.getuid?.() === 0;
+  (asRoot ? it : it.skip)(
+    'is not read, except safe.directory: a repository owned by another user opens when the user says so',
+    async () => {
+      const { marker, program } = trap();
+      const w = new World();
+      const t = githubToken();
+      w.commit('token', { 'app.env': `GITHUB_TOKEN=${t}\n` });
+      execFileSync('chown', ['-R', '12345:12345', w.root]);
+      const global = join(tempDir(), 'gitconfig');
+      // The user's global config: it trusts this repository, and it has a program of its own.
+      plant(global, [
+        ['safe.directory', w.root],
+        ['core.fsmonitor', program],
+      ]);
+      const cli = (env: Record<string, string>) =>
+        new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+          execFile(
+            process.execPath,
+            [
+              join(packageRoot(), 'bin', 'tokenscope.js'),
+              'audit',
+              w.root,
+              '--history',
+              '--offline',
+              '--format',
+              'json',
+            ],
+            { env: { ...process.env, ...env } },
+            (err, stdout, stderr) =>
+              resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }),
+          );
+        });
+      const trusted = await cli({ GIT_CONFIG_GLOBAL: global });
+      expect(trusted.code).toBe(0);
+      expect(findingFor(JSON.parse(trusted.stdout), t)).toBeDefined();
+      expect(existsSync(marker)).toBe(false);
+
+      const untrusted = await cli({ GIT_CONFIG_GLOBAL: '/dev/null' });
+      expect(untrusted.code).toBe(2);
+      expect(untrusted.stderr).toContain('owned by another user');
+    },
+  );
 });
