@@ -55,9 +55,10 @@ export function gitArgv(place: GitPlace | undefined, args: string[]): string[] {
 
 /**
  * The environment for one call: no system or global config (the user's `~/.gitconfig` may hold
- * helpers and programs too, and a scan needs none of it), the allowed transports, no prompts, no replacement objects
- * (refs/replace could show other content under a blob's id), a fixed locale so messages can be
- * matched. GIT_DIR, GIT_INDEX_FILE and the like pass through: a pre-commit hook runs with them.
+ * helpers and programs too, and a scan needs none of it), the allowed transports, no prompts, no
+ * replacement objects (refs/replace could show other content under a blob's id), a fixed locale
+ * so messages can be matched. GIT_DIR, GIT_INDEX_FILE and the like pass through: a pre-commit hook
+ * runs with them.
  */
 export function gitEnv(opts: GitCallOptions = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
