@@ -10,6 +10,8 @@ export type BlobAnswer =
 
 /** Answers parsed but not yet taken; beyond this the parser stops reading and git waits. */
 const MAX_QUEUED = 64;
+/** ... or beyond this many bytes of content (64 blobs at the size cap would be gigabytes). */
+const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
 /** A full object id (SHA-1 or SHA-256): the only thing ever sent to cat-file, one per line. */
 export const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -34,6 +36,7 @@ export class BlobReader {
   private ended = false;
   private finished = false;
   private answers: BlobAnswer[] = [];
+  private queuedBytes = 0;
   private wakeReader: (() => void) | undefined;
   private wakeParser: (() => void) | undefined;
   private restarts = 0;
@@ -101,6 +104,7 @@ export class BlobReader {
       if (this.answers.length > 0) {
         const batch = this.answers;
         this.answers = [];
+        this.queuedBytes = 0;
         this.poke('parser');
         yield* batch;
         continue;
@@ -121,6 +125,7 @@ export class BlobReader {
 
   private push(a: BlobAnswer): void {
     this.answers.push(a);
+    if (a.kind === 'blob') this.queuedBytes += a.content.length;
     this.poke('reader');
   }
 
@@ -223,7 +228,7 @@ export class BlobReader {
         body = { oid: m[1]!, type, size, left: size + 1, parts: keep ? [] : undefined };
       }
       // Backpressure: while the consumer is behind, stop reading, so git stops writing.
-      while (this.answers.length >= MAX_QUEUED) {
+      while (!this.finished && (this.answers.length >= MAX_QUEUED || this.queuedBytes > MAX_QUEUED_BYTES)) {
         await new Promise<void>((resolve) => {
           this.wakeParser = resolve;
         });
