@@ -140,13 +140,21 @@ export function firstComplaint(stderr: string): string {
 
 const run = promisify(execFile);
 
+/**
+ * How long a one-shot local call (rev-parse, ls-files, merge-base, ...) may take: seconds at most
+ * on the largest repositories, but a hostile `.git` can make git wait forever (an index or config
+ * that is a named pipe blocks on open).
+ */
+export const ONE_SHOT_TIMEOUT_MS = 60_000;
+
 /** Runs git to completion and returns its stdout; rejects with git's error (stderr on it). */
 export async function git(place: GitPlace | undefined, args: string[], opts: GitCallOptions = {}): Promise<string> {
   const { stdout } = await run('git', gitArgv(place, args), {
     env: gitEnv(opts),
     maxBuffer: 1024 * 1024 * 1024,
     encoding: 'utf8',
-    ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
+    timeout: opts.timeoutMs ?? ONE_SHOT_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
   });
   return stdout;
 }
@@ -157,5 +165,7 @@ export function gitSync(place: GitPlace, args: string[]): string {
     env: gitEnv(),
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
+    timeout: ONE_SHOT_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
   });
 }

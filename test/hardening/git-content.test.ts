@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/core/paths.js';
 import { writeFiles } from '../helpers/repo.js';
@@ -127,4 +127,15 @@ describe('a file that cannot be read costs that file only, and never hangs the s
       );
     }
   }, 400_000);
+
+  it('a .git whose index is a named pipe (git would wait on it forever): the scan still ends, with its findings', async () => {
+    const w = new World();
+    const t = githubToken();
+    w.commit('token', { 'app.env': `GITHUB_TOKEN=${t}\n` });
+    rmSync(join(w.root, '.git', 'index'));
+    execFileSync('mkfifo', [join(w.root, '.git', 'index')]);
+    const run = await tokenscope([w.root], 150_000);
+    expect({ timedOut: run.timedOut, code: run.code }).toEqual({ timedOut: false, code: 0 });
+    expect(findingFor(run.report!, t)!.locations[0]!.path).toBe('app.env');
+  }, 200_000);
 });
