@@ -46,7 +46,7 @@ export async function chooseConfig(root: string, input: string, plan: ScanPlan, 
     const posix = name.split(sep).join('/');
     let text: string;
     try {
-      text = await git(root, ['show', `${base}:${posix}`]);
+      text = await git(root, ['cat-file', 'blob', `${base}:${posix}`]);
     } catch {
       continue; // not in the base commit
     }

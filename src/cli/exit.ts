@@ -1,5 +1,5 @@
 import { UsageError } from '../config/load.js';
-import { EndpointViolation } from '../inspect/errors.js';
+import { EndpointViolation } from '../core/errors.js';
 import { RuleCompileError } from '../detect/compile.js';
 import type { Report } from '../report/model.js';
 

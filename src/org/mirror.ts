@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { git as runGit } from '../git/run.js';
 import type { OrgRepo } from './types.js';
-
-const run = promisify(execFile);
 
 export interface MirrorOptions {
   cacheDir: string;
@@ -36,10 +33,11 @@ export function mirrorDir(cacheDir: string, repo: OrgRepo): string {
 }
 
 /**
- * git's environment: no prompts, a fixed locale, and the token (when it may go to this URL) as an
+ * What git's environment adds for a mirror (the runner adds no prompts, no system or global
+ * config, no helpers): stall limits, and the token (when it may go to this URL) as an
  * http.<origin>.extraHeader passed through GIT_CONFIG_* variables. It is never in argv (visible
  * to every process on the runner), never in the remote URL that git writes to the mirror's config,
- * never in a log line.
+ * never in a log line, and no credential helper is ever asked.
  */
 export function gitEnvFor(url: string, opts: MirrorOptions): NodeJS.ProcessEnv {
   const config: [string, string][] = [
@@ -57,13 +55,7 @@ export function gitEnvFor(url: string, opts: MirrorOptions): NodeJS.ProcessEnv {
     const basic = Buffer.from(`x-access-token:${opts.token}`).toString('base64');
     config.push([`http.${parsed.origin}/.extraHeader`, `Authorization: Basic ${basic}`]);
   }
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_ASKPASS: '',
-    LC_ALL: 'C',
-    GIT_CONFIG_COUNT: String(config.length),
-  };
+  const env: NodeJS.ProcessEnv = { GIT_CONFIG_COUNT: String(config.length) };
   config.forEach(([k, v], i) => {
     env[`GIT_CONFIG_KEY_${i}`] = k;
     env[`GIT_CONFIG_VALUE_${i}`] = v;
@@ -83,14 +75,14 @@ function complaint(e: unknown, token: string | undefined): string {
   return line.replace(/Authorization:[^\s]*\s+\S+/gi, 'Authorization: ****');
 }
 
-async function git(cwd: string | undefined, args: string[], env: NodeJS.ProcessEnv, timeout: number): Promise<string> {
-  const { stdout } = await run('git', cwd ? ['-C', cwd, ...args] : args, {
-    env,
-    timeout,
-    maxBuffer: 16 * 1024 * 1024,
-    encoding: 'utf8',
-  });
-  return stdout;
+/** git on the mirror, a bare repository named explicitly (git refuses bare ones it merely finds). */
+async function git(
+  gitDir: string | undefined,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeout: number,
+): Promise<string> {
+  return runGit(gitDir === undefined ? undefined : { gitDir }, args, { network: true, env, timeoutMs: timeout });
 }
 
 /**

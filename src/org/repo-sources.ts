@@ -2,10 +2,10 @@ import type { CandidateSource, CredentialRefiner } from '../core/audit.js';
 import type { Candidate, Credential, Location, RiskSignal } from '../core/types.js';
 import type { Detector } from '../detect/engine.js';
 import { decode } from '../sources/read.js';
-import { BlobReader } from '../sources/history/cat-file.js';
+import { readBlobs } from '../sources/history/cat-file.js';
 import { HistoryScan } from '../sources/history/history.js';
 import { skipMatcher } from '../sources/history/skip.js';
-import { nulTokens, spawnGit } from '../sources/history/spawn.js';
+import { type TreeEntry, treeEntries } from '../sources/history/tree.js';
 
 export interface RepoScanOptions {
   /** The repository's short name: every path it yields starts with `name/`. */
@@ -38,46 +38,23 @@ export function headTreeSource(opts: RepoScanOptions, notes: string[]): Candidat
 
 async function* scanHeadTree(opts: RepoScanOptions, detector: Detector, notes: string[]): AsyncGenerator<Candidate> {
   const skipped = skipMatcher(opts.skip);
-  const reader = new BlobReader(opts.dir, opts.maxFileSize);
-  const queue: string[] = [];
-  const feeding = (async () => {
-    const child = spawnGit(opts.dir, ['ls-tree', '-r', '-z', '--full-tree', opts.head]);
-    child.proc.stdin.end();
-    try {
-      for await (const entry of nulTokens(child.proc.stdout)) {
-        if (reader.closed) break;
-        // `<mode> <type> <oid>\t<path>`: symlinks (120000) and submodules (commit) hold no text of ours.
-        const tab = entry.indexOf('\t');
-        const [mode, type, oid] = entry.slice(0, tab).split(' ');
-        const path = entry.slice(tab + 1);
-        if (type !== 'blob' || mode === '120000' || !oid || skipped(path)) continue;
-        queue.push(path);
-        await reader.request(oid);
-      }
-      if ((await child.exited) !== 0)
-        notes.push(`${opts.name}: could not list the default branch: ${child.complaint()}`);
-    } finally {
-      reader.end();
+  const place = { gitDir: opts.dir };
+  const listed = treeEntries(place, opts.head, (why) =>
+    notes.push(`${opts.name}: could not list the default branch: ${why}`),
+  );
+  // Symlinks (120000) and submodules (commit) hold no text of ours.
+  const wanted = (e: TreeEntry) =>
+    e.type !== 'blob' || e.mode === '120000' || !e.oid || skipped(e.path) ? undefined : e.oid;
+  for await (const [{ path }, answer] of readBlobs(place, opts.maxFileSize, listed, wanted)) {
+    if (answer.kind === 'oversize') {
+      notes.push(`skipped ${opts.name}/${path}: larger than the size cap (${answer.size} > ${opts.maxFileSize} bytes)`);
+      continue;
     }
-  })();
-  try {
-    for await (const answer of reader.read()) {
-      const path = queue.shift()!;
-      if (answer.kind === 'oversize') {
-        notes.push(
-          `skipped ${opts.name}/${path}: larger than the size cap (${answer.size} > ${opts.maxFileSize} bytes)`,
-        );
-        continue;
-      }
-      if (answer.kind !== 'blob') continue;
-      const decoded = decode(answer.content);
-      if ('binary' in decoded) continue;
-      yield* detector.scan({ text: decoded.text, path, source: 'tracked', commit: opts.head });
-    }
-  } finally {
-    reader.close();
+    if (answer.kind !== 'blob') continue;
+    const decoded = decode(answer.content);
+    if ('binary' in decoded) continue;
+    yield* detector.scan({ text: decoded.text, path, source: 'tracked', commit: opts.head });
   }
-  await feeding;
 }
 
 /**
@@ -91,7 +68,7 @@ export class RepoHistory implements CredentialRefiner {
 
   constructor(private readonly opts: RepoScanOptions) {
     this.inner = new HistoryScan({
-      cwd: opts.dir,
+      cwd: { gitDir: opts.dir },
       revs: ['--all'],
       head: opts.head,
       skip: opts.skip,

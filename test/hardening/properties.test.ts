@@ -12,7 +12,6 @@ import { assignmentName } from '../../src/detect/assignment.js';
 import { Detector } from '../../src/detect/engine.js';
 import { loadRules } from '../../src/detect/load.js';
 import { ProviderUnavailableError } from '../../src/core/errors.js';
-import { PatchReader } from '../../src/sources/history/diff-parse.js';
 import { iniSections } from '../../src/sources/home/ini.js';
 import { netrcEntries } from '../../src/sources/home/netrc.js';
 import { leaves } from '../../src/sources/home/tree.js';
@@ -144,31 +143,6 @@ describe('property: parsers of untrusted files fail only with a usage error', ()
         if (tree) expect(Array.isArray(tree.leaves)).toBe(true);
       }),
       params(6),
-    );
-  });
-
-  it('git patch output', () => {
-    const patchLine = fc.oneof(
-      fc.string(),
-      fc.constantFrom(
-        'diff --git a/x b/x',
-        '+++ b/x',
-        '--- a/x',
-        '@@ -1,2 +1,3 @@',
-        '@@@ -1 -1 +1,2 @@@',
-        '+added',
-        ' ctx',
-        '-gone',
-        '\\ No newline at end of file',
-        '\x01abc123 2026-01-01',
-      ),
-    );
-    fc.assert(
-      fc.property(fc.array(patchLine, { maxLength: 50 }), (lines) => {
-        const reader = new PatchReader(() => {});
-        for (const l of lines) reader.line(l);
-      }),
-      params(7),
     );
   });
 });

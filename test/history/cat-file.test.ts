@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BlobReader } from '../../src/sources/history/cat-file.js';
-import { unquotePath } from '../../src/sources/history/diff-parse.js';
+import { tempDir } from '../helpers/repo.js';
 import { World } from './world.js';
 
 describe('BlobReader: one git cat-file --batch, answers in request order', () => {
@@ -37,9 +39,50 @@ describe('BlobReader: one git cat-file --batch, answers in request order', () =>
   });
 });
 
-describe('unquotePath', () => {
-  it("undoes git's C quoting of unusual paths", () => {
-    expect(unquotePath('"b/caf\\303\\251 \\"x\\".env"')).toBe('b/café "x".env');
-    expect(unquotePath('b/plain.env')).toBe('b/plain.env');
+describe('BlobReader: a conversation with git that stops making sense ends, it never loops', () => {
+  /** Puts a fake `git` first on PATH for one test: it prints `reply` whatever it is asked. */
+  async function withFakeGit(reply: string, body: () => Promise<void>): Promise<void> {
+    const dir = tempDir('tokenscope-fakegit-');
+    const out = join(dir, 'reply');
+    writeFileSync(out, reply);
+    writeFileSync(join(dir, 'git'), `#!/bin/sh\ncat '${out}'\ncat >/dev/null\n`, { mode: 0o755 });
+    const saved = process.env.PATH;
+    process.env.PATH = `${dir}:${saved}`;
+    try {
+      await body();
+    } finally {
+      process.env.PATH = saved;
+    }
+  }
+
+  const a = 'a'.repeat(40);
+  const b = 'b'.repeat(40);
+
+  for (const [what, reply] of [
+    ['an unparseable header', 'what is this\n'],
+    ['an answer for another object', `${b} blob 3\nabc\n`],
+    ['a header that never ends', 'x'.repeat(100_000)],
+  ] as const) {
+    it(`${what}: every pending id is answered unreadable, and the answers end`, async () => {
+      await withFakeGit(reply, async () => {
+        const reader = new BlobReader(tempDir(), 1024);
+        await reader.request(a);
+        await reader.request(b);
+        reader.end();
+        const answers = [];
+        for await (const ans of reader.read()) answers.push(ans);
+        expect(answers.map((x) => [x.oid, x.kind])).toEqual([
+          [a, 'unreadable'],
+          [b, 'unreadable'],
+        ]);
+        expect(answers[0]!.kind === 'unreadable' && answers[0]!.reason).toContain('could not be parsed');
+      });
+    }, 10_000);
+  }
+
+  it('refuses to send anything but an object id (a path could hold a newline)', async () => {
+    const reader = new BlobReader(tempDir(), 1024);
+    await expect(reader.request('HEAD:notes\nx y\nz')).rejects.toThrow('only object ids');
+    reader.close();
   });
 });

@@ -115,6 +115,22 @@ describe('audit --range BASE..HEAD (pull-request mode)', () => {
     expect(f.risks.find((r) => r.id === 'removed-but-in-history')!.message).toContain(`added in ${added.slice(0, 7)}`);
   });
 
+  it('a secret the file already held is not added by moving or editing around it; a copy into another file is', async () => {
+    const { w, old, base } = featureWorld();
+    const t = githubToken();
+    // old.env held `old` at BASE: the range moves it down and adds a new token above it.
+    const edit = w.commit('edit old.env', { 'old.env': `# header\nNEW_TOKEN=${t}\n\nGITHUB_TOKEN=${old}\n` });
+    const copy = w.commit('copy', { 'copy.env': `GITHUB_TOKEN=${old}\n` });
+
+    const { report } = await auditJson([w.root, '--range', `${base}..HEAD`]);
+    expect(findingFor(report!, t)!.locations).toEqual([
+      expect.objectContaining({ path: 'old.env', line: 2, commit: edit }),
+    ]);
+    expect(findingFor(report!, old)!.locations).toEqual([
+      expect.objectContaining({ path: 'copy.env', line: 1, commit: copy }),
+    ]);
+  });
+
   it('a shallow clone that lacks BASE: exit 2, one line naming the commit and the fetch-depth fix', async () => {
     const { w, base } = featureWorld();
     w.commit('one', { 'a.txt': 'a\n' });

@@ -1,3 +1,4 @@
+import type { GitPlace } from '../../git/run.js';
 import { type GitChild, spawnGit } from './spawn.js';
 
 /** One answer of `git cat-file --batch`, in request order. */
@@ -9,6 +10,14 @@ export type BlobAnswer =
 
 /** Answers parsed but not yet taken; beyond this the parser stops reading and git waits. */
 const MAX_QUEUED = 64;
+/** ... or beyond this many bytes of content (64 blobs at the size cap would be gigabytes). */
+const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+
+/** A full object id (SHA-1 or SHA-256): the only thing ever sent to cat-file, one per line. */
+export const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** `<oid> <type> <size>`; anything else from git is a broken conversation, not an answer. */
+const MAX_HEADER = 256;
+const HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (blob|tree|commit|tag) (\d{1,15})$/;
 
 /**
  * One long-lived `git cat-file --batch` process: blob ids go in (request), contents come out
@@ -16,6 +25,9 @@ const MAX_QUEUED = 64;
  * are read past without being held. Every stage waits for the next one (pipes and a bounded
  * queue), so memory stays flat whatever the repository's size. If git dies on a broken object,
  * that object is answered `unreadable` and a fresh process takes the rest of the queue.
+ * Only object ids are ever sent (a path could hold a newline and turn into several requests),
+ * and an answer that does not parse, or answers another object, stops the reader: every id
+ * still pending is answered `unreadable`, so the consumer always ends.
  */
 export class BlobReader {
   private child!: GitChild;
@@ -24,20 +36,35 @@ export class BlobReader {
   private ended = false;
   private finished = false;
   private answers: BlobAnswer[] = [];
+  private queuedBytes = 0;
   private wakeReader: (() => void) | undefined;
   private wakeParser: (() => void) | undefined;
   private restarts = 0;
+  /** Set when git's answers stopped making sense: every request from then on is answered with it. */
+  private broken: string | undefined;
 
+  /**
+   * @param buffered `--buffer`: fastest for a stream of requests, but git holds answers until its
+   *   buffer fills or input ends; a reader asked one object at a time (BlobLookup) needs it off.
+   */
   constructor(
-    private readonly cwd: string,
+    private readonly place: GitPlace,
     private readonly maxBytes: number,
+    private readonly buffered = true,
   ) {
     this.start();
   }
 
   /** Sends one id; resolves when git's input pipe can take more. */
   async request(oid: string): Promise<void> {
+    if (!OBJECT_ID.test(oid)) throw new Error('BlobReader: only object ids are requested');
+    if (this.finished) {
+      this.push({ oid, kind: 'unreadable', reason: this.broken ?? 'the reader was closed' });
+      return;
+    }
     this.inFlight.push(oid);
+    // Answered, in its turn, when the stopped process's exit is handled.
+    if (this.broken !== undefined) return;
     const stdin = this.child.proc.stdin;
     if (stdin.write(`${oid}\n`)) return;
     await new Promise<void>((resolve) => {
@@ -77,6 +104,7 @@ export class BlobReader {
       if (this.answers.length > 0) {
         const batch = this.answers;
         this.answers = [];
+        this.queuedBytes = 0;
         this.poke('parser');
         yield* batch;
         continue;
@@ -97,11 +125,12 @@ export class BlobReader {
 
   private push(a: BlobAnswer): void {
     this.answers.push(a);
+    if (a.kind === 'blob') this.queuedBytes += a.content.length;
     this.poke('reader');
   }
 
   private start(): void {
-    const child = spawnGit(this.cwd, ['cat-file', '--batch', '--buffer']);
+    const child = spawnGit(this.place, ['cat-file', '--batch', ...(this.buffered ? ['--buffer'] : [])]);
     this.child = child;
     // A write to a process that died is reported by its exit; the pipe error itself is not news.
     child.proc.stdin.on('error', () => {});
@@ -111,6 +140,12 @@ export class BlobReader {
 
   private onExit(child: GitChild, code: number): void {
     if (child !== this.child || this.finished) return;
+    if (this.broken !== undefined) {
+      for (const oid of this.inFlight.splice(0)) this.push({ oid, kind: 'unreadable', reason: this.broken });
+      this.finished = true;
+      this.poke('reader');
+      return;
+    }
     if (this.inFlight.length === 0 && this.ended) {
       this.finished = true;
       this.poke('reader');
@@ -134,6 +169,12 @@ export class BlobReader {
       this.child.proc.stdin.write(`${oid}\n`);
     }
     if (this.ended) this.child.proc.stdin.end();
+  }
+
+  /** Never guess where the next answer starts: stop, and say so for every pending id. */
+  private stop(child: GitChild): void {
+    this.broken = 'git cat-file gave an answer that could not be parsed';
+    child.proc.kill();
   }
 
   /** The byte-stream parser: a header line `<oid> <type> <size>`, then `size` bytes and a newline. */
@@ -162,31 +203,99 @@ export class BlobReader {
         const nl = buf.indexOf(10);
         if (nl < 0) {
           header = header ? Buffer.concat([header, buf]) : Buffer.from(buf);
+          if (header.length > MAX_HEADER) return this.stop(child);
           break;
         }
         const lineBuf = header ? Buffer.concat([header, buf.subarray(0, nl)]) : buf.subarray(0, nl);
         header = undefined;
         buf = buf.subarray(nl + 1);
-        const [oid = '', type = '', sizeText = ''] = lineBuf.toString('latin1').split(' ');
-        if (type === 'missing' || type === 'ambiguous') {
+        const line = lineBuf.toString('latin1');
+        const expected = this.inFlight[0];
+        if (expected !== undefined && (line === `${expected} missing` || line === `${expected} ambiguous`)) {
           this.inFlight.shift();
           this.push({
-            oid,
+            oid: expected,
             kind: 'missing',
-            reason: type === 'missing' ? 'missing or corrupt object' : 'ambiguous object name',
+            reason: line.endsWith('missing') ? 'missing or corrupt object' : 'ambiguous object name',
           });
           continue;
         }
-        const size = Number(sizeText);
+        const m = HEADER.exec(line);
+        if (!m || m[1] !== expected) return this.stop(child);
+        const type = m[2]!;
+        const size = Number(m[3]);
         const keep = type === 'blob' && size <= this.maxBytes;
-        body = { oid, type, size, left: size + 1, parts: keep ? [] : undefined };
+        body = { oid: m[1]!, type, size, left: size + 1, parts: keep ? [] : undefined };
       }
       // Backpressure: while the consumer is behind, stop reading, so git stops writing.
-      while (this.answers.length >= MAX_QUEUED) {
+      while (!this.finished && (this.answers.length >= MAX_QUEUED || this.queuedBytes > MAX_QUEUED_BYTES)) {
         await new Promise<void>((resolve) => {
           this.wakeParser = resolve;
         });
       }
     }
   }
+}
+
+/**
+ * One object at a time from its own `cat-file --batch` (unbuffered, so each answer comes as soon
+ * as it is asked for): for the few blobs a scan needs to look back at, beside a streaming reader.
+ */
+export class BlobLookup {
+  private readonly reader: BlobReader;
+  private readonly answers: AsyncGenerator<BlobAnswer>;
+
+  constructor(place: GitPlace, maxBytes: number) {
+    this.reader = new BlobReader(place, maxBytes, false);
+    this.answers = this.reader.read();
+  }
+
+  async get(oid: string): Promise<BlobAnswer> {
+    await this.reader.request(oid);
+    const next = await this.answers.next();
+    return next.done ? { oid, kind: 'unreadable', reason: 'the reader was closed' } : next.value;
+  }
+
+  close(): void {
+    this.reader.close();
+  }
+}
+
+/**
+ * The blob of each item, read in order through one BlobReader while the items are still being
+ * listed: `oidOf` names an item's blob (undefined skips the item). If the consumer stops early,
+ * git is stopped; an error from the listing is thrown after the answers before it.
+ */
+export async function* readBlobs<T>(
+  place: GitPlace,
+  maxBytes: number,
+  items: AsyncIterable<T> | Iterable<T>,
+  oidOf: (item: T) => string | undefined,
+): AsyncGenerator<[T, BlobAnswer]> {
+  const reader = new BlobReader(place, maxBytes);
+  const queue: T[] = [];
+  let failure: unknown;
+  const feeding = (async () => {
+    try {
+      for await (const item of items) {
+        if (reader.closed) break;
+        const oid = oidOf(item);
+        if (oid === undefined) continue;
+        queue.push(item);
+        await reader.request(oid);
+      }
+    } catch (e) {
+      failure = e;
+    } finally {
+      reader.end();
+    }
+  })();
+  try {
+    for await (const answer of reader.read()) yield [queue.shift()!, answer];
+  } finally {
+    // The consumer may stop early (an error downstream): no git process outlives the scan.
+    reader.close();
+  }
+  await feeding;
+  if (failure) throw failure;
 }

@@ -1,15 +1,16 @@
 import type { CandidateSource, CredentialRefiner } from '../../core/source.js';
 import type { Candidate, Credential, Location, RiskSignal } from '../../core/types.js';
 import type { Detector } from '../../detect/engine.js';
+import type { GitPlace } from '../../git/run.js';
 import { decode } from '../read.js';
-import { type BlobAnswer, BlobReader } from './cat-file.js';
+import { type BlobAnswer, readBlobs } from './cat-file.js';
 import { type Change, NULL_OID, type WalkOutcome, walkChanges, walkIntroductions } from './log-walk.js';
 import { skipMatcher } from './skip.js';
-import { spawnGit, nulTokens } from './spawn.js';
+import { treeEntries } from './tree.js';
 
 export interface HistoryOptions {
-  /** A directory inside the repository. */
-  cwd: string;
+  /** A directory inside the repository, or an explicit git directory (a bare mirror). */
+  cwd: GitPlace;
   /** What to walk: `--all` (plus stash entries) or one ref. */
   revs: string[];
   /** The tree that counts as "now" for presentAtHead: HEAD, or the --branch ref. */
@@ -64,40 +65,28 @@ export class HistoryScan implements CredentialRefiner {
   private async *scan(detector: Detector): AsyncGenerator<Candidate> {
     const { cwd, revs, maxFileSize } = this.opts;
     const skipped = skipMatcher(this.opts.skip);
-    const reader = new BlobReader(cwd, maxFileSize);
     const seen = new Set<string>();
-    const queue: Change[] = [];
     const walk: WalkOutcome = { commits: 0 };
-    let walkFailure: unknown;
-    const feeding = (async () => {
+    const changes = walkIntroductions(cwd, revs, walk);
+    const fresh = (c: Change) => {
+      if (seen.has(c.newOid) || skipped(c.path)) return undefined;
+      seen.add(c.newOid);
+      return c.newOid;
+    };
+    for await (const [c, answer] of readBlobs(cwd, maxFileSize, changes, fresh)) {
+      let found: Candidate[] = [];
       try {
-        for await (const c of walkIntroductions(cwd, revs, walk)) {
-          if (reader.closed) break;
-          if (seen.has(c.newOid) || skipped(c.path)) continue;
-          seen.add(c.newOid);
-          queue.push(c);
-          await reader.request(c.newOid);
-        }
+        found = this.take(answer, c, detector);
       } catch (e) {
-        walkFailure = e;
-      } finally {
-        reader.end();
+        // One blob that breaks the scan costs that blob only.
+        this.stats.unreadable++;
+        this.gathered.push(
+          `history: could not scan ${c.path} at ${short(c.commit)}: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
-    })();
-
-    try {
-      for await (const answer of reader.read()) {
-        const c = queue.shift()!;
-        const found = this.take(answer, c, detector);
-        if (found.length > 0) yield* found;
-      }
-    } finally {
-      // The consumer may stop early (an error downstream): no git process outlives the scan.
-      reader.close();
+      if (found.length > 0) yield* found;
     }
-    await feeding;
     this.stats.commits = walk.commits;
-    if (walkFailure) throw walkFailure;
     if (walk.error)
       this.gathered.push(`history: the walk stopped early, later commits were not scanned: ${walk.error}`);
   }
@@ -173,14 +162,7 @@ export class HistoryScan implements CredentialRefiner {
   /** Which of `wanted` sit in the head commit's tree (streamed: the tree is never held). */
   private async blobsAtHead(wanted: Set<string>): Promise<Set<string>> {
     const found = new Set<string>();
-    const child = spawnGit(this.opts.cwd, ['ls-tree', '-r', '-z', '--full-tree', this.opts.head]);
-    child.proc.stdin.end();
-    for await (const entry of nulTokens(child.proc.stdout)) {
-      // `<mode> blob <oid>\t<path>`
-      const oid = entry.slice(entry.indexOf(' ', entry.indexOf(' ') + 1) + 1, entry.indexOf('\t'));
-      if (wanted.has(oid)) found.add(oid);
-    }
-    await child.exited;
+    for await (const { oid } of treeEntries(this.opts.cwd, this.opts.head)) if (wanted.has(oid)) found.add(oid);
     return found;
   }
 

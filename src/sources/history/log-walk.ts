@@ -1,14 +1,18 @@
+import type { GitPlace } from '../../git/run.js';
 import { nulTokens, spawnGit } from './spawn.js';
 
 /** One path a commit changed, as `git log --raw` lists it, without reading any blob. */
 export interface Change {
-  /** The blob before the commit (all zeros when the path is new). */
+  /** The blob before the commit (all zeros when the path is new); for a merge, in the first parent. */
   oldOid: string;
+  /** The blob before the commit in each parent (one for a plain diff); all zeros where the path was absent. */
+  oldOids: string[];
   /** The blob after it (all zeros when the path was deleted). */
   newOid: string;
   /** True when the new side is a regular file (not a symlink, not a submodule). */
   regularFile: boolean;
   path: string;
+  /** Empty for a diff of the index (no commit). */
   commit: string;
   /** Author date, ISO 8601. */
   date: string;
@@ -33,35 +37,64 @@ const REGULAR_FILE = /^100[0-7]{3}$/;
  * parent, which is all it brings in that the first parent lacked. Renames are not detected, so a
  * renamed file is the same blob at a new path: not new content.
  */
-export async function* walkChanges(cwd: string, revs: string[], outcome: WalkOutcome): AsyncGenerator<Change> {
-  const child = spawnGit(cwd, [
-    'log',
-    '--date-order',
-    '--reverse',
-    '--no-renames',
-    '--diff-merges=first-parent',
-    '--root',
-    '--raw',
-    '--no-abbrev',
-    '-z',
-    '--no-color',
-    '--format=%x01%H %aI',
-    ...revs,
-    '--',
-  ]);
+export function walkChanges(place: GitPlace, revs: string[], outcome: WalkOutcome): AsyncGenerator<Change> {
+  return rawChanges(
+    place,
+    [
+      'log',
+      '--date-order',
+      '--reverse',
+      '--no-renames',
+      '--diff-merges=first-parent',
+      '--root',
+      ...RAW_FLAGS,
+      COMMIT_HEADER,
+      ...revs,
+      '--',
+    ],
+    outcome,
+  );
+}
+
+/** Raw diffs, never patches: no external diff, textconv or colour, full ids, NUL-separated. */
+export const RAW_FLAGS = ['--raw', '--no-abbrev', '-z', '--no-color', '--no-ext-diff', '--no-textconv'];
+/** The commit header line `rawChanges` reads, for `git log`. */
+export const COMMIT_HEADER = '--format=%x01%H %aI';
+
+/**
+ * Reads git's raw diff output (`log --raw -z`, `diff --raw -z`) as a stream of changes. A
+ * commit header is `\x01<sha> <date>`; a plain change is `:<modes> <oids> <status>` then its path
+ * (two paths, old then new, for a rename or copy); a merge's combined change (`--diff-merges=combined`)
+ * is `::<modes> <oids> <statuses>` with one mode and one id per parent and the result last.
+ */
+export async function* rawChanges(place: GitPlace, args: string[], outcome: WalkOutcome): AsyncGenerator<Change> {
+  const child = spawnGit(place, args);
   child.proc.stdin.end();
   let commit = '';
   let date = '';
   let seq = -1;
-  let meta: string[] | undefined;
+  /** The pending raw line's fields, and how many path tokens it still expects. */
+  let meta: { modes: string[]; oids: string[]; paths: number } | undefined;
   try {
     for await (const raw of nulTokens(child.proc.stdout)) {
       const token = raw.startsWith('\n') ? raw.slice(1) : raw;
       if (meta) {
-        // The token after a raw line is its path. Raw line: `:oldmode newmode oldoid newoid status`.
-        const [, newMode = '', oldOid = '', newOid = ''] = meta;
+        // The tokens after a raw line are its paths; the last one is where the new side lives.
+        if (--meta.paths > 0) continue;
+        const { modes, oids } = meta;
         meta = undefined;
-        yield { oldOid, newOid, regularFile: REGULAR_FILE.test(newMode), path: token, commit, date, seq };
+        const newOid = oids.at(-1) ?? '';
+        const oldOids = oids.slice(0, -1);
+        yield {
+          oldOid: oldOids[0] ?? '',
+          oldOids,
+          newOid,
+          regularFile: REGULAR_FILE.test(modes.at(-1) ?? ''),
+          path: token,
+          commit,
+          date,
+          seq: Math.max(seq, 0),
+        };
         continue;
       }
       if (token.startsWith('\x01')) {
@@ -71,7 +104,15 @@ export async function* walkChanges(cwd: string, revs: string[], outcome: WalkOut
         seq++;
         outcome.commits++;
       } else if (token.startsWith(':')) {
-        meta = token.slice(1).split(' ');
+        const colons = /^:+/.exec(token)![0].length;
+        const fields = token.slice(colons).split(' ');
+        const n = colons + 1; // one per parent, plus the result
+        const status = fields[2 * n] ?? '';
+        meta = {
+          modes: fields.slice(0, n),
+          oids: fields.slice(n, 2 * n),
+          paths: colons === 1 && /^[RC]/.test(status) ? 2 : 1,
+        };
       }
     }
   } finally {
@@ -79,12 +120,16 @@ export async function* walkChanges(cwd: string, revs: string[], outcome: WalkOut
     if (child.proc.exitCode === null) child.proc.kill();
   }
   const code = await child.exited;
-  if (code !== 0) outcome.error = child.complaint() || `git log exited with ${code}`;
+  if (code !== 0) outcome.error = child.complaint() || `git ${args[0]} exited with ${code}`;
 }
 
 /** The blobs each commit brings in: added or changed regular files. */
-export async function* walkIntroductions(cwd: string, revs: string[], outcome: WalkOutcome): AsyncGenerator<Change> {
-  for await (const c of walkChanges(cwd, revs, outcome)) {
+export async function* walkIntroductions(
+  place: GitPlace,
+  revs: string[],
+  outcome: WalkOutcome,
+): AsyncGenerator<Change> {
+  for await (const c of walkChanges(place, revs, outcome)) {
     if (c.regularFile && !NULL_OID.test(c.newOid)) yield c;
   }
 }

@@ -5,9 +5,11 @@ import type { Credential, RiskSignal } from '../../core/types.js';
 import type { Detector } from '../../detect/engine.js';
 import { git } from '../git.js';
 import { decode } from '../read.js';
-import { BlobReader } from './cat-file.js';
-import { PATCH_FLAGS, scanPatch } from './patch-source.js';
+import { newAddedStats, scanAdded } from './added.js';
+import { readBlobs } from './cat-file.js';
+import { COMMIT_HEADER, RAW_FLAGS } from './log-walk.js';
 import { FETCH_FIX, mergeBase, requireRepo, resolveCommit, shallowBoundaries } from './repo.js';
+import { treeEntries } from './tree.js';
 
 export interface RangeSpec {
   base: string;
@@ -86,7 +88,7 @@ export async function planRange(cwd: string, spec: string, skip: string[], maxFi
 }
 
 export class RangeScan implements CredentialRefiner {
-  readonly stats = { hunks: 0, addedLines: 0 };
+  readonly stats = newAddedStats();
   private readonly gathered: string[] = [];
   private detector: Detector | undefined;
 
@@ -97,18 +99,19 @@ export class RangeScan implements CredentialRefiner {
 
   readonly source: CandidateSource = (detector) => {
     this.detector = detector;
-    return scanPatch(detector, {
-      cwd: this.r.cwd,
-      // Merges show only what they wrote themselves (--cc); renames are renames (-M), not additions.
+    return scanAdded(detector, {
+      place: this.r.cwd,
+      // Each commit's changes, oldest first; a merge lists only the files that differ from every
+      // parent (what it wrote itself); renames are renames (-M), not additions.
       args: [
         'log',
-        '-p',
-        '--cc',
-        '-M',
         '--reverse',
         '--topo-order',
-        ...PATCH_FLAGS,
-        '--format=%x01%H %aI',
+        '-M',
+        '--diff-merges=combined',
+        '--root',
+        ...RAW_FLAGS,
+        COMMIT_HEADER,
         `${this.r.base}..${this.r.head}`,
         '--',
       ],
@@ -133,21 +136,19 @@ export class RangeScan implements CredentialRefiner {
     ];
     if (paths.length === 0) return;
     const atHead = new Set<string>();
-    const reader = new BlobReader(this.r.cwd, this.r.maxFileSize);
-    const feeding = (async () => {
-      for (const p of paths) await reader.request(`${this.r.head}:${p}`);
-      reader.end();
-    })();
-    let i = 0;
-    for await (const answer of reader.read()) {
-      const path = paths[i++]!;
+    // HEAD's blob for each path, found in its tree: paths never travel to cat-file as text.
+    const wanted = new Set(paths);
+    const blobs: Array<{ path: string; oid: string }> = [];
+    for await (const e of treeEntries(this.r.cwd, this.r.head)) {
+      if (e.type === 'blob' && wanted.has(e.path)) blobs.push({ path: e.path, oid: e.oid });
+    }
+    for await (const [{ path }, answer] of readBlobs(this.r.cwd, this.r.maxFileSize, blobs, (b) => b.oid)) {
       if (answer.kind !== 'blob') continue;
       const d = decode(answer.content);
       if ('binary' in d) continue;
       for (const c of detector.scan({ text: d.text, path, source: 'history' }))
         atHead.add(fingerprint(c.provider, c.secret));
     }
-    await feeding;
     for (const cred of credentials) {
       const present = atHead.has(cred.fingerprint);
       for (const l of cred.locations) if (l.source === 'history') l.presentAtHead = present;

@@ -8,7 +8,16 @@ export async function requireRepo(dir: string, flag: string): Promise<string> {
   try {
     const out = (await git(dir, ['rev-parse', '--git-dir'])).trim();
     return isAbsolute(out) ? out : join(dir, out);
-  } catch {
+  } catch (e) {
+    const said = String((e as { stderr?: string }).stderr);
+    if (/cannot use bare repository/.test(said))
+      throw new UsageError(
+        `${flag}: ${dir} is inside a bare repository that git found by itself; tokenscope does not open one it was not pointed at (set GIT_DIR to scan it on purpose)`,
+      );
+    if (/dubious ownership/.test(said))
+      throw new UsageError(
+        `${flag}: git refuses ${dir}: the repository is owned by another user (name it in safe.directory in your global git config)`,
+      );
     throw new UsageError(`${flag}: ${dir} is not inside a git repository`);
   }
 }

@@ -1,23 +1,25 @@
 import type { CandidateSource } from '../../core/source.js';
-import { PATCH_FLAGS, scanPatch } from './patch-source.js';
+import { type AddedStats, newAddedStats, scanAdded } from './added.js';
+import { RAW_FLAGS } from './log-walk.js';
 import { requireRepo } from './repo.js';
 
 /**
- * Pre-commit mode: what `git diff --cached` adds, the lines about to be committed, at their line
- * numbers in the staged file. Works before the first commit too (the diff is against nothing).
+ * Pre-commit mode: what the index adds to HEAD (`git diff --cached`, raw), each staged version
+ * read by its blob id and scanned whole, at its line numbers in the staged file. Works before the
+ * first commit too (the diff is against nothing).
  */
 export async function stagedSource(
   cwd: string,
   skip: string[],
   maxFileSize: number,
   notes: string[],
-  stats = { hunks: 0, addedLines: 0 },
+  stats: AddedStats = newAddedStats(),
 ): Promise<CandidateSource> {
   await requireRepo(cwd, '--staged');
   return (detector) =>
-    scanPatch(detector, {
-      cwd,
-      args: ['diff', '--cached', '-M', ...PATCH_FLAGS, '--'],
+    scanAdded(detector, {
+      place: cwd,
+      args: ['diff', '--cached', '-M', ...RAW_FLAGS, '--'],
       source: 'tracked',
       skip,
       maxFileSize,
