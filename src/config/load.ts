@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
+import { PROVIDERS } from '../../providers/registry.js';
 import { DEFAULT_POLICY, type Policy } from '../assess/policy.js';
 import type { RuleSpec } from '../core/rule.js';
 import { describeErrors, schemaValidator } from './ajv.js';
@@ -104,6 +105,22 @@ function parseFailure(file: string, text: string, e: unknown): UsageError {
   return new UsageError(`${file}: not valid YAML${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}${code}`);
 }
 
+/**
+ * A config rule names its own provider, never a built-in one: a matched value is sent to its
+ * provider's API, so a rule in a scanned repository's config could otherwise relabel any value
+ * (the user's own RAILWAY_TOKEN from the environment) as GitHub's and send it to GitHub. Config
+ * rules' providers have no inspector: their matches are reported, never sent anywhere.
+ */
+function refuseBuiltInProviders(file: string, rules: RuleSpec[]): void {
+  const builtIn = new Set(PROVIDERS.map((p) => p.id));
+  rules.forEach((r, i) => {
+    if (builtIn.has(r.provider))
+      throw new UsageError(
+        `${file}: field "rules.${i}.provider" names the built-in provider "${r.provider}"; a config rule needs a provider name of its own`,
+      );
+  });
+}
+
 /** Reads, parses and validates a config file; every problem is gathered into one line. */
 export function loadConfig(file: string | undefined): Config {
   if (!file) return parseConfig(undefined, '');
@@ -130,6 +147,7 @@ export function parseConfig(file: string | undefined, text: string): Config {
     const validate = schemaValidator('config.schema.json');
     if (!validate(parsed)) throw new UsageError(`${file}: ${describeErrors(validate.errors).join('; ')}`);
     raw = parsed as ConfigFile;
+    refuseBuiltInProviders(file, raw.rules ?? []);
   }
   return {
     ...(file ? { file } : {}),

@@ -286,6 +286,9 @@ export class Detector {
     const lineText = text.slice(lineStart, lines.lineEnd(line));
     if (lineText.includes(ALLOW_MARK)) return undefined;
     const name = assignmentName(text.slice(lineStart, start));
+    // The name the value is assigned to outranks the lines around it: `HEROKU_API_KEY=<uuid>` under
+    // a "railway" comment is Heroku's, `RAILWAY_PROJECT_ID=<uuid>` an identifier, not a token.
+    if (name && rule.excludeNamesRe && this.test(rule, rule.excludeNamesRe, name)) return undefined;
     if (rule.contextRe && !this.hasContext(rule, fragment.path, name, lines, line)) return undefined;
     const candidate: Candidate = {
       ruleId: rule.spec.id,
