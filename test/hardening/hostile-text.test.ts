@@ -44,6 +44,22 @@ function expectInert(out: string): void {
   expect(out).not.toContain('##[');
 }
 
+/** Every string a JSON consumer reads (a code-scanning UI, the Action) is free of controls too. */
+function expectCleanStrings(value: unknown): void {
+  const strings: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') strings.push(v);
+    else if (v && typeof v === 'object') {
+      for (const [k, inner] of Object.entries(v)) {
+        walk(k);
+        walk(inner);
+      }
+    }
+  };
+  walk(value);
+  expect(strings.filter((x) => /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|##\[/.test(x))).toEqual([]);
+}
+
 const FORMATS = ['table', 'markdown', 'json', 'sarif'] as const;
 
 describe('text from outside cannot act on a terminal or on the Actions runner', () => {
@@ -89,7 +105,7 @@ describe('text from outside cannot act on a terminal or on the Actions runner', 
       if (format === 'json') {
         const report = JSON.parse(run.stdout) as { findings: unknown[] };
         expect(report.findings).toHaveLength(2);
-        expectInert(JSON.stringify(report));
+        expectCleanStrings(report);
       }
     });
 
@@ -98,11 +114,8 @@ describe('text from outside cannot act on a terminal or on the Actions runner', 
       expect(run.code).toBe(1);
       expectInert(run.stdout);
       expectInert(run.stderr);
-      if (format === 'json') {
-        const text = JSON.stringify(JSON.parse(run.stdout));
-        expectInert(text);
-        expect(text).toContain('postgres-data');
-      }
+      if (format === 'json' || format === 'sarif') expectCleanStrings(JSON.parse(run.stdout));
+      if (format === 'json') expect(run.stdout).toContain('postgres-data');
     });
   }
 
@@ -139,5 +152,35 @@ describe('the sanitiser', () => {
   it('is idempotent', () => {
     const once = cleanText(HOSTILE);
     expect(cleanText(once)).toBe(once);
+  });
+});
+
+describe("a config rule's own words", () => {
+  it('reach the SARIF rule descriptors inert', async () => {
+    const dir = tempDir('tokenscope-hostile-rule-');
+    const words = JSON.stringify(`acme${HOSTILE}`);
+    writeFiles(dir, {
+      '.tokenscope.yml': [
+        'rules:',
+        '  - id: acme-key',
+        '    provider: acme',
+        `    kind: ${words}`,
+        `    description: ${words}`,
+        '    keywords: [acmekey_]',
+        '    regex: "(?<secret>acmekey_[a-z0-9]{20})"',
+        '    examples: {truePositives: [x], falsePositives: []}',
+      ].join('\n'),
+      'app.env': 'KEY=acmekey_k3j4h5g6f7d8s9a0q1w2\n',
+    });
+    try {
+      for (const format of FORMATS) {
+        const run = await cli(['audit', dir, '--offline', '--threads', '1', '--format', format]);
+        expect(run.stdout).toContain('acme');
+        expectInert(run.stdout);
+        if (format === 'json' || format === 'sarif') expectCleanStrings(JSON.parse(run.stdout));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
