@@ -1,6 +1,8 @@
 import type { Octokit } from '@octokit/rest';
 import { renderMarkdown } from '../report/markdown.js';
+import { mdText } from '../report/md.js';
 import type { Report } from '../report/model.js';
+import { cleanText } from '../report/sanitize.js';
 import type { PullRequestRef } from './event.js';
 
 /** Marks our one comment among the PR's comments; only a bot's comment counts (see `isOurs`). */
@@ -14,7 +16,8 @@ export function findingsBody(report: Report, description: string, headSha: strin
     MARKER,
     renderMarkdown(report).trimEnd(),
     '',
-    `<sub>Scanned ${description}${headSha ? ` at ${short(headSha)}` : ''}. This comment is updated on every push.</sub>`,
+    // The description can name a branch, which the pull request's author chose.
+    `<sub>Scanned ${mdText(cleanText(description))}${headSha ? ` at ${mdText(short(headSha))}` : ''}. This comment is updated on every push.</sub>`,
     '',
   ].join('\n');
 }

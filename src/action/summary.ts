@@ -1,9 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import { renderMarkdown } from '../report/markdown.js';
+import { mdText } from '../report/md.js';
 import type { Report } from '../report/model.js';
+import { cleanText } from '../report/sanitize.js';
 
-/** Markdown cells and list items must not render HTML from scanned content. */
-const plain = (s: string) => s.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+/** The description names branches, notes name paths: neither may render as Markdown (md.ts). */
+const plain = (s: string) => mdText(cleanText(s));
 
 /** The markdown report (its notes folded in it) and what was scanned. */
 export function summaryMarkdown(report: Report, description: string): string {

@@ -101,7 +101,7 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
   const p = await plan(args, io, root, s.config);
   if (p.nothing) io.stderr(`tokenscope: ${p.nothing}\n`);
 
-  const progress = progressReporter(s.showProgress, io.stderr);
+  const progress = progressReporter(s.showProgress, io.drawProgress ?? io.stderr);
   const result = p.nothing
     ? { findings: [], notes: [p.nothing], stats: { files: 0, bytes: 0, skipped: 0, suppressed: 0 } }
     : await audit({

@@ -7,6 +7,11 @@ export interface CliIO {
   cwd: string;
   /** stderr is a terminal: progress may be drawn there. */
   stderrIsTTY?: boolean;
+  /**
+   * The raw stderr, for the progress line's own cursor controls; `runCli` sets it and makes
+   * `stderr` a guarded writer (sanitize.ts) for every message.
+   */
+  drawProgress?: (s: string) => void;
   /** Injected clients and fetch for tests; never set by the real binary. */
   clients?: Record<string, unknown>;
   fetchImpl?: typeof fetch;

@@ -14,6 +14,7 @@ import { runOrg } from './org.js';
 import { FORMATS } from './render.js';
 import { SEVERITIES } from '../core/types.js';
 import { redactSecretsIn } from '../core/scrub-text.js';
+import { cleanText, guardOutput } from '../report/sanitize.js';
 
 export type { CliIO } from './io.js';
 
@@ -168,7 +169,10 @@ function parser() {
 }
 
 /** The CLI, as a function: parses, runs the core, renders, and returns the exit code. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
+  // Messages may quote a path, a git complaint or a server's words: no escape sequence, no line
+  // that the Actions runner would read as a command (sanitize.ts). Progress keeps its controls.
+  const io: CliIO = { ...rawIO, stderr: (s) => rawIO.stderr(guardOutput(s)), drawProgress: rawIO.stderr };
   let args: Record<string, unknown>;
   let printed = '';
   try {
@@ -180,7 +184,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       });
     });
   } catch (e) {
-    io.stderr(`tokenscope: ${redactSecretsIn((e as Error).message)}\nRun 'tokenscope --help' for usage.\n`);
+    io.stderr(`tokenscope: ${cleanText(redactSecretsIn((e as Error).message))}\nRun 'tokenscope --help' for usage.\n`);
     return EXIT_ERROR;
   }
   if (printed) {
@@ -198,7 +202,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'hook') return await runHookCommand(args, io);
     return await runAudit(args, io);
   } catch (e) {
-    io.stderr(`tokenscope: ${redactSecretsIn(describeFatal(e))}\n`);
+    io.stderr(`tokenscope: ${cleanText(redactSecretsIn(describeFatal(e)))}\n`);
     return EXIT_ERROR;
   }
 }

@@ -1,3 +1,5 @@
+import { cleanText } from '../report/sanitize.js';
+
 /** Progress on stderr, only when it is a terminal and not CI; silent otherwise. */
 export function progressReporter(enabled: boolean, write: (s: string) => void) {
   if (!enabled) return { update: () => {}, done: () => {} };
@@ -9,7 +11,7 @@ export function progressReporter(enabled: boolean, write: (s: string) => void) {
       if (done !== total && now - last < 100) return;
       last = now;
       shown = true;
-      write(`\r\x1b[K${stage}: ${done}/${total}`);
+      write(`\r\x1b[K${cleanText(stage)}: ${done}/${total}`);
     },
     done() {
       if (shown) write('\r\x1b[K');

@@ -4,6 +4,7 @@ import { renderHtml } from '../report/html/index.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/model.js';
 import { renderSarif } from '../report/sarif.js';
+import { guardOutput } from '../report/sanitize.js';
 import { renderTable } from '../report/table.js';
 import type { RuleSpec } from '../core/rule.js';
 import type { CliIO } from './io.js';
@@ -26,8 +27,9 @@ export function render(report: Report, format: Format, rules: RuleSpec[]): strin
   }
 }
 
-/** To --output (atomically) or stdout. */
+/** To --output (atomically) or stdout; no line of it can be a workflow command (sanitize.ts). */
 export function emit(text: string, output: string | undefined, io: CliIO): void {
-  if (output) writeAtomic(output, text);
-  else io.stdout(text);
+  const safe = guardOutput(text);
+  if (output) writeAtomic(output, safe);
+  else io.stdout(safe);
 }

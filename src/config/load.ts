@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
+import { PROVIDERS } from '../../providers/registry.js';
 import { DEFAULT_POLICY, type Policy } from '../assess/policy.js';
 import type { RuleSpec } from '../core/rule.js';
 import { describeErrors, schemaValidator } from './ajv.js';
@@ -47,8 +48,86 @@ export interface Config {
 
 const CANDIDATES = ['.tokenscope.yml', '.tokenscope.yaml', '.tokenscope.json'];
 
+/**
+ * The config file at the root of a scanned tree. A symbolic link is refused, not followed: the
+ * tree is not ours to trust, and its link could make us read (and echo, in errors) any file.
+ * A file named with --config is the user's own choice and may be a link.
+ */
 export function findConfig(root: string): string | undefined {
-  return CANDIDATES.map((n) => join(root, n)).find((p) => existsSync(p));
+  for (const p of CANDIDATES.map((n) => join(root, n))) {
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(p).isSymbolicLink();
+    } catch {
+      continue; // no such file
+    }
+    if (isLink) throw new UsageError(`${p}: a config file that is a symbolic link is not read`);
+    return p;
+  }
+  return undefined;
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}
+
+/** Whether `prefix` could begin a valid JSON text (it parses, or only ends too soon). */
+function viableJson(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (e) {
+    return /end of JSON input|Unterminated/i.test((e as Error).message);
+  }
+}
+
+/**
+ * Where JSON.parse gave up, when its message does not say (V8 quotes the text instead): the
+ * longest prefix that could still begin valid JSON ends there.
+ */
+function jsonErrorOffset(text: string): number {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (viableJson(text.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Where a config file fails to parse, never what it holds: parsers quote the text around the error,
+ * which could be a secret (or another file's content through a link).
+ */
+function parseFailure(file: string, text: string, e: unknown): UsageError {
+  if (file.endsWith('.json')) {
+    const position = /at position (\d+)/.exec(String((e as Error).message))?.[1];
+    const offset = position !== undefined ? Number(position) : jsonErrorOffset(text);
+    return new UsageError(`${file}: not valid JSON at ${lineColumn(text, offset)}`);
+  }
+  const err = e as { linePos?: Array<{ line: number; col: number }>; code?: string };
+  const pos = err.linePos?.[0];
+  const code = typeof err.code === 'string' && /^[A-Z_]+$/.test(err.code) ? ` (${err.code})` : '';
+  return new UsageError(`${file}: not valid YAML${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}${code}`);
+}
+
+/**
+ * A config rule names its own provider, never a built-in one: a matched value is sent to its
+ * provider's API, so a rule in a scanned repository's config could otherwise relabel any value
+ * (the user's own RAILWAY_TOKEN from the environment) as GitHub's and send it to GitHub. Config
+ * rules' providers have no inspector: their matches are reported, never sent anywhere.
+ */
+function refuseBuiltInProviders(file: string, rules: RuleSpec[]): void {
+  const builtIn = new Set(PROVIDERS.map((p) => p.id));
+  rules.forEach((r, i) => {
+    if (builtIn.has(r.provider))
+      throw new UsageError(
+        `${file}: field "rules.${i}.provider" names the built-in provider "${r.provider}"; a config rule needs a provider name of its own`,
+      );
+  });
 }
 
 /** Reads, parses and validates a config file; every problem is gathered into one line. */
@@ -71,13 +150,13 @@ export function parseConfig(file: string | undefined, text: string): Config {
     try {
       parsed = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: 100 });
     } catch (e) {
-      const format = file.endsWith('.json') ? 'JSON' : 'YAML';
-      throw new UsageError(`${file}: not valid ${format}: ${String((e as Error).message).split('\n')[0]}`);
+      throw parseFailure(file, text, e);
     }
     parsed ??= {};
     const validate = schemaValidator('config.schema.json');
     if (!validate(parsed)) throw new UsageError(`${file}: ${describeErrors(validate.errors).join('; ')}`);
     raw = parsed as ConfigFile;
+    refuseBuiltInProviders(file, raw.rules ?? []);
   }
   return {
     ...(file ? { file } : {}),

@@ -75,10 +75,12 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
     );
     stats.files = walk.files.length;
     stats.bytes = pool.bytes;
+    let binary = 0;
     pool.outcomes.forEach((o, i) => {
       if (o.skipped) {
         stats.skipped++;
-        if (o.skipped !== 'binary') notes.push(`skipped ${walk.files[i]!.path}: ${o.skipped}`);
+        if (o.skipped === 'binary') binary++;
+        else notes.push(`skipped ${walk.files[i]!.path}: ${o.skipped}`);
       }
       if (o.notes) notes.push(...o.notes);
       for (const w of o.candidates) {
@@ -86,6 +88,8 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
         if (allow.keepCandidate(c)) candidates.push(c);
       }
     });
+    // Binary files are many and expected (images, archives): counted, not listed, never silent.
+    if (binary) notes.push(`skipped ${binary} binary file(s) in the working tree`);
   }
   for (const source of opts.sources ?? []) {
     for await (const c of source(detector)) if (allow.keepCandidate(c)) candidates.push(c);

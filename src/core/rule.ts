@@ -36,6 +36,11 @@ export interface RuleSpec {
     withinLines: number;
     /** A file path (posix, regex) that is context enough on its own, e.g. a provider's config file. */
     pathPattern?: string;
+    /**
+     * Regex, matched case-insensitively against the assignment name: a match assigned to such a
+     * name is not this rule's, whatever the lines around say (`HEROKU_API_KEY`, `RAILWAY_PROJECT_ID`).
+     */
+    excludeNames?: string;
   };
   /**
    * How sure a match is a real credential, whatever its provider says. `high`: the shape alone

@@ -11,19 +11,25 @@ export interface CompiledRule {
   /** The context pattern as a global regex, to find the windows the rule runs in. */
   contextGlobalRe?: RegExp;
   pathRe?: RegExp;
+  /** Assignment names that say the match is something else (another platform's, an identifier). */
+  excludeNamesRe?: RegExp;
 }
 
 export class RuleCompileError extends Error {}
 
-export function compileRule(spec: RuleSpec, validators: Record<string, Validator> = {}): CompiledRule {
-  let re: RegExp;
+/** One of a rule's patterns, compiled; a bad one is a one-line error naming the rule and field. */
+function pattern(spec: RuleSpec, field: string, source: string, flags: string): RegExp {
   try {
-    re = new RegExp(spec.regex, `g${spec.flags ?? ''}`);
+    return new RegExp(source, flags);
   } catch (e) {
     throw new RuleCompileError(
-      `rule ${spec.id}: field "regex" is not a valid regular expression: ${(e as Error).message}`,
+      `rule ${spec.id}: field "${field}" is not a valid regular expression: ${(e as Error).message}`,
     );
   }
+}
+
+export function compileRule(spec: RuleSpec, validators: Record<string, Validator> = {}): CompiledRule {
+  const re = pattern(spec, 'regex', spec.regex, `g${spec.flags ?? ''}`);
   let validator: Validator | undefined;
   if (spec.validator) {
     validator = validators[spec.validator];
@@ -34,9 +40,11 @@ export function compileRule(spec: RuleSpec, validators: Record<string, Validator
   const compiled: CompiledRule = { spec, re, keywords };
   if (validator) compiled.validator = validator;
   if (spec.context) {
-    compiled.contextRe = new RegExp(spec.context.pattern, 'i');
-    compiled.contextGlobalRe = new RegExp(spec.context.pattern, 'gi');
-    if (spec.context.pathPattern) compiled.pathRe = new RegExp(spec.context.pathPattern, 'i');
+    const { context: ctx } = spec;
+    compiled.contextRe = pattern(spec, 'context.pattern', ctx.pattern, 'i');
+    compiled.contextGlobalRe = pattern(spec, 'context.pattern', ctx.pattern, 'gi');
+    if (ctx.pathPattern) compiled.pathRe = pattern(spec, 'context.pathPattern', ctx.pathPattern, 'i');
+    if (ctx.excludeNames) compiled.excludeNamesRe = pattern(spec, 'context.excludeNames', ctx.excludeNames, 'i');
   }
   return compiled;
 }

@@ -8,7 +8,7 @@ import { LineIndex } from './lines.js';
 import { isPlaceholder } from './placeholders.js';
 import type { RegexGuard } from './guard.js';
 import { KeywordAutomaton } from './keywords.js';
-import { allMatches } from './match.js';
+import { allMatches, type RawMatch } from './match.js';
 
 const ALLOW_MARK = 'tokenscope:allow';
 
@@ -17,6 +17,9 @@ interface Span {
   start: number;
   end: number;
 }
+
+/** One of an untrusted rule's regexes ran past the guard's budget: the rule stops for the fragment. */
+class OverBudget extends Error {}
 
 /** Marks a triggered rule that runs over the whole text (a shared, never-filled array). */
 const WHOLE: number[] = [];
@@ -111,7 +114,7 @@ export class Detector {
    * Which rules the bytes' keywords (or the path) trigger, each with the byte offsets of its
    * keyword hits when the rule may run on those lines only (`WHOLE`: it runs on all the text).
    */
-  private triggered(bytes: Uint8Array, path: string): Map<CompiledRule, number[]> {
+  private triggered(bytes: Uint8Array, meta: Omit<Fragment, 'text'>): Map<CompiledRule, number[]> {
     const hit = new Map<CompiledRule, number[]>();
     for (const [id, offsets] of this.automaton.locate(bytes)) {
       for (const r of this.rulesByKeyword[id]!) {
@@ -123,8 +126,16 @@ export class Detector {
       }
     }
     if (this.pathRules.length) {
-      const posix = path.replaceAll('\\', '/');
-      for (const r of this.pathRules) if (r.pathRe!.test(posix)) hit.set(r, WHOLE);
+      const posix = meta.path.replaceAll('\\', '/');
+      for (const r of this.pathRules) {
+        try {
+          if (this.test(r, r.pathRe!, posix)) hit.set(r, WHOLE);
+        } catch (e) {
+          if (!(e instanceof OverBudget)) throw e;
+          this.stopped(r, meta);
+          hit.delete(r);
+        }
+      }
     }
     return hit;
   }
@@ -132,7 +143,7 @@ export class Detector {
   /** Scans a fragment already decoded to text. */
   scan(fragment: Fragment): Candidate[] {
     const bytes = Buffer.from(fragment.text, 'utf8');
-    const rules = this.triggered(bytes, fragment.path);
+    const rules = this.triggered(bytes, fragment);
     return rules.size ? this.run(fragment, bytes, rules) : [];
   }
 
@@ -141,7 +152,7 @@ export class Detector {
    * that hold one when every triggered rule is line-scoped.
    */
   scanBytes(bytes: Buffer, meta: Omit<Fragment, 'text'>): Candidate[] {
-    const rules = this.triggered(bytes, meta.path);
+    const rules = this.triggered(bytes, meta);
     if (rules.size === 0) return [];
     for (const hits of rules.values()) {
       if (hits === WHOLE) return this.run({ ...meta, text: bytes.toString('utf8') }, bytes, rules);
@@ -174,22 +185,32 @@ export class Detector {
   private spans(rule: CompiledRule, fragment: Fragment, bytes: Buffer, hits: number[], lines: () => LineIndex): Span[] {
     const whole = [{ start: 0, end: fragment.text.length }];
     if (hits !== WHOLE) return hitLineSpans(bytes, hits, lines());
-    if (!rule.contextGlobalRe || rule.pathRe?.test(fragment.path.replaceAll('\\', '/'))) return whole;
+    if (!rule.contextGlobalRe || (rule.pathRe && this.test(rule, rule.pathRe, fragment.path.replaceAll('\\', '/'))))
+      return whole;
     const index = lines();
     const within = rule.spec.context!.withinLines;
     const spans: Span[] = [];
-    const re = rule.contextGlobalRe;
-    re.lastIndex = 0;
-    for (let m = re.exec(fragment.text); m !== null; m = re.exec(fragment.text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      const line = index.lineOf(m.index);
+    /** Adds the window around a context hit; returns where it ends. */
+    const around = (at: number): number => {
+      const line = index.lineOf(at);
       const start = index.lineStart(Math.max(0, line - within));
       const end = index.lineEnd(Math.min(index.count - 1, line + within));
       const last = spans[spans.length - 1];
       if (last && start <= last.end + 1) last.end = Math.max(last.end, end);
       else spans.push({ start, end });
+      return end;
+    };
+    const re = rule.contextGlobalRe;
+    if (this.isGuarded(rule)) {
+      let covered = -1;
+      for (const m of this.all(rule, re, fragment.text)) if (m.index > covered) covered = around(m.index);
+      return spans;
+    }
+    re.lastIndex = 0;
+    for (let m = re.exec(fragment.text); m !== null; m = re.exec(fragment.text)) {
+      if (m[0].length === 0) re.lastIndex++;
       // Everything up to this window's end is covered; look for context beyond it.
-      re.lastIndex = Math.max(re.lastIndex, end);
+      re.lastIndex = Math.max(re.lastIndex, around(m.index));
     }
     return spans;
   }
@@ -204,26 +225,51 @@ export class Detector {
     const lines = () => (index ??= new LineIndex(text));
     const out: Candidate[] = [];
     for (const [rule, hits] of rules) {
-      const guarded = this.guard !== undefined && this.untrusted.has(rule.spec.id);
-      for (const span of this.spans(rule, fragment, bytes!, hits, lines)) {
-        const hay = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
-        const found = guarded ? this.guard!.run(rule.re, hay) : allMatches(rule.re, hay);
-        if (found === 'timeout') {
-          this.notes.push(
-            `rule ${rule.spec.id} stopped on ${fragment.path}${fragment.commit ? `@${fragment.commit.slice(0, 7)}` : ''}: over its ${this.guard!.budgetMs} ms budget (a catastrophic regex?)`,
-          );
-          break;
+      // A rule stopped half-way keeps what it found before its budget ran out.
+      const found: Candidate[] = [];
+      try {
+        for (const span of this.spans(rule, fragment, bytes!, hits, lines)) {
+          const hay = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
+          for (const m of this.all(rule, rule.re, hay)) {
+            const secret = m.groups.secret;
+            if (!secret || !this.plausible(rule, secret)) continue;
+            const start = span.start + m.index + m.text.indexOf(secret);
+            const c = this.candidate(rule, fragment, lines(), start, secret, m.groups);
+            if (c) found.push(c);
+          }
         }
-        for (const m of found) {
-          const secret = m.groups.secret;
-          if (!secret || !this.plausible(rule, secret)) continue;
-          const start = span.start + m.index + m.text.indexOf(secret);
-          const c = this.candidate(rule, fragment, lines(), start, secret, m.groups);
-          if (c) out.push(c);
-        }
+      } catch (e) {
+        if (!(e instanceof OverBudget)) throw e;
+        this.stopped(rule, fragment);
       }
+      out.push(...found);
     }
     return out;
+  }
+
+  /** The config's own rules run under the guard (when there is one): every regex of theirs. */
+  private isGuarded(rule: CompiledRule): boolean {
+    return this.guard !== undefined && this.untrusted.has(rule.spec.id);
+  }
+
+  private all(rule: CompiledRule, re: RegExp, hay: string): RawMatch[] {
+    if (!this.isGuarded(rule)) return allMatches(re, hay);
+    const found = this.guard!.run(re, hay);
+    if (found === 'timeout') throw new OverBudget();
+    return found;
+  }
+
+  private test(rule: CompiledRule, re: RegExp, hay: string): boolean {
+    if (!this.isGuarded(rule)) return re.test(hay);
+    const hit = this.guard!.test(re, hay);
+    if (hit === 'timeout') throw new OverBudget();
+    return hit;
+  }
+
+  private stopped(rule: CompiledRule, where: Omit<Fragment, 'text'>): void {
+    this.notes.push(
+      `rule ${rule.spec.id} stopped on ${where.path}${where.commit ? `@${where.commit.slice(0, 7)}` : ''}: over its ${this.guard!.budgetMs} ms budget (a catastrophic regex?)`,
+    );
   }
 
   private candidate(
@@ -240,6 +286,9 @@ export class Detector {
     const lineText = text.slice(lineStart, lines.lineEnd(line));
     if (lineText.includes(ALLOW_MARK)) return undefined;
     const name = assignmentName(text.slice(lineStart, start));
+    // The name the value is assigned to outranks the lines around it: `HEROKU_API_KEY=<uuid>` under
+    // a "railway" comment is Heroku's, `RAILWAY_PROJECT_ID=<uuid>` an identifier, not a token.
+    if (name && rule.excludeNamesRe && this.test(rule, rule.excludeNamesRe, name)) return undefined;
     if (rule.contextRe && !this.hasContext(rule, fragment.path, name, lines, line)) return undefined;
     const candidate: Candidate = {
       ruleId: rule.spec.id,
@@ -271,10 +320,10 @@ export class Detector {
   }
 
   private hasContext(rule: CompiledRule, path: string, name: string | undefined, lines: LineIndex, line: number) {
-    if (rule.pathRe?.test(path.replaceAll('\\', '/'))) return true;
-    if (name && rule.contextRe!.test(name)) return true;
+    if (rule.pathRe && this.test(rule, rule.pathRe, path.replaceAll('\\', '/'))) return true;
+    if (name && this.test(rule, rule.contextRe!, name)) return true;
     const within = rule.spec.context!.withinLines;
-    return rule.contextRe!.test(lines.slice(line - within, line + within));
+    return this.test(rule, rule.contextRe!, lines.slice(line - within, line + within));
   }
 
   private combine(candidates: Candidate[]): Candidate[] {

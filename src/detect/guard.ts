@@ -4,6 +4,15 @@ import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from '
 import { packageRoot } from '../core/paths.js';
 import type { RawMatch } from './match.js';
 
+/** One question for the guard thread: every match (`first: false`), or whether any (`first: true`). */
+export interface GuardJob {
+  source: string;
+  flags: string;
+  hay: string;
+  first: boolean;
+}
+export type GuardReply = { matches: RawMatch[] } | { hit: boolean } | { error: string };
+
 /** The compiled guard thread, when the package is built (ts-jest runs from source). */
 function guardScript(): string | undefined {
   const p = join(packageRoot(), 'build', 'src', 'detect', 'guard-worker.js');
@@ -33,19 +42,30 @@ export class RegexGuard {
     return script ? new RegexGuard(script, budgetMs) : undefined;
   }
 
-  /** The matches, or 'timeout' when the budget ran out. */
+  /** The matches of a global regex, or 'timeout' when the budget ran out. */
   run(re: RegExp, hay: string): RawMatch[] | 'timeout' {
+    const reply = this.ask({ source: re.source, flags: re.flags, hay, first: false });
+    if (reply === 'timeout') return reply;
+    return reply && 'matches' in reply ? reply.matches : [];
+  }
+
+  /** `re.test(hay)` (a context or path pattern), or 'timeout' when the budget ran out. */
+  test(re: RegExp, hay: string): boolean | 'timeout' {
+    const reply = this.ask({ source: re.source, flags: re.flags.replace('g', ''), hay, first: true });
+    if (reply === 'timeout') return reply;
+    return reply !== undefined && 'hit' in reply && reply.hit;
+  }
+
+  private ask(job: GuardJob): GuardReply | undefined | 'timeout' {
     if (!this.worker || !this.port) this.spawn();
     Atomics.store(this.flag, 0, 0);
-    this.port!.postMessage({ source: re.source, flags: re.flags, hay });
+    this.port!.postMessage(job);
     const state = Atomics.wait(this.flag, 0, 0, this.budgetMs);
     if (state === 'timed-out' && Atomics.load(this.flag, 0) === 0) {
       this.dispose();
       return 'timeout';
     }
-    const reply = receiveMessageOnPort(this.port!)?.message as { matches: RawMatch[] } | { error: string } | undefined;
-    if (!reply || 'error' in reply) return [];
-    return reply.matches;
+    return receiveMessageOnPort(this.port!)?.message as GuardReply | undefined;
   }
 
   dispose(): void {

@@ -13,8 +13,11 @@ export function checkEndpoint(raw: string, flag: string): URL {
   } catch {
     throw new EndpointViolation(`${flag}: "${raw}" is not a URL`);
   }
-  // Credentials in the URL would be printed in every report header that names the endpoint.
+  // Credentials in the URL would be printed in every report header that names the endpoint; a
+  // query string (`?api_key=...`) or a fragment can carry them as well. The value is not quoted.
   if (url.username || url.password) throw new EndpointViolation(`${flag}: must not carry a user name or password`);
+  if (url.search || url.hash || /[?#]/.test(raw))
+    throw new EndpointViolation(`${flag}: must not carry a query string or a fragment`);
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && LOOPBACK.test(url.hostname)) return url;
   throw new EndpointViolation(`${flag}: "${raw}" must be https, or http on loopback (127.0.0.1, localhost, [::1])`);

@@ -1,14 +1,13 @@
+import { mdCode, mdText } from '../report/md.js';
 import { blastRadius } from '../report/model.js';
 import type { OrgFinding, OrgReport } from './types.js';
 
 const ICON: Record<string, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
 
-/** Markdown cells must not break the table or render HTML from scanned content. */
-function cell(s: string): string {
-  return s.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
-const code = (s: string) => `\`${s.replace(/`/g, '')}\``;
+/** Repository names, branches, paths and provider words are the org's, not ours (md.ts). */
+const cell = mdText;
+/** In a table cell. */
+const code = (s: string) => mdCode(s);
 
 function status(f: OrgFinding): string {
   if (f.state === 'new') return 'new';
@@ -20,8 +19,9 @@ function findingRow(f: OrgFinding, repo: string): string {
   const where = f.locations
     .filter((l) => l.path.startsWith(`${repo}/`))
     .slice(0, 3)
-    .map((l) =>
-      cell(`${l.path.slice(repo.length + 1)}:${l.line}${l.commit ? `@${l.commit.slice(0, 7)}` : ''} (${l.source})`),
+    .map(
+      (l) =>
+        `${cell(l.path.slice(repo.length + 1))}:${l.line}${l.commit ? `@${l.commit.slice(0, 7)}` : ''} (${l.source})`,
     )
     .join('<br>');
   return `| ${ICON[f.severity]} ${f.severity} | ${cell(`${f.provider} ${f.kind}`)} ${code(f.secret.redacted)} | ${where} | ${cell(blastRadius(f))} | ${status(f)} |`;
@@ -29,7 +29,7 @@ function findingRow(f: OrgFinding, repo: string): string {
 
 /** The org report for a job summary or an issue: the state first, then one section per repository. */
 export function renderOrgMarkdown(report: OrgReport): string {
-  const lines: string[] = [`## tokenscope: ${report.org ? `org ${report.org.name}` : report.target}`, ''];
+  const lines: string[] = [`## tokenscope: ${cell(report.org ? `org ${report.org.name}` : report.target)}`, ''];
   const counts = Object.entries(report.summary.bySeverity)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`)
@@ -57,7 +57,7 @@ export function renderOrgMarkdown(report: OrgReport): string {
     lines.push(
       `### ${cell(r.name)}`,
       '',
-      `Default branch ${code(r.defaultBranch)}${r.head ? ` at ${code(r.head.slice(0, 7))}` : ''}: ${r.findings.length} credential(s).`,
+      `Default branch ${mdCode(r.defaultBranch, false)}${r.head ? ` at ${mdCode(r.head.slice(0, 7), false)}` : ''}: ${r.findings.length} credential(s).`,
       '',
       '| severity | credential | where | what it can do | status |',
       '|---|---|---|---|---|',
@@ -74,7 +74,7 @@ export function renderOrgMarkdown(report: OrgReport): string {
     lines.push('### Fixed since the last run', '');
     for (const c of report.state.resolved)
       lines.push(
-        `- ${cell(`${c.provider} ${c.kind}`)} ${code(c.secret.redacted)} (${cell(c.repositories.join(', '))}), first seen ${c.firstSeen.slice(0, 10)}`,
+        `- ${cell(`${c.provider} ${c.kind}`)} ${mdCode(c.secret.redacted, false)} (${cell(c.repositories.join(', '))}), first seen ${c.firstSeen.slice(0, 10)}`,
       );
     lines.push('');
   }

@@ -3,6 +3,7 @@ import type { RuleSpec } from '../core/rule.js';
 import { renderOrgHtml } from '../report/html/org.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
+import { cleanDeep } from '../report/sanitize.js';
 import { renderTable } from '../report/table.js';
 import { renderOrgMarkdown } from './markdown.js';
 import type { OrgReport } from './types.js';
@@ -10,7 +11,9 @@ import type { OrgReport } from './types.js';
 export type OrgFormat = 'table' | 'json' | 'sarif' | 'markdown' | 'html';
 
 /** The org report in each format; SARIF and the table read the audit fields (paths are `repo/path`). */
-export function renderOrg(report: OrgReport, format: OrgFormat, extraRules: RuleSpec[] = []): string {
+export function renderOrg(raw: OrgReport, format: OrgFormat, extraRules: RuleSpec[] = []): string {
+  // Repository names, branches and git's complaints come from the org; merged shards from files.
+  const report = cleanDeep(raw);
   switch (format) {
     case 'json':
       return renderJson(report);

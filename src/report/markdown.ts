@@ -1,21 +1,17 @@
+import { mdCode, mdText } from './md.js';
 import { blastRadius, type Report } from './model.js';
 import { emptyOutcome } from './notes.js';
 
 const ICON: Record<string, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
 
-/** Markdown cells must not break the table or render HTML from scanned content. */
-function cell(s: string): string {
-  return s.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
 /** For PR comments and job summaries: what each token can do, not only where it is. */
 export function renderMarkdown(report: Report): string {
   const { summary } = report;
   const lines: string[] = ['## tokenscope', ''];
-  if (summary.headline) lines.push(summary.headline, '');
+  if (summary.headline) lines.push(mdText(summary.headline), '');
   const sentTo = Object.entries(report.endpoints);
   if (sentTo.length > 0) {
-    const list = sentTo.map(([p, u]) => `${p} \`${u}\``).join(', ');
+    const list = sentTo.map(([p, u]) => `${mdText(p)} ${mdCode(u, false)}`).join(', ');
     lines.push(`Provider endpoints: ${list}; databases: the host in each URL.`, '');
   }
   if (report.findings.length === 0) {
@@ -37,20 +33,20 @@ export function renderMarkdown(report: Report): string {
       .slice(0, 3)
       .map(
         (l) =>
-          `${l.path}:${l.line}${l.commit ? `@${l.commit.slice(0, 7)}` : ''}${l.section ? ` [${l.section}]` : ''} (${l.source})`,
+          `${mdText(l.path)}:${l.line}${l.commit ? `@${l.commit.slice(0, 7)}` : ''}${l.section ? ` \\[${mdText(l.section)}\\]` : ''} (${l.source})`,
       )
       .join('<br>');
     const more = f.locations.length > 3 ? ` +${f.locations.length - 3} more` : '';
     lines.push(
-      `| ${ICON[f.severity]} ${f.severity} | ${cell(`${f.provider} ${f.kind}`)} \`${f.secret.redacted.replace(/`/g, '')}\` | ${cell(where).replaceAll('\\<br\\>', '<br>')}${more} | ${cell(blastRadius(f))} | ${cell(f.risks.map((r) => r.id).join(', '))} |`,
+      `| ${ICON[f.severity]} ${f.severity} | ${mdText(`${f.provider} ${f.kind}`)} ${mdCode(f.secret.redacted)} | ${where}${more} | ${mdText(blastRadius(f))} | ${mdText(f.risks.map((r) => r.id).join(', '))} |`,
     );
   }
   lines.push('', '<details><summary>What to do</summary>', '');
   for (const f of report.findings) {
     lines.push(
-      `- **${cell(f.provider)} \`${f.secret.redacted.replace(/`/g, '')}\`** (${f.severity}): ${cell(f.remediation)}`,
+      `- **${mdText(f.provider)}** ${mdCode(f.secret.redacted, false)} (${f.severity}): ${mdText(f.remediation)}`,
     );
-    for (const r of f.risks) lines.push(`  - \`${r.id}\` (${r.severity}): ${cell(r.message)}`);
+    for (const r of f.risks) lines.push(`  - ${mdCode(r.id, false)} (${r.severity}): ${mdText(r.message)}`);
   }
   lines.push('', '</details>', ...notesDetails(report.notes));
   return `${lines.join('\n')}\n`;
@@ -63,7 +59,7 @@ function notesDetails(notes: string[]): string[] {
     '',
     `<details><summary>Notes (${notes.length})</summary>`,
     '',
-    ...notes.map((n) => `- ${cell(n)}`),
+    ...notes.map((n) => `- ${mdText(n)}`),
     '',
     '</details>',
   ];

@@ -1,6 +1,8 @@
 import { BREADTHS, type Breadth, breadthOf } from '../assess/breadth.js';
 import { type Exposure, exposureOf } from '../assess/exposure.js';
 import { rank } from '../assess/severity.js';
+import { redactSecretsIn } from '../core/scrub-text.js';
+import type { Secret } from '../core/secret.js';
 import {
   SEVERITIES,
   type Finding,
@@ -10,6 +12,7 @@ import {
   type Severity,
   type Verification,
 } from '../core/types.js';
+import { cleanDeep } from './sanitize.js';
 
 /** One finding as every report format sees it: the secret is already redacted here, once. */
 export interface ReportFinding {
@@ -31,7 +34,10 @@ export interface ReportFinding {
   remediation: string;
 }
 
-/** The JSON contract (schemas/report.schema.json) that the Action, merges and baselines read. */
+/**
+ * The JSON contract (schemas/report.schema.json) that the Action, merges and baselines read.
+ * `buildReport` makes every string in it safe to print (sanitize.ts) and free of raw secrets.
+ */
 export interface Report {
   tool: { name: string; version: string };
   target: string;
@@ -97,25 +103,58 @@ export interface ReportInput {
   headline?: string;
 }
 
+/** Replaces each raw value with its redacted form wherever it occurs in a string. */
+function redactValues(secrets: Secret[]): (s: string) => string {
+  const pairs = secrets.map((x) => [x.reveal(), x.redacted] as const).filter(([raw]) => raw.length >= 4);
+  return (s) => {
+    let out = s;
+    for (const [raw, redacted] of pairs) if (out.includes(raw)) out = out.split(raw).join(redacted);
+    return out;
+  };
+}
+
+const secretsOf = (f: Finding): Secret[] => [f.credential.secret, ...Object.values(f.credential.parts)];
+
+/**
+ * A finding as the report shows it: every string cleaned of control characters (sanitize.ts),
+ * the credential's own raw values replaced wherever they appear (a token in a file name, a
+ * provider message that echoes it), and the places (paths, sections) and the provider's reason
+ * passed through the detector as well: a file name can hold another token.
+ */
+function reportFinding(f: Finding): ReportFinding {
+  const own = redactValues(secretsOf(f));
+  const rf = cleanDeep(toReportFinding(f), own);
+  rf.locations = rf.locations.map((l) => ({
+    ...l,
+    path: redactSecretsIn(l.path),
+    ...(l.section !== undefined ? { section: redactSecretsIn(l.section) } : {}),
+  }));
+  rf.verificationReason = redactSecretsIn(rf.verificationReason);
+  return rf;
+}
+
 export function buildReport(input: ReportInput, version: string, now = new Date()): Report {
-  const findings = input.findings.map(toReportFinding).sort(byUrgency);
+  // Notes name paths and rules: any credential found, and anything the detector recognises, is redacted.
+  const allSecrets = redactValues(input.findings.flatMap(secretsOf));
+  const external = (s: string) => redactSecretsIn(allSecrets(s));
+  const findings = input.findings.map(reportFinding).sort(byUrgency);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) bySeverity[f.severity]++;
   return {
     tool: { name: 'tokenscope', version },
-    target: input.target,
+    target: cleanDeep(input.target, external),
     generatedAt: now.toISOString(),
-    endpoints: Object.fromEntries(Object.entries(input.endpoints).map(([k, v]) => [k, v.href])),
+    endpoints: cleanDeep(Object.fromEntries(Object.entries(input.endpoints).map(([k, v]) => [k, v.href]))),
     summary: {
       credentials: findings.length,
       bySeverity,
       failOn: input.failOn,
       failing: findings.filter((f) => rank(f.severity) <= rank(input.failOn)).length,
       ...(input.baselineSuppressed !== undefined ? { baselineSuppressed: input.baselineSuppressed } : {}),
-      ...(input.headline ? { headline: input.headline } : {}),
+      ...(input.headline ? { headline: cleanDeep(input.headline) } : {}),
     },
     findings,
-    notes: input.notes,
+    notes: cleanDeep(input.notes, external),
   };
 }
 

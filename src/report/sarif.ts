@@ -2,6 +2,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { RuleSpec } from '../core/rule.js';
 import type { Severity } from '../core/types.js';
 import { blastRadius, type Report } from './model.js';
+import { cleanText } from './sanitize.js';
 
 const LEVEL: Record<Severity, Result.level> = {
   critical: 'error',
@@ -22,8 +23,15 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
 /** SARIF 2.1.0: one result per location, rule metadata, the fingerprint in partialFingerprints. */
 export function renderSarif(report: Report, rules: RuleSpec[]): string {
   const used = new Set(report.findings.map((f) => f.ruleId));
+  // A config rule's words come from the config file, which may be the scanned repository's.
   const descriptors: ReportingDescriptor[] = rules
     .filter((r) => used.has(r.id))
+    .map((r) => ({
+      ...r,
+      description: cleanText(r.description),
+      provider: cleanText(r.provider),
+      kind: cleanText(r.kind),
+    }))
     .map((r) => ({
       id: r.id,
       name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),

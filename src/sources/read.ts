@@ -2,7 +2,8 @@ import { type Stats, closeSync, constants, fstatSync, openSync, readSync } from 
 
 export type ReadResult = { bytes: Buffer } | { skipped: string };
 
-const SNIFF = 8000;
+/** How much of a file's head decides whether it is text. */
+const SNIFF = 8192;
 
 /** Text decoded from a buffer that starts with a UTF-16 byte-order mark; undefined otherwise. */
 export function decodeUtf16(buf: Buffer): string | undefined {
@@ -16,12 +17,62 @@ export function decodeUtf16(buf: Buffer): string | undefined {
   return undefined;
 }
 
-/** git's own test: a NUL byte in the first 8000 bytes makes a file binary. */
+/**
+ * Signatures of formats that are binary whatever else their head holds (images, archives and
+ * compressed streams, executables, databases). Each is long enough that no text file starts so.
+ */
+const MAGIC: Buffer[] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG (0x89 opens no UTF-8 text)
+  [0x47, 0x49, 0x46, 0x38, 0x37, 0x61], // GIF87a
+  [0x47, 0x49, 0x46, 0x38, 0x39, 0x61], // GIF89a
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x50, 0x4b, 0x03, 0x04], // zip, jar, docx, apk
+  [0x1f, 0x8b, 0x08], // gzip
+  [0x42, 0x5a, 0x68, 0x39], // bzip2 (900k blocks)
+  [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], // xz
+  [0x28, 0xb5, 0x2f, 0xfd], // zstd
+  [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], // 7z
+  [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], // rar
+  [0x7f, 0x45, 0x4c, 0x46], // ELF
+  [0xcf, 0xfa, 0xed, 0xfe], // Mach-O 64
+  [0xce, 0xfa, 0xed, 0xfe], // Mach-O 32
+  [0xca, 0xfe, 0xba, 0xbe], // Mach-O universal, Java class
+  [0x00, 0x61, 0x73, 0x6d], // WebAssembly
+  [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66, 0x6f, 0x72, 0x6d, 0x61, 0x74, 0x20, 0x33, 0x00], // SQLite
+  [0x25, 0x50, 0x44, 0x46, 0x2d], // PDF
+].map((m) => Buffer.from(m));
+
+/** Controls that text uses: tab, newline, vertical tab, form feed, carriage return, escape. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+
+/** A head with more than this share of control bytes and invalid UTF-8 is not text. */
+const MAX_ODD_SHARE = 0.25;
+
+/**
+ * Whether a file is binary, from its first 8 KiB: a known binary format's signature, or more
+ * than a quarter of odd bytes (controls text does not use, and bytes that are not UTF-8). One NUL
+ * byte is not enough (git's test): a text file that starts with one would hide its tokens.
+ */
 export function isBinary(buf: Buffer): boolean {
-  return (buf.length > SNIFF ? buf.subarray(0, SNIFF) : buf).includes(0);
+  const head = buf.length > SNIFF ? buf.subarray(0, SNIFF) : buf;
+  if (head.length === 0) return false;
+  for (const m of MAGIC) if (head.length >= m.length && head.subarray(0, m.length).equals(m)) return true;
+  let odd = 0;
+  let high = false;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b >= 0x80) high = true;
+    else if ((b < 0x20 && !TEXT_CONTROLS.has(b)) || b === 0x7f) odd++;
+  }
+  // Most files are ASCII: decoding to count invalid UTF-8 only when there is a byte above it.
+  if (high) {
+    const text = head.toString('utf8');
+    for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) odd++;
+  }
+  return odd > head.length * MAX_ODD_SHARE;
 }
 
-/** As text, or binary: UTF-16 with a BOM is text, a NUL early on is binary, the rest is UTF-8. */
+/** As text, or binary: UTF-16 with a BOM is text, `isBinary` decides the rest, text is UTF-8. */
 export function decode(buf: Buffer): { text: string } | { binary: true } {
   const utf16 = decodeUtf16(buf);
   if (utf16 !== undefined) return { text: utf16 };

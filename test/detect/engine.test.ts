@@ -52,8 +52,10 @@ describe('detector', () => {
   it('finds a Railway UUID only with railway context close by', () => {
     const u = railwayToken();
     expect(scanBytes(`RAILWAY_TOKEN=${u}`)).toHaveLength(1);
-    expect(scanBytes(`# railway\nid: ${u}`)).toHaveLength(1);
-    expect(scanBytes(`# railway\n\n\n\n\n\nid: ${u}`)).toHaveLength(0);
+    expect(scanBytes(`# railway\ntoken: ${u}`)).toHaveLength(1);
+    expect(scanBytes(`# railway\n\n\n\n\n\ntoken: ${u}`)).toHaveLength(0);
+    // A name that says identifier outranks the context close by.
+    expect(scanBytes(`# railway\nid: ${u}`)).toHaveLength(0);
     expect(scanBytes(`request_id=${u}`)).toHaveLength(0);
     // The Railway CLI's config file is context enough on its own.
     expect(scanBytes(`{"user": {"token": "${u}"}}`, 'home/.railway/config.json')).toHaveLength(1);

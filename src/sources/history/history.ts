@@ -59,7 +59,8 @@ export class HistoryScan implements CredentialRefiner {
   readonly source: CandidateSource = (detector) => this.scan(detector);
 
   notes(): string[] {
-    return this.gathered;
+    const { binary } = this.stats;
+    return binary ? [...this.gathered, `history: skipped ${binary} binary blob(s)`] : this.gathered;
   }
 
   private async *scan(detector: Detector): AsyncGenerator<Candidate> {
