@@ -16,6 +16,7 @@ import { sendgrid } from './sendgrid/index.js';
 import { slack } from './slack/index.js';
 import { stripe } from './stripe/index.js';
 import { supabase } from './supabase/index.js';
+import { vercel } from './vercel/index.js';
 
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
@@ -36,4 +37,5 @@ export const PROVIDERS: Provider[] = [
   supabase,
   postgres,
   database,
+  vercel,
 ];

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { cli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
+import { vercelToken } from '../vercel/tokens.js';
 
 /**
  * One loopback server that misbehaves in a chosen way for every provider at once, speaking raw
@@ -81,9 +82,9 @@ afterAll(() => {
 });
 
 const root = tempDir();
-const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret()];
+const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret(), vercelToken()];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -138,6 +139,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--aws-endpoint',
           url,
+          '--vercel-api-url',
+          url,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -148,7 +151,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       const report = JSON.parse(run.stdout) as {
         findings: Array<{ provider: string; verification: string; verificationReason: string }>;
       };
-      expect(report.findings.map((x) => x.provider).sort()).toEqual(['aws', 'github', 'railway']);
+      expect(report.findings.map((x) => x.provider).sort()).toEqual(['aws', 'github', 'railway', 'vercel']);
       for (const finding of report.findings) {
         expect({
           provider: finding.provider,
@@ -162,7 +165,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       }
       // Each credential has a 4 s budget; they run concurrently. Retries are bounded.
       expect(elapsed).toBeLessThan(9_000);
-      expect(requests).toBeLessThanOrEqual(3 * 12);
+      expect(requests).toBeLessThanOrEqual(4 * 12);
       for (const r of raw) expect(run.stdout + run.stderr).not.toContain(r);
       if (process.env.FAULT_MATRIX_PRINT)
         process.stderr.write(
