@@ -5,6 +5,7 @@ import { database } from './database/index.js';
 import { digitalocean } from './digitalocean/index.js';
 import { github } from './github/index.js';
 import { gitlab } from './gitlab/index.js';
+import { heroku } from './heroku/index.js';
 import { google } from './google/index.js';
 import { huggingface } from './huggingface/index.js';
 import { npm } from './npm/index.js';
@@ -38,4 +39,5 @@ export const PROVIDERS: Provider[] = [
   postgres,
   database,
   vercel,
+  heroku,
 ];

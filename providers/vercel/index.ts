@@ -1,8 +1,11 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
 import { TOKEN_DOCS_URL } from './model.js';
 import { remediateVercel } from './remediation.js';
 import { assessVercel } from './risks.js';
 import { rules } from './rules.js';
+
+const inspector = lazily(() => import('./inspect.js'));
 
 export const vercel: Provider = {
   id: 'vercel',
@@ -21,7 +24,7 @@ export const vercel: Provider = {
     { method: 'GET', path: '/v5/domains' },
   ],
   // Scanning threads import this file: the inspector loads only when a token is inspected.
-  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectVercel(credential, ctx),
+  inspect: async (credential, ctx) => (await inspector()).inspectVercel(credential, ctx),
   assess: assessVercel,
   remediation: remediateVercel,
 };

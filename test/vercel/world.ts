@@ -1,4 +1,5 @@
-import type { DoubleToken, DoubleWorld } from './double.js';
+import type { StartedDouble } from '../helpers/hosting-suites.js';
+import { type DoubleToken, type DoubleWorld, VercelDouble } from './double.js';
 import { vercelToken } from './tokens.js';
 
 /**
@@ -85,4 +86,17 @@ export function testWorld(): TestWorld {
     maxPageSize: 2,
   };
   return { world, tokens };
+}
+
+/** A fresh world's double, started, in the shape the shared suites take. */
+export async function startVercel(): Promise<StartedDouble> {
+  const { world, tokens } = testWorld();
+  const double = new VercelDouble(world);
+  const url = await double.start();
+  return {
+    url,
+    tokens,
+    methodsOf: (token) => double.requests.filter((r) => r.token === token).map((r) => r.method),
+    stop: () => double.stop(),
+  };
 }

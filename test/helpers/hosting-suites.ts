@@ -1,0 +1,189 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { assess } from '../../src/assess/assess.js';
+import { DEFAULT_POLICY } from '../../src/assess/policy.js';
+import type { Provider } from '../../src/core/provider.js';
+import type { Credential, Inspection } from '../../src/core/types.js';
+import { inspectAll } from '../../src/inspect/run.js';
+import { cli } from './cli.js';
+import { foundCredential } from './found.js';
+
+/** A provider double started for one suite: where it listens, its tokens, what each token sent. */
+export interface StartedDouble {
+  url: string;
+  tokens: Record<string, string>;
+  /** The methods of the requests that carried this token. */
+  methodsOf(token: string): string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The faults every hosting provider's double plays (rate limits, 5xx, nonsense, hangs), through
+ * inspectAll: each costs the credential its verification, with the reason, never the finding,
+ * and no reason holds the token.
+ */
+export function describeFaults(
+  provider: Provider,
+  start: () => Promise<StartedDouble>,
+  expected: Record<string, { verification: Inspection['verification']; reason: string; attempts?: number }>,
+): void {
+  describe(`${provider.name} faults, through inspectAll`, () => {
+    let double: StartedDouble;
+    let inspections: Map<string, Inspection>;
+    const credentials = new Map<string, Credential>();
+    const rule = provider.rules[0]!;
+
+    beforeAll(async () => {
+      double = await start();
+      for (const name of Object.keys(expected)) {
+        const token = double.tokens[name]!;
+        credentials.set(
+          name,
+          foundCredential(provider.id, rule.id, rule.kind, token, { path: 'deploy/.env', source: 'tracked' }),
+        );
+      }
+      ({ inspections } = await inspectAll([...credentials.values()], new Map([[provider.id, provider]]), {
+        offline: false,
+        endpoints: { [provider.id]: new URL(double.url) },
+        policy: DEFAULT_POLICY,
+        concurrency: credentials.size,
+        budgetMs: 20_000,
+        http: { timeoutMs: 500 },
+      }));
+    });
+    afterAll(() => double.stop());
+
+    const of = (name: string) => inspections.get(credentials.get(name)!.fingerprint)!;
+
+    for (const [name, want] of Object.entries(expected)) {
+      it(`${name}: ${want.verification}, "${want.reason}"`, () => {
+        expect(of(name)).toEqual({ verification: want.verification, reason: want.reason, scope: null });
+        if (want.attempts !== undefined) expect(double.methodsOf(double.tokens[name]!)).toHaveLength(want.attempts);
+      });
+    }
+
+    it('keeps every finding, as an uninspected committed credential', () => {
+      for (const name of Object.keys(expected)) {
+        const finding = assess(credentials.get(name)!, of(name), provider, DEFAULT_POLICY);
+        expect(finding.risks.map((r) => r.id)).toEqual(['uninspected-credential']);
+        expect(finding.severity).toBe('medium');
+      }
+    });
+
+    it('puts no raw token in any reason', () => {
+      for (const name of Object.keys(expected)) expect(JSON.stringify(of(name))).not.toContain(double.tokens[name]);
+    });
+  });
+}
+
+interface JsonFinding {
+  provider: string;
+  severity: string;
+  verification: string;
+  scope: {
+    reach: Record<string, string[]>;
+    capabilities: { action: string; production?: boolean }[];
+  } | null;
+  risks: { id: string; severity: string; message: string }[];
+  remediation: string;
+}
+
+/**
+ * The incident's shape on a hosting platform, end to end through the CLI: a token named for a
+ * narrow purpose, in a staging file, that can delete a production resource. Critical, with
+ * destructive-production-access naming the resource and intent-mismatch naming the variable; the
+ * same through `inspect --provider` and with the endpoint from the environment; never printed.
+ */
+export function describeIncident(
+  provider: Provider,
+  start: () => Promise<StartedDouble>,
+  at: {
+    /** The file, below the scanned directory, and the variable the token is assigned to. */
+    file: string;
+    variable: string;
+    /** Which token of the double is found there, and a narrower one for the environment check. */
+    token: string;
+    otherToken: string;
+    /** What destructive-production-access must name, and a reach entry that must be listed. */
+    names: string;
+    reach: [string, string];
+  },
+): void {
+  const endpoint = provider.endpoint!;
+  describe(`the incident on ${provider.name}, end to end`, () => {
+    let double: StartedDouble;
+    let dir: string;
+    let run: { code: number; stdout: string; stderr: string };
+    let token: string;
+
+    beforeAll(async () => {
+      double = await start();
+      token = double.tokens[at.token]!;
+      dir = mkdtempSync(join(tmpdir(), `tokenscope-${provider.id}-incident-`));
+      mkdirSync(join(dir, dirname(at.file)), { recursive: true });
+      writeFileSync(join(dir, at.file), `${at.variable}=${token}\n`);
+      run = await cli(['audit', dir, '--format', 'json', `--${endpoint.flag}`, double.url], { cwd: dir });
+    });
+    afterAll(async () => {
+      await double.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const findingIn = (out: string): JsonFinding => {
+      const found = (JSON.parse(out) as { findings: JsonFinding[] }).findings.filter((f) => f.provider === provider.id);
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    };
+
+    it('exits 1 and reports the token critical and verified', () => {
+      expect(run.code).toBe(1);
+      const f = findingIn(run.stdout);
+      expect(f.verification).toBe('verified');
+      expect(f.severity).toBe('critical');
+    });
+
+    it('raises destructive-production-access naming the resource, and intent-mismatch naming the variable', () => {
+      const f = findingIn(run.stdout);
+      const destructive = f.risks.find((r) => r.id === 'destructive-production-access');
+      expect(destructive?.severity).toBe('critical');
+      expect(destructive?.message).toContain(at.names);
+      expect(f.risks.find((r) => r.id === 'intent-mismatch')?.message).toContain(`"${at.variable}"`);
+      expect(f.scope?.reach[at.reach[0]]).toContain(at.reach[1]);
+    });
+
+    it('sent the token only to the configured endpoint, only as GETs', () => {
+      const methods = double.methodsOf(token);
+      expect(methods.length).toBeGreaterThan(0);
+      expect(methods.every((m) => m === 'GET')).toBe(true);
+    });
+
+    it('never prints the raw token', () => {
+      expect(run.stdout + run.stderr).not.toContain(token);
+    });
+
+    it(`\`inspect --provider ${provider.id}\` gives the same verdict for the token read from stdin`, async () => {
+      const r = await cli(
+        ['inspect', '--provider', provider.id, '--format', 'json', `--${endpoint.flag}`, double.url],
+        {
+          input: `${token}\n`,
+        },
+      );
+      expect(r.code).toBe(1);
+      expect(r.stdout).not.toContain(token);
+      const f = findingIn(r.stdout);
+      expect(f.severity).toBe('critical');
+      expect(f.risks.map((x) => x.id)).toContain('destructive-production-access');
+      expect(f.scope?.capabilities[0]).toMatchObject({ action: 'delete', production: true });
+    });
+
+    it(`takes the endpoint from ${endpoint.env[0]} too`, async () => {
+      const r = await cli(['inspect', '--provider', provider.id, '--format', 'json'], {
+        input: double.tokens[at.otherToken]!,
+        env: { [endpoint.env[0]!]: double.url },
+      });
+      expect(findingIn(r.stdout).verification).toBe('verified');
+    });
+  });
+}
