@@ -8,6 +8,7 @@ import { gitlab } from './gitlab/index.js';
 import { heroku } from './heroku/index.js';
 import { google } from './google/index.js';
 import { huggingface } from './huggingface/index.js';
+import { netlify } from './netlify/index.js';
 import { npm } from './npm/index.js';
 import { openai } from './openai/index.js';
 import { postgres } from './postgres/index.js';
@@ -40,4 +41,5 @@ export const PROVIDERS: Provider[] = [
   database,
   vercel,
   heroku,
+  netlify,
 ];

@@ -19,6 +19,20 @@ export interface StartedDouble {
   stop(): Promise<void>;
 }
 
+/** A double, started, in the shape the shared suites take. */
+export async function started(
+  double: { start(): Promise<string>; stop(): Promise<void>; requests: { token?: string; method: string }[] },
+  tokens: Record<string, string>,
+): Promise<StartedDouble> {
+  const url = await double.start();
+  return {
+    url,
+    tokens,
+    methodsOf: (token) => double.requests.filter((r) => r.token === token).map((r) => r.method),
+    stop: () => double.stop(),
+  };
+}
+
 /**
  * The faults every hosting provider's double plays (rate limits, 5xx, nonsense, hangs), through
  * inspectAll: each costs the credential its verification, with the reason, never the finding,

@@ -1,4 +1,4 @@
-import type { StartedDouble } from '../helpers/hosting-suites.js';
+import { type StartedDouble, started } from '../helpers/hosting-suites.js';
 import { type DoubleToken, type DoubleWorld, HerokuDouble } from './double.js';
 import { herokuLegacyKey, herokuToken } from './tokens.js';
 
@@ -109,14 +109,7 @@ export function testWorld(): TestWorld {
 }
 
 /** A fresh world's double, started, in the shape the shared suites take. */
-export async function startHeroku(): Promise<StartedDouble> {
+export function startHeroku(): Promise<StartedDouble> {
   const { world, tokens } = testWorld();
-  const double = new HerokuDouble(world);
-  const url = await double.start();
-  return {
-    url,
-    tokens,
-    methodsOf: (token) => double.requests.filter((r) => r.token === token).map((r) => r.method),
-    stop: () => double.stop(),
-  };
+  return started(new HerokuDouble(world), tokens);
 }

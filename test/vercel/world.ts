@@ -1,4 +1,4 @@
-import type { StartedDouble } from '../helpers/hosting-suites.js';
+import { type StartedDouble, started } from '../helpers/hosting-suites.js';
 import { type DoubleToken, type DoubleWorld, VercelDouble } from './double.js';
 import { vercelToken } from './tokens.js';
 
@@ -89,14 +89,7 @@ export function testWorld(): TestWorld {
 }
 
 /** A fresh world's double, started, in the shape the shared suites take. */
-export async function startVercel(): Promise<StartedDouble> {
+export function startVercel(): Promise<StartedDouble> {
   const { world, tokens } = testWorld();
-  const double = new VercelDouble(world);
-  const url = await double.start();
-  return {
-    url,
-    tokens,
-    methodsOf: (token) => double.requests.filter((r) => r.token === token).map((r) => r.method),
-    stop: () => double.stop(),
-  };
+  return started(new VercelDouble(world), tokens);
 }
