@@ -14,6 +14,7 @@ import { openai } from './openai/index.js';
 import { postgres } from './postgres/index.js';
 import { privatekey } from './privatekey/index.js';
 import { railway } from './railway/index.js';
+import { render } from './render/index.js';
 import { sendgrid } from './sendgrid/index.js';
 import { slack } from './slack/index.js';
 import { stripe } from './stripe/index.js';
@@ -42,4 +43,5 @@ export const PROVIDERS: Provider[] = [
   vercel,
   heroku,
   netlify,
+  render,
 ];

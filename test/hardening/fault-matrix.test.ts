@@ -5,6 +5,7 @@ import { tempDir, writeFiles } from '../helpers/repo.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
+import { renderKey } from '../render/world.js';
 import { vercelToken } from '../vercel/tokens.js';
 
 /**
@@ -84,9 +85,18 @@ afterAll(() => {
 });
 
 const root = tempDir();
-const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret(), vercelToken(), herokuToken(), netlifyToken()];
+const raw = [
+  railwayToken(),
+  githubToken(),
+  awsKeyId(),
+  awsSecret(),
+  vercelToken(),
+  herokuToken(),
+  netlifyToken(),
+  renderKey(),
+];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -147,6 +157,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--netlify-api-url',
           `${url}/api/v1`,
+          '--render-api-url',
+          `${url}/v1`,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -163,6 +175,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'heroku',
         'netlify',
         'railway',
+        'render',
         'vercel',
       ]);
       for (const finding of report.findings) {
@@ -178,7 +191,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       }
       // Each credential has a 4 s budget; they run concurrently. Retries are bounded.
       expect(elapsed).toBeLessThan(9_000);
-      expect(requests).toBeLessThanOrEqual(6 * 12);
+      expect(requests).toBeLessThanOrEqual(7 * 12);
       for (const r of raw) expect(run.stdout + run.stderr).not.toContain(r);
       if (process.env.FAULT_MATRIX_PRINT)
         process.stderr.write(
