@@ -1,4 +1,5 @@
-import { firstMention, listSome, placeNames } from '../../src/assess/places.js';
+import { crossEnvironment, intentMismatch } from '../../src/assess/place-risks.js';
+import { listSome } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
 import type { RiskSignal } from '../../src/core/types.js';
 import { appRights, type HerokuFacts, herokuFacts, readsConfigVars } from './model.js';
@@ -57,30 +58,19 @@ function readsOtherSecrets(f: HerokuFacts): RiskSignal[] {
   ];
 }
 
-function crossEnvironment(f: HerokuFacts, input: AssessInput): RiskSignal[] {
-  const said = firstMention(placeNames(input.credential), input.policy.nonProductionWords);
-  const production = f.apps.filter((a) => a.production && appRights(f, a) !== 'read' && appRights(f, a) !== 'none');
-  if (!said || production.length === 0) return [];
-  return [
-    {
-      id: 'cross-environment',
-      severity: 'high',
-      message: `found where "${said.name}" says "${said.word}", yet it can change production${assumed(f)}: ${listSome(production.map((a) => `"${a.name}"`))}`,
-    },
-  ];
+function crossEnvironmentRisk(f: HerokuFacts, input: AssessInput): RiskSignal[] {
+  const production = f.apps.filter(
+    (a) => a.production && (appRights(f, a) === 'delete' || appRights(f, a) === 'write'),
+  );
+  return crossEnvironment(
+    input,
+    production.map((a) => `"${a.name}"`),
+    `change${assumed(f)}`,
+  );
 }
 
-function intentMismatch(f: HerokuFacts, input: AssessInput): RiskSignal[] {
-  if (!wide(f)) return [];
-  const said = firstMention(placeNames(input.credential), input.policy.narrowIntentWords);
-  if (!said) return [];
-  return [
-    {
-      id: 'intent-mismatch',
-      severity: 'high',
-      message: `"${said.name}" states a narrow purpose ("${said.word}"), yet this token has ${breadth(f)}`,
-    },
-  ];
+function intentMismatchRisk(f: HerokuFacts, input: AssessInput): RiskSignal[] {
+  return wide(f) ? intentMismatch(input, `this token has ${breadth(f)}`) : [];
 }
 
 /** Heroku's own risks, from the facts the inspector kept. */
@@ -92,7 +82,7 @@ export function assessHeroku(input: AssessInput): RiskSignal[] {
     ...destructiveProductionAccess(f),
     ...accountWide(f),
     ...readsOtherSecrets(f),
-    ...crossEnvironment(f, input),
-    ...intentMismatch(f, input),
+    ...crossEnvironmentRisk(f, input),
+    ...intentMismatchRisk(f, input),
   ];
 }

@@ -1,4 +1,5 @@
-import { firstMention, listSome, placeNames } from '../../src/assess/places.js';
+import { crossEnvironment, intentMismatch } from '../../src/assess/place-risks.js';
+import { listSome } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
 import type { RiskSignal } from '../../src/core/types.js';
 import { type NetlifyFacts, netlifyFacts } from './model.js';
@@ -45,30 +46,15 @@ function accountWide(f: NetlifyFacts): RiskSignal[] {
   return [{ id: 'account-wide-token', severity: 'high', message: `a Netlify token carries ${breadth(f)}` }];
 }
 
-function crossEnvironment(f: NetlifyFacts, input: AssessInput): RiskSignal[] {
-  const said = firstMention(placeNames(input.credential), input.policy.nonProductionWords);
-  const live = f.zones.filter((z) => z.servesSite && z.rights !== 'read').map((z) => `"${z.domain}"`);
-  if (!said || live.length === 0) return [];
-  return [
-    {
-      id: 'cross-environment',
-      severity: 'high',
-      message: `found where "${said.name}" says "${said.word}", yet it can change production: ${listSome(live)}`,
-    },
-  ];
+function crossEnvironmentRisk(f: NetlifyFacts, input: AssessInput): RiskSignal[] {
+  return crossEnvironment(
+    input,
+    f.zones.filter((z) => z.servesSite && z.rights !== 'read').map((z) => `"${z.domain}"`),
+  );
 }
 
-function intentMismatch(f: NetlifyFacts, input: AssessInput): RiskSignal[] {
-  if (f.prefix === 'nfb') return [];
-  const said = firstMention(placeNames(input.credential), input.policy.narrowIntentWords);
-  if (!said) return [];
-  return [
-    {
-      id: 'intent-mismatch',
-      severity: 'high',
-      message: `"${said.name}" states a narrow purpose ("${said.word}"), yet this token carries ${breadth(f)}`,
-    },
-  ];
+function intentMismatchRisk(f: NetlifyFacts, input: AssessInput): RiskSignal[] {
+  return f.prefix === 'nfb' ? [] : intentMismatch(input, `this token carries ${breadth(f)}`);
 }
 
 /** Netlify's own risks, from the facts the inspector kept. */
@@ -80,7 +66,7 @@ export function assessNetlify(input: AssessInput): RiskSignal[] {
     ...destructiveProductionAccess(f),
     ...dnsTakeover(f),
     ...accountWide(f),
-    ...crossEnvironment(f, input),
-    ...intentMismatch(f, input),
+    ...crossEnvironmentRisk(f, input),
+    ...intentMismatchRisk(f, input),
   ];
 }

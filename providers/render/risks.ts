@@ -1,4 +1,5 @@
-import { firstMention, listSome, placeNames } from '../../src/assess/places.js';
+import { crossEnvironment, intentMismatch } from '../../src/assess/place-risks.js';
+import { listSome } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
 import type { RiskSignal } from '../../src/core/types.js';
 import { canDestroy, type RenderFacts, renderFacts } from './model.js';
@@ -51,30 +52,14 @@ function readsOtherSecrets(f: RenderFacts): RiskSignal[] {
   ];
 }
 
-function crossEnvironment(f: RenderFacts, input: AssessInput): RiskSignal[] {
-  const said = firstMention(placeNames(input.credential), input.policy.nonProductionWords);
+function crossEnvironmentRisk(f: RenderFacts, input: AssessInput): RiskSignal[] {
   const production = f.resources.filter((r) => r.production && canDestroy(f, r)).map((r) => `"${r.name}"`);
-  if (!said || production.length === 0) return [];
-  return [
-    {
-      id: 'cross-environment',
-      severity: 'high',
-      message: `found where "${said.name}" says "${said.word}", yet it can delete production: ${listSome(production)}`,
-    },
-  ];
+  return crossEnvironment(input, production, 'delete');
 }
 
-function intentMismatch(f: RenderFacts, input: AssessInput): RiskSignal[] {
+function intentMismatchRisk(f: RenderFacts, input: AssessInput): RiskSignal[] {
   if (!f.resources.some((r) => r.production && canDestroy(f, r)) && f.workspaces.length < 2) return [];
-  const said = firstMention(placeNames(input.credential), input.policy.narrowIntentWords);
-  if (!said) return [];
-  return [
-    {
-      id: 'intent-mismatch',
-      severity: 'high',
-      message: `"${said.name}" states a narrow purpose ("${said.word}"), yet this key reaches ${breadth(f)} and can delete production`,
-    },
-  ];
+  return intentMismatch(input, `this key reaches ${breadth(f)} and can delete production`);
 }
 
 function noExpiry(): RiskSignal[] {
@@ -92,8 +77,8 @@ export function assessRender(input: AssessInput): RiskSignal[] {
     ...destructiveProductionAccess(f),
     ...accountWide(f),
     ...readsOtherSecrets(f),
-    ...crossEnvironment(f, input),
-    ...intentMismatch(f, input),
+    ...crossEnvironmentRisk(f, input),
+    ...intentMismatchRisk(f, input),
     ...noExpiry(),
   ];
 }

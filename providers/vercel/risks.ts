@@ -1,4 +1,5 @@
-import { firstMention, listSome, placeNames } from '../../src/assess/places.js';
+import { crossEnvironment, intentMismatch } from '../../src/assess/place-risks.js';
+import { listSome } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
 import type { RiskSignal } from '../../src/core/types.js';
 import { canDelete, canWrite, type VercelFacts, vercelFacts } from './model.js';
@@ -58,31 +59,14 @@ function admin(f: VercelFacts): RiskSignal[] {
   ];
 }
 
-function crossEnvironment(f: VercelFacts, input: AssessInput): RiskSignal[] {
-  const said = firstMention(placeNames(input.credential), input.policy.nonProductionWords);
+function crossEnvironmentRisk(f: VercelFacts, input: AssessInput): RiskSignal[] {
   const production = f.projects.filter((p) => p.production && canWrite(p.rights)).map((p) => `"${p.owner}/${p.name}"`);
-  if (!said || production.length === 0) return [];
-  return [
-    {
-      id: 'cross-environment',
-      severity: 'high',
-      message: `found where "${said.name}" says "${said.word}", yet it can change production: ${listSome(production)}`,
-    },
-  ];
+  return crossEnvironment(input, production);
 }
 
-function intentMismatch(f: VercelFacts, input: AssessInput): RiskSignal[] {
+function intentMismatchRisk(f: VercelFacts, input: AssessInput): RiskSignal[] {
   const broad = f.breadth === 'account' || f.projects.some((p) => p.production && canDelete(p.rights));
-  if (!broad) return [];
-  const said = firstMention(placeNames(input.credential), input.policy.narrowIntentWords);
-  if (!said) return [];
-  return [
-    {
-      id: 'intent-mismatch',
-      severity: 'high',
-      message: `"${said.name}" states a narrow purpose ("${said.word}"), yet this token is scoped to ${breadth(f)}`,
-    },
-  ];
+  return broad ? intentMismatch(input, `this token is scoped to ${breadth(f)}`) : [];
 }
 
 function noExpiry(f: VercelFacts): RiskSignal[] {
@@ -106,8 +90,8 @@ export function assessVercel(input: AssessInput): RiskSignal[] {
     ...dnsTakeover(f),
     ...accountWide(f),
     ...admin(f),
-    ...crossEnvironment(f, input),
-    ...intentMismatch(f, input),
+    ...crossEnvironmentRisk(f, input),
+    ...intentMismatchRisk(f, input),
     ...noExpiry(f),
   ];
 }

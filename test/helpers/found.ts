@@ -36,9 +36,10 @@ export function doubleContext(
   provider: Provider,
   url: string,
   policy: Policy = DEFAULT_POLICY,
+  timeoutMs = 500,
 ): InspectContext & { http: ReadOnlyHttp } {
   return {
-    http: new ReadOnlyHttp([new URL(url)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 500 }, undefined, provider.operations),
+    http: new ReadOnlyHttp([new URL(url)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs }, undefined, provider.operations),
     endpoint: url,
     policy,
     signal: new AbortController().signal,

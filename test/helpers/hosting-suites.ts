@@ -8,7 +8,7 @@ import type { Provider } from '../../src/core/provider.js';
 import type { Credential, Inspection } from '../../src/core/types.js';
 import { inspectAll } from '../../src/inspect/run.js';
 import { cli } from './cli.js';
-import { foundCredential } from './found.js';
+import { doubleContext, foundCredential } from './found.js';
 
 /** A provider double started for one suite: where it listens, its tokens, what each token sent. */
 export interface StartedDouble {
@@ -16,12 +16,24 @@ export interface StartedDouble {
   tokens: Record<string, string>;
   /** The methods of the requests that carried this token. */
   methodsOf(token: string): string[];
+  /** The paths (below the endpoint) of the requests that carried this token. */
+  pathsOf(token: string): string[];
   stop(): Promise<void>;
 }
 
+/**
+ * How long the hosting suites wait for one answer: long enough that a loaded machine running many
+ * suites at once is not mistaken for a hang, short enough that the hang scenarios stay quick.
+ */
+export const ANSWER_TIMEOUT_MS = 1500;
+
 /** A double, started, in the shape the shared suites take. */
 export async function started(
-  double: { start(): Promise<string>; stop(): Promise<void>; requests: { token?: string; method: string }[] },
+  double: {
+    start(): Promise<string>;
+    stop(): Promise<void>;
+    requests: { token?: string; method: string; path: string }[];
+  },
   tokens: Record<string, string>,
 ): Promise<StartedDouble> {
   const url = await double.start();
@@ -29,6 +41,7 @@ export async function started(
     url,
     tokens,
     methodsOf: (token) => double.requests.filter((r) => r.token === token).map((r) => r.method),
+    pathsOf: (token) => double.requests.filter((r) => r.token === token).map((r) => r.path),
     stop: () => double.stop(),
   };
 }
@@ -41,8 +54,27 @@ export async function started(
 export function describeFaults(
   provider: Provider,
   start: () => Promise<StartedDouble>,
-  expected: Record<string, { verification: Inspection['verification']; reason: string; attempts?: number }>,
+  /** The reason for a JSON answer of the wrong shape (it names the first field read). */
+  nonsense: string,
 ): void {
+  const hang = `no answer within ${ANSWER_TIMEOUT_MS} ms`;
+  const expected: Record<string, { verification: Inspection['verification']; reason: string; attempts?: number }> = {
+    rateLimited: {
+      verification: 'unverified',
+      reason: 'rate limited (HTTP 429) after 3 attempt(s); Retry-After 0s',
+      attempts: 3,
+    },
+    rateLimitedLong: {
+      verification: 'unverified',
+      reason: 'rate limited (HTTP 429) after 1 attempt(s); Retry-After 3600s',
+      attempts: 1,
+    },
+    serverError: { verification: 'error', reason: 'server error (HTTP 502) after 3 attempt(s)', attempts: 3 },
+    malformed: { verification: 'error', reason: `${provider.name} answered HTTP 200 with a body that is not JSON` },
+    nonsense: { verification: 'error', reason: nonsense },
+    hang: { verification: 'error', reason: hang },
+    hangHalfway: { verification: 'error', reason: hang },
+  };
   describe(`${provider.name} faults, through inspectAll`, () => {
     let double: StartedDouble;
     let inspections: Map<string, Inspection>;
@@ -64,7 +96,7 @@ export function describeFaults(
         policy: DEFAULT_POLICY,
         concurrency: credentials.size,
         budgetMs: 20_000,
-        http: { timeoutMs: 500 },
+        http: { timeoutMs: ANSWER_TIMEOUT_MS },
       }));
     });
     afterAll(() => double.stop());
@@ -88,6 +120,49 @@ export function describeFaults(
 
     it('puts no raw token in any reason', () => {
       for (const name of Object.keys(expected)) expect(JSON.stringify(of(name))).not.toContain(double.tokens[name]);
+    });
+  });
+}
+
+/**
+ * What every hosting double plays besides its world: a revoked token, one 429 to wait out, a
+ * service that echoes the token in its refusal, and a hang half-way through the walk.
+ */
+export function describeTokenLifecycle(
+  provider: Provider,
+  start: () => Promise<StartedDouble>,
+  expected: { revoked: string; firstPath: string },
+): void {
+  describe(`${provider.name} tokens that are revoked, limited, echoed or left hanging`, () => {
+    let double: StartedDouble;
+    beforeAll(async () => {
+      double = await start();
+    });
+    afterAll(() => double.stop());
+    const rule = provider.rules[0]!;
+    const inspect = (name: string) =>
+      provider.inspect!(
+        foundCredential(provider.id, rule.id, rule.kind, double.tokens[name]!),
+        doubleContext(provider, double.url, DEFAULT_POLICY, ANSWER_TIMEOUT_MS),
+      );
+
+    it(`a revoked token is invalid, with ${provider.name}'s reason`, async () => {
+      expect(await inspect('revoked')).toEqual({ verification: 'invalid', reason: expected.revoked, scope: null });
+    });
+
+    it('waits out one 429 and goes on', async () => {
+      expect((await inspect('limitOnce')).verification).toBe('verified');
+      expect(double.pathsOf(double.tokens.limitOnce!).filter((p) => p === expected.firstPath)).toHaveLength(2);
+    });
+
+    it('never puts a token the service echoes into a reason', async () => {
+      const i = await inspect('echo');
+      expect(i.verification).toBe('invalid');
+      expect(JSON.stringify(i)).not.toContain(double.tokens.echo);
+    });
+
+    it('a hang half-way is an error once the request times out, not a partial verdict', async () => {
+      await expect(inspect('hangHalfway')).rejects.toThrow(`no answer within ${ANSWER_TIMEOUT_MS} ms`);
     });
   });
 }

@@ -13,6 +13,18 @@ export type FaultPlan =
   | { kind: 'nonsense' }
   | { kind: 'hang' };
 
+/** The faults every REST double plays, one token each. */
+export const FAULT_PLANS = {
+  revoked: { kind: 'revoked' },
+  rateLimited: { kind: 'rate-limited', retryAfter: '0' },
+  rateLimitedLong: { kind: 'rate-limited', retryAfter: '3600' },
+  serverError: { kind: 'server-error' },
+  echo: { kind: 'echo' },
+  malformed: { kind: 'malformed' },
+  nonsense: { kind: 'nonsense' },
+  hang: { kind: 'hang' },
+} as const satisfies Record<string, FaultPlan>;
+
 /** A token the double knows: answered by the provider's routes. */
 export interface LivePlan {
   kind: 'live';
@@ -60,6 +72,10 @@ export abstract class RestDouble<P extends LivePlan> {
   protected abstract route(path: string, query: URLSearchParams, who: P, headers: IncomingMessage['headers']): Answer;
   /** Called before the server listens (e.g. to compile schema validators). */
   protected prepare(): void {}
+  /** The answer to a token the provider does not know (or no longer knows). */
+  protected unknownToken(): Answer {
+    return { status: 401, body: this.error(401, 'Access denied') };
+  }
 
   async start(): Promise<string> {
     this.prepare();
@@ -117,7 +133,7 @@ export abstract class RestDouble<P extends LivePlan> {
       case 'live':
         break;
       default:
-        return reply({ status: 401, body: this.error(401, 'Access denied') });
+        return reply(this.unknownToken());
     }
     if (who.hangOn === path) return;
     if (who.limitOnce && !this.limited.has(token!)) {

@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { logProviderRequest, SELF_TEST_HEADER } from '../helpers/provider-log.js';
+import type { IncomingMessage } from 'node:http';
+import { type Answer, type FaultPlan, type LivePlan, RestDouble } from '../helpers/rest-double.js';
 import { herokuProblems, loadHerokuSchema } from './schema.js';
 
 /**
@@ -29,134 +28,78 @@ export interface DoubleAddon {
   app: string;
 }
 
-export type DoubleToken =
-  | {
-      kind: 'live';
-      scope: 'global' | 'read' | 'write' | 'identity';
-      /** Send the OAuth-Scope header (default true). */
-      scopeHeader?: boolean;
-      limitOnce?: boolean;
-      hangOn?: string;
-    }
-  | { kind: 'revoked' }
-  | { kind: 'rate-limited'; retryAfter: string }
-  | { kind: 'server-error' }
-  | { kind: 'echo' }
-  | { kind: 'malformed' }
-  | { kind: 'nonsense' }
-  | { kind: 'hang' };
+export interface HerokuPlan extends LivePlan {
+  scope: 'global' | 'read' | 'write' | 'identity';
+  /** Send the OAuth-Scope header (default true). */
+  scopeHeader?: boolean;
+}
 
 export interface DoubleWorld {
   user: { id: string; email: string };
   teams: { id: string; name: string; role: 'admin' | 'member' | 'collaborator' }[];
   apps: DoubleApp[];
   addons: DoubleAddon[];
-  tokens: Map<string, DoubleToken>;
+  tokens: Map<string, HerokuPlan | FaultPlan>;
   maxPageSize: number;
-}
-
-export interface SeenRequest {
-  method: string;
-  path: string;
-  token?: string;
-  range?: string;
-  accept?: string;
 }
 
 const T = '2026-01-02T03:04:05Z';
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-export class HerokuDouble {
-  readonly requests: SeenRequest[] = [];
+export class HerokuDouble extends RestDouble<HerokuPlan> {
   /** Every way a served body strayed from Heroku's schema: tests assert it stays empty. */
   readonly problems: string[] = [];
-  private server: Server | undefined;
-  private readonly limited = new Set<string>();
 
-  constructor(private readonly world: DoubleWorld) {}
+  constructor(private readonly world: DoubleWorld) {
+    super('heroku', world.tokens);
+  }
 
-  async start(): Promise<string> {
+  protected override prepare(): void {
     loadHerokuSchema(['/account', '/teams', '/apps', '/addons', '/pipeline-couplings']);
-    this.server = createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  protected error(status: number, message: string): unknown {
+    const id = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 429: 'rate_limit' }[status] ?? 'unavailable';
+    return { id, message };
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://double');
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!req.headers[SELF_TEST_HEADER]) {
-      logProviderRequest({
-        provider: 'heroku',
-        method: req.method ?? '',
-        what: url.pathname,
-        path: `${url.pathname}${url.search}`,
-      });
-    }
-    const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
-    this.requests.push({
-      method: req.method ?? '',
-      path: url.pathname,
-      ...(token ? { token } : {}),
-      ...(range ? { range } : {}),
-      ...(req.headers.accept ? { accept: req.headers.accept } : {}),
-    });
-    const who = token ? this.world.tokens.get(token) : undefined;
-    const error = (status: number, id: string, message: string, headers: Record<string, string> = {}) =>
-      send(res, status, JSON.stringify({ id, message }), headers);
-    switch (who?.kind) {
-      case 'hang':
-        return;
-      case 'echo':
-        return error(401, 'unauthorized', `Invalid credentials provided: ${token}`);
-      case 'malformed':
-        return send(res, 200, '{"email": "ops@');
-      case 'nonsense':
-        return send(res, 200, JSON.stringify(['welcome']));
-      case 'rate-limited':
-        return error(429, 'rate_limit', 'Your account reached the API rate limit', { 'retry-after': who.retryAfter });
-      case 'server-error':
-        return error(503, 'unavailable', 'Heroku is temporarily unavailable');
-    }
-    if (who?.kind !== 'live') return error(401, 'unauthorized', 'Invalid credentials provided.');
-    if (who.hangOn === url.pathname) return;
-    if (who.limitOnce && !this.limited.has(token!)) {
-      this.limited.add(token!);
-      return error(429, 'rate_limit', 'Your account reached the API rate limit', { 'retry-after': '0' });
-    }
-    if (req.method !== 'GET') return error(405, 'method_not_allowed', 'Method not allowed');
+  protected override unknownToken(): Answer {
+    return { status: 401, body: this.error(401, 'Invalid credentials provided.') };
+  }
+
+  protected route(path: string, _query: URLSearchParams, who: HerokuPlan, headers: IncomingMessage['headers']): Answer {
     const scopeHeader: Record<string, string> = who.scopeHeader === false ? {} : { 'oauth-scope': who.scope };
-    if (url.pathname !== '/account' && who.scope === 'identity') {
-      return error(403, 'forbidden', 'This OAuth authorization does not grant access to this resource', scopeHeader);
+    if (path !== '/account' && who.scope === 'identity') {
+      return {
+        status: 403,
+        body: this.error(403, 'This OAuth authorization does not grant access to this resource'),
+        headers: scopeHeader,
+      };
     }
-    const body = this.route(url.pathname);
-    if (body === undefined) return error(404, 'not_found', "Couldn't find that resource.");
+    const body = this.body(path);
+    if (body === undefined) return { status: 404, body: this.error(404, "Couldn't find that resource.") };
     try {
-      this.problems.push(...herokuProblems(url.pathname, body));
+      this.problems.push(...herokuProblems(path, body));
     } catch (e) {
       this.problems.push(`schema check failed: ${(e as Error).message}`);
     }
-    if (!Array.isArray(body)) return send(res, 200, JSON.stringify(body), scopeHeader);
-    // Ranges by id: `id ..; max=N` first, `]<last id>..; max=N` after.
-    const after = /^id \]([^.]+)\.\./.exec(range ?? '')?.[1] ?? /^\]([^.]+)\.\./.exec(range ?? '')?.[1];
-    const max = Math.min(Number(/max=(\d+)/.exec(range ?? '')?.[1] ?? 200), this.world.maxPageSize);
+    if (!Array.isArray(body)) return { status: 200, body, headers: scopeHeader };
+    // Ranges by id: `id ..; max=N` first, `id ]<last id>..; max=N` after.
+    const range = typeof headers.range === 'string' ? headers.range : '';
+    const after = /^id \]([^.]+)\.\./.exec(range)?.[1];
+    const max = Math.min(Number(/max=(\d+)/.exec(range)?.[1] ?? 200), this.world.maxPageSize);
     const sorted = [...(body as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id));
     const rest = after ? sorted.filter((x) => x.id > after) : sorted;
     const slice = rest.slice(0, max);
-    if (rest.length <= max) return send(res, 200, JSON.stringify(slice), scopeHeader);
-    return send(res, 206, JSON.stringify(slice), {
-      ...scopeHeader,
-      'next-range': `id ]${slice[slice.length - 1]!.id}..; max=${max}`,
-    });
+    if (rest.length <= max) return { status: 200, body: slice, headers: scopeHeader };
+    return {
+      status: 206,
+      body: slice,
+      headers: { ...scopeHeader, 'next-range': `id ]${slice[slice.length - 1]!.id}..; max=${max}` },
+    };
   }
 
-  private route(path: string): unknown {
+  private body(path: string): unknown {
     const w = this.world;
     switch (path) {
       case '/account':
@@ -257,9 +200,4 @@ export class HerokuDouble {
         return undefined;
     }
   }
-}
-
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(body);
 }

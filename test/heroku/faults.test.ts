@@ -1,21 +1,10 @@
 import { heroku } from '../../providers/heroku/index.js';
-import { describeFaults } from '../helpers/hosting-suites.js';
+import { describeFaults, describeTokenLifecycle } from '../helpers/hosting-suites.js';
 import { startHeroku } from './world.js';
 
-describeFaults(heroku, startHeroku, {
-  rateLimited: {
-    verification: 'unverified',
-    reason: 'rate limited (HTTP 429) after 3 attempt(s); Retry-After 0s',
-    attempts: 3,
-  },
-  rateLimitedLong: {
-    verification: 'unverified',
-    reason: 'rate limited (HTTP 429) after 1 attempt(s); Retry-After 3600s',
-    attempts: 1,
-  },
-  serverError: { verification: 'error', reason: 'server error (HTTP 503) after 3 attempt(s)', attempts: 3 },
-  malformed: { verification: 'error', reason: 'Heroku answered HTTP 200 with a body that is not JSON' },
-  nonsense: { verification: 'error', reason: 'unexpected answer from Heroku: account is not an object' },
-  hang: { verification: 'error', reason: 'no answer within 500 ms' },
-  hangHalfway: { verification: 'error', reason: 'no answer within 500 ms' },
+describeFaults(heroku, startHeroku, 'unexpected answer from Heroku: account is not an object');
+
+describeTokenLifecycle(heroku, startHeroku, {
+  revoked: 'Heroku rejects it (HTTP 401: Invalid credentials provided.): expired, revoked or never issued',
+  firstPath: '/account',
 });

@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { heroku } from '../../providers/heroku/index.js';
-import { assess } from '../../src/assess/assess.js';
-import { DEFAULT_POLICY } from '../../src/assess/policy.js';
-import type { Finding, Inspection } from '../../src/core/types.js';
+import type { Inspection } from '../../src/core/types.js';
+import { useDouble } from '../helpers/double-harness.js';
 import { HerokuDouble } from './double.js';
-import { contextFor, herokuCredential } from './helpers.js';
-import { type TestWorld, type TokenName, testWorld } from './world.js';
+import { testWorld } from './world.js';
 
 describe('Heroku inspection against the double', () => {
-  let t: TestWorld;
-  let double: HerokuDouble;
-  let url: string;
-
-  beforeAll(async () => {
-    t = testWorld();
-    double = new HerokuDouble(t.world);
-    url = await double.start();
-  });
-  afterAll(() => double.stop());
-
-  const inspect = (name: TokenName): Promise<Inspection> =>
-    heroku.inspect!(herokuCredential(t.tokens[name]), contextFor(url));
-  const finding = async (name: TokenName, place: { path: string; name?: string }): Promise<Finding> => {
-    const credential = herokuCredential(t.tokens[name], { ...place, source: 'tracked' });
-    return assess(credential, await heroku.inspect!(credential, contextFor(url)), heroku, DEFAULT_POLICY);
-  };
-  const requestsOf = (name: TokenName) => double.requests.filter((r) => r.token === t.tokens[name]);
+  const { world, tokens } = testWorld();
+  const { double, inspect, finding, requestsOf } = useDouble(heroku, new HerokuDouble(world), tokens);
 
   describe('a global token', () => {
     let i: Inspection;
@@ -55,7 +37,7 @@ describe('Heroku inspection against the double', () => {
         addons: ['shop-api-staging/papertrail-round-13579'],
       });
       const apps = requestsOf('global').filter((r) => r.path === '/apps');
-      expect(apps.map((r) => r.range)).toEqual([
+      expect(apps.map((r) => r.headers.range)).toEqual([
         'id ..; max=1000',
         `id ]${'00000002-0000-4000-8000-000000000000'}..; max=2`,
         `id ]${'00000004-0000-4000-8000-000000000000'}..; max=2`,
@@ -90,7 +72,9 @@ describe('Heroku inspection against the double', () => {
 
     it('asked Heroku API version 3, only the listed GETs, and no schema drift', () => {
       const mine = requestsOf('global');
-      expect(mine.every((r) => r.method === 'GET' && r.accept === 'application/vnd.heroku+json; version=3')).toBe(true);
+      expect(
+        mine.every((r) => r.method === 'GET' && r.headers.accept === 'application/vnd.heroku+json; version=3'),
+      ).toBe(true);
       expect([...new Set(mine.map((r) => r.path))].sort()).toEqual([
         '/account',
         '/addons',
@@ -122,29 +106,6 @@ describe('Heroku inspection against the double', () => {
     expect(i.verification).toBe('verified');
     expect(i.scope?.capabilities).toEqual([]);
     expect(i.scope?.reach).toEqual({});
-  });
-
-  it('a revoked token is invalid', async () => {
-    expect(await inspect('revoked')).toEqual({
-      verification: 'invalid',
-      reason: 'Heroku rejects it (HTTP 401: Invalid credentials provided.): expired, revoked or never issued',
-      scope: null,
-    });
-  });
-
-  it('waits out one 429 and goes on', async () => {
-    expect((await inspect('limitOnce')).verification).toBe('verified');
-    expect(requestsOf('limitOnce').filter((r) => r.path === '/account')).toHaveLength(2);
-  });
-
-  it('a hang half-way is an error once the request times out', async () => {
-    await expect(inspect('hangHalfway')).rejects.toThrow('no answer within 500 ms');
-  });
-
-  it('never puts a token the service echoes into a reason', async () => {
-    const i = await inspect('echo');
-    expect(i.verification).toBe('invalid');
-    expect(JSON.stringify(i)).not.toContain(t.tokens.echo);
   });
 
   describe('risks and remediation', () => {

@@ -1,5 +1,6 @@
 import { type StartedDouble, started } from '../helpers/hosting-suites.js';
-import { type DoubleToken, type DoubleWorld, HerokuDouble } from './double.js';
+import { FAULT_PLANS, type FaultPlan } from '../helpers/rest-double.js';
+import { type DoubleWorld, HerokuDouble, type HerokuPlan } from './double.js';
 import { herokuLegacyKey, herokuToken } from './tokens.js';
 
 /**
@@ -9,45 +10,23 @@ import { herokuLegacyKey, herokuToken } from './tokens.js';
  * ("partner-portal", production); three personal hobby apps, and an app of someone else's the user
  * collaborates on. Pages of two items make every list span ranges.
  */
-export const TOKENS = [
-  'global',
-  'legacyKey',
-  'read',
-  'identity',
-  'revoked',
-  'limitOnce',
-  'hangHalfway',
-  'rateLimited',
-  'rateLimitedLong',
-  'serverError',
-  'echo',
-  'malformed',
-  'nonsense',
-  'hang',
-] as const;
-export type TokenName = (typeof TOKENS)[number];
 
 export interface TestWorld {
   world: DoubleWorld;
   tokens: Record<TokenName, string>;
 }
 
-const PLANS: Record<TokenName, DoubleToken> = {
+const PLANS = {
   global: { kind: 'live', scope: 'global' },
   legacyKey: { kind: 'live', scope: 'global', scopeHeader: false },
   read: { kind: 'live', scope: 'read' },
   identity: { kind: 'live', scope: 'identity' },
-  revoked: { kind: 'revoked' },
   limitOnce: { kind: 'live', scope: 'read', limitOnce: true },
   hangHalfway: { kind: 'live', scope: 'global', hangOn: '/addons' },
-  rateLimited: { kind: 'rate-limited', retryAfter: '0' },
-  rateLimitedLong: { kind: 'rate-limited', retryAfter: '3600' },
-  serverError: { kind: 'server-error' },
-  echo: { kind: 'echo' },
-  malformed: { kind: 'malformed' },
-  nonsense: { kind: 'nonsense' },
-  hang: { kind: 'hang' },
-};
+  ...FAULT_PLANS,
+} satisfies Record<string, HerokuPlan | FaultPlan>;
+export type TokenName = keyof typeof PLANS;
+export const TOKENS = Object.keys(PLANS) as TokenName[];
 
 const id = (n: number) => `0000000${n}-0000-4000-8000-000000000000`;
 const ME = 'ops@acme.example';

@@ -1,21 +1,10 @@
 import { netlify } from '../../providers/netlify/index.js';
-import { describeFaults } from '../helpers/hosting-suites.js';
+import { describeFaults, describeTokenLifecycle } from '../helpers/hosting-suites.js';
 import { startNetlify } from './world.js';
 
-describeFaults(netlify, startNetlify, {
-  rateLimited: {
-    verification: 'unverified',
-    reason: 'rate limited (HTTP 429) after 3 attempt(s); Retry-After 0s',
-    attempts: 3,
-  },
-  rateLimitedLong: {
-    verification: 'unverified',
-    reason: 'rate limited (HTTP 429) after 1 attempt(s); Retry-After 3600s',
-    attempts: 1,
-  },
-  serverError: { verification: 'error', reason: 'server error (HTTP 502) after 3 attempt(s)', attempts: 3 },
-  malformed: { verification: 'error', reason: 'Netlify answered HTTP 200 with a body that is not JSON' },
-  nonsense: { verification: 'error', reason: 'unexpected answer from Netlify: user is not an object' },
-  hang: { verification: 'error', reason: 'no answer within 500 ms' },
-  hangHalfway: { verification: 'error', reason: 'no answer within 500 ms' },
+describeFaults(netlify, startNetlify, 'unexpected answer from Netlify: user is not an object');
+
+describeTokenLifecycle(netlify, startNetlify, {
+  revoked: 'Netlify rejects it (HTTP 401: Access denied): expired, revoked or never issued',
+  firstPath: '/user',
 });

@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { netlify } from '../../providers/netlify/index.js';
-import { assess } from '../../src/assess/assess.js';
-import { DEFAULT_POLICY } from '../../src/assess/policy.js';
-import type { Finding, Inspection } from '../../src/core/types.js';
-import { doubleContext, foundCredential } from '../helpers/found.js';
+import type { Inspection } from '../../src/core/types.js';
+import { useDouble } from '../helpers/double-harness.js';
 import { NetlifyDouble } from './double.js';
-import { type TokenName, testWorld } from './world.js';
+import { testWorld } from './world.js';
 
 describe('Netlify inspection against the double', () => {
   const { world, tokens } = testWorld();
-  const double = new NetlifyDouble(world);
-  let url: string;
-
-  beforeAll(async () => {
-    url = await double.start();
-  });
-  afterAll(() => double.stop());
-
-  const credential = (name: TokenName, place: { path?: string; name?: string } = {}) =>
-    foundCredential('netlify', 'netlify-token', 'access token', tokens[name], { ...place, source: 'tracked' });
-  const inspect = (name: TokenName): Promise<Inspection> =>
-    netlify.inspect!(credential(name), doubleContext(netlify, url));
-  const finding = async (name: TokenName, place: { path: string; name?: string }): Promise<Finding> => {
-    const c = credential(name, place);
-    return assess(c, await netlify.inspect!(c, doubleContext(netlify, url)), netlify, DEFAULT_POLICY);
-  };
-  const requestsOf = (name: TokenName) => double.requests.filter((r) => r.token === tokens[name]);
+  const { double, inspect, finding, requestsOf } = useDouble(netlify, new NetlifyDouble(world), tokens);
 
   describe('a personal access token', () => {
     let i: Inspection;
@@ -94,25 +76,6 @@ describe('Netlify inspection against the double', () => {
       ]);
       expect(double.problems).toEqual([]);
     });
-  });
-
-  it('a revoked token is invalid', async () => {
-    expect(await inspect('revoked')).toEqual({
-      verification: 'invalid',
-      reason: 'Netlify rejects it (HTTP 401: Access denied): expired, revoked or never issued',
-      scope: null,
-    });
-  });
-
-  it('waits out one 429 and goes on', async () => {
-    expect((await inspect('limitOnce')).verification).toBe('verified');
-    expect(requestsOf('limitOnce').filter((r) => r.path === '/user')).toHaveLength(2);
-  });
-
-  it('never puts a token the service echoes into a reason', async () => {
-    const i = await inspect('echo');
-    expect(i.verification).toBe('invalid');
-    expect(JSON.stringify(i)).not.toContain(tokens.echo);
   });
 
   it('a token named for DNS in a staging file: critical, naming the live zone, with a build hook as remedy', async () => {

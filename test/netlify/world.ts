@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { FaultPlan } from '../helpers/rest-double.js';
+import { FAULT_PLANS, type FaultPlan } from '../helpers/rest-double.js';
 import { type StartedDouble, started } from '../helpers/hosting-suites.js';
 import { type DoubleWorld, NetlifyDouble, type NetlifyPlan } from './double.js';
 
@@ -15,34 +15,15 @@ export function netlifyToken(prefix: 'nfp' | 'nfo' | 'nfc' | 'nfu' | 'nfb' = 'nf
  * serves the shop site and whose acme-staging.example serves nothing; the user is a Developer in
  * team "partners" (partners.example serves a site) and a Reviewer in "auditors". Pages of two.
  */
-export const TOKENS = [
-  'personal',
-  'revoked',
-  'limitOnce',
-  'hangHalfway',
-  'rateLimited',
-  'rateLimitedLong',
-  'serverError',
-  'echo',
-  'malformed',
-  'nonsense',
-  'hang',
-] as const;
-export type TokenName = (typeof TOKENS)[number];
 
-const PLANS: Record<TokenName, NetlifyPlan | FaultPlan> = {
+const PLANS = {
   personal: { kind: 'live' },
-  revoked: { kind: 'revoked' },
   limitOnce: { kind: 'live', limitOnce: true },
   hangHalfway: { kind: 'live', hangOn: '/dns_zones' },
-  rateLimited: { kind: 'rate-limited', retryAfter: '0' },
-  rateLimitedLong: { kind: 'rate-limited', retryAfter: '3600' },
-  serverError: { kind: 'server-error' },
-  echo: { kind: 'echo' },
-  malformed: { kind: 'malformed' },
-  nonsense: { kind: 'nonsense' },
-  hang: { kind: 'hang' },
-};
+  ...FAULT_PLANS,
+} satisfies Record<string, NetlifyPlan | FaultPlan>;
+export type TokenName = keyof typeof PLANS;
+export const TOKENS = Object.keys(PLANS) as TokenName[];
 
 const ME = { id: '5f1a0000aaaa', email: 'ops@acme.example' };
 

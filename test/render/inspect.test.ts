@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { render } from '../../providers/render/index.js';
-import { assess } from '../../src/assess/assess.js';
-import { DEFAULT_POLICY } from '../../src/assess/policy.js';
-import type { Finding, Inspection } from '../../src/core/types.js';
-import { doubleContext, foundCredential } from '../helpers/found.js';
+import type { Inspection } from '../../src/core/types.js';
+import { useDouble } from '../helpers/double-harness.js';
 import { RenderDouble } from './double.js';
-import { type TokenName, testWorld } from './world.js';
+import { testWorld } from './world.js';
 
 describe('Render inspection against the double', () => {
   const { world, tokens } = testWorld();
-  const double = new RenderDouble(world);
-  let url: string;
-
-  beforeAll(async () => {
-    url = await double.start();
-  });
-  afterAll(() => double.stop());
-
-  const credential = (name: TokenName, place: { path?: string; name?: string } = {}) =>
-    foundCredential('render', 'render-api-key', 'API key', tokens[name], { ...place, source: 'tracked' });
-  const inspect = (name: TokenName): Promise<Inspection> =>
-    render.inspect!(credential(name), doubleContext(render, url));
-  const finding = async (name: TokenName, place: { path: string; name?: string }): Promise<Finding> => {
-    const c = credential(name, place);
-    return assess(c, await render.inspect!(c, doubleContext(render, url)), render, DEFAULT_POLICY);
-  };
-  const requestsOf = (name: TokenName) => double.requests.filter((r) => r.token === tokens[name]);
+  const { inspect, finding, requestsOf } = useDouble(render, new RenderDouble(world), tokens);
 
   describe('a classic API key', () => {
     let i: Inspection;
@@ -103,25 +85,6 @@ describe('Render inspection against the double', () => {
         'GET /users',
       ]);
     });
-  });
-
-  it('a revoked key is invalid', async () => {
-    expect(await inspect('revoked')).toEqual({
-      verification: 'invalid',
-      reason: 'Render rejects it (HTTP 401: Access denied): revoked or never issued',
-      scope: null,
-    });
-  });
-
-  it('waits out one 429 and goes on', async () => {
-    expect((await inspect('limitOnce')).verification).toBe('verified');
-    expect(requestsOf('limitOnce').filter((r) => r.path === '/users')).toHaveLength(2);
-  });
-
-  it('never puts a key the service echoes into a reason', async () => {
-    const i = await inspect('echo');
-    expect(i.verification).toBe('invalid');
-    expect(JSON.stringify(i)).not.toContain(tokens.echo);
   });
 
   it('a key named for DNS in a staging file: critical, naming the production database first', async () => {

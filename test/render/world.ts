@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { type StartedDouble, started } from '../helpers/hosting-suites.js';
-import type { FaultPlan, LivePlan } from '../helpers/rest-double.js';
+import { FAULT_PLANS, type FaultPlan, type LivePlan } from '../helpers/rest-double.js';
 import { type DoubleWorld, RenderDouble } from './double.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -17,34 +17,15 @@ export function renderKey(): string {
  * whose protected production holds portal-web and portal-db; three hobby services of its own.
  * Pages of two.
  */
-export const TOKENS = [
-  'key',
-  'revoked',
-  'limitOnce',
-  'hangHalfway',
-  'rateLimited',
-  'rateLimitedLong',
-  'serverError',
-  'echo',
-  'malformed',
-  'nonsense',
-  'hang',
-] as const;
-export type TokenName = (typeof TOKENS)[number];
 
-const PLANS: Record<TokenName, LivePlan | FaultPlan> = {
+const PLANS = {
   key: { kind: 'live' },
-  revoked: { kind: 'revoked' },
   limitOnce: { kind: 'live', limitOnce: true },
   hangHalfway: { kind: 'live', hangOn: '/disks' },
-  rateLimited: { kind: 'rate-limited', retryAfter: '0' },
-  rateLimitedLong: { kind: 'rate-limited', retryAfter: '3600' },
-  serverError: { kind: 'server-error' },
-  echo: { kind: 'echo' },
-  malformed: { kind: 'malformed' },
-  nonsense: { kind: 'nonsense' },
-  hang: { kind: 'hang' },
-};
+  ...FAULT_PLANS,
+} satisfies Record<string, LivePlan | FaultPlan>;
+export type TokenName = keyof typeof PLANS;
+export const TOKENS = Object.keys(PLANS) as TokenName[];
 
 export function testWorld(): { world: DoubleWorld; tokens: Record<TokenName, string> } {
   const tokens = Object.fromEntries(TOKENS.map((n) => [n, renderKey()])) as Record<TokenName, string>;

@@ -1,21 +1,10 @@
 import { vercel } from '../../providers/vercel/index.js';
-import { describeFaults } from '../helpers/hosting-suites.js';
+import { describeFaults, describeTokenLifecycle } from '../helpers/hosting-suites.js';
 import { startVercel } from './world.js';
 
-describeFaults(vercel, startVercel, {
-  rateLimited: {
-    verification: 'unverified',
-    reason: 'rate limited (HTTP 429) after 3 attempt(s); Retry-After 0s',
-    attempts: 3,
-  },
-  rateLimitedLong: {
-    verification: 'unverified',
-    reason: 'rate limited (HTTP 429) after 1 attempt(s); Retry-After 3600s',
-    attempts: 1,
-  },
-  serverError: { verification: 'error', reason: 'server error (HTTP 500) after 3 attempt(s)', attempts: 3 },
-  malformed: { verification: 'error', reason: 'Vercel answered HTTP 200 with a body that is not JSON' },
-  nonsense: { verification: 'error', reason: 'unexpected answer from Vercel: token is not an object' },
-  hang: { verification: 'error', reason: 'no answer within 500 ms' },
-  hangHalfway: { verification: 'error', reason: 'no answer within 500 ms' },
+describeFaults(vercel, startVercel, 'unexpected answer from Vercel: body is not an object');
+
+describeTokenLifecycle(vercel, startVercel, {
+  revoked: 'Vercel rejects it (HTTP 403: Not authorized): expired, revoked or never issued',
+  firstPath: '/v5/user/tokens/current',
 });

@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { vercel } from '../../providers/vercel/index.js';
-import { assess } from '../../src/assess/assess.js';
-import { DEFAULT_POLICY } from '../../src/assess/policy.js';
-import type { Finding, Inspection } from '../../src/core/types.js';
+import type { Inspection } from '../../src/core/types.js';
+import { useDouble } from '../helpers/double-harness.js';
 import { VercelDouble } from './double.js';
-import { contextFor, vercelCredential } from './helpers.js';
-import { EXPIRES_AT, type TestWorld, type TokenName, testWorld } from './world.js';
+import { EXPIRES_AT, testWorld } from './world.js';
 
 describe('Vercel inspection against the double', () => {
-  let t: TestWorld;
-  let double: VercelDouble;
-  let url: string;
-
-  beforeAll(async () => {
-    t = testWorld();
-    double = new VercelDouble(t.world);
-    url = await double.start();
-  });
-  afterAll(() => double.stop());
-
-  const inspect = (name: TokenName): Promise<Inspection> =>
-    vercel.inspect!(vercelCredential(t.tokens[name]), contextFor(url));
-  const finding = async (name: TokenName, place: { path: string; name?: string }): Promise<Finding> => {
-    const credential = vercelCredential(t.tokens[name], { ...place, source: 'tracked' });
-    return assess(credential, await vercel.inspect!(credential, contextFor(url)), vercel, DEFAULT_POLICY);
-  };
-  const requestsOf = (name: TokenName) => double.requests.filter((r) => r.token === t.tokens[name]);
+  const { world, tokens } = testWorld();
+  const { double, inspect, finding, requestsOf } = useDouble(vercel, new VercelDouble(world), tokens);
 
   describe('a full-account token', () => {
     let i: Inspection;
@@ -69,7 +51,7 @@ describe('Vercel inspection against the double', () => {
       });
       // Five personal projects in pages of two: three pages, the later ones asked with `until`.
       const personal = double.requests.filter(
-        (r) => r.token === t.tokens.account && r.path === '/v10/projects' && !r.query.has('teamId'),
+        (r) => r.token === tokens.account && r.path === '/v10/projects' && !r.query.has('teamId'),
       );
       expect(personal).toHaveLength(3);
       expect(personal.slice(1).every((r) => r.query.has('until'))).toBe(true);
@@ -130,36 +112,11 @@ describe('Vercel inspection against the double', () => {
     expect(i.scope?.expiresAt).toBe(new Date(EXPIRES_AT).toISOString());
   });
 
-  it("a revoked token is invalid, with Vercel's reason", async () => {
-    expect(await inspect('revoked')).toEqual({
-      verification: 'invalid',
-      reason: 'Vercel rejects it (HTTP 403: Not authorized): expired, revoked or never issued',
-      scope: null,
-    });
-  });
-
   it('a refresh token is never sent', async () => {
     const i = await inspect('refresh');
     expect(i.verification).toBe('unverified');
     expect(i.reason).toMatch(/refresh token/);
     expect(requestsOf('refresh')).toHaveLength(0);
-  });
-
-  it('waits out one 429 and goes on', async () => {
-    const i = await inspect('limitOnce');
-    expect(i.verification).toBe('verified');
-    expect(requestsOf('limitOnce')[0]?.path).toBe('/v5/user/tokens/current');
-    expect(requestsOf('limitOnce').filter((r) => r.path === '/v5/user/tokens/current')).toHaveLength(2);
-  });
-
-  it('a hang half-way is an error after the timeout, not a partial verdict', async () => {
-    await expect(inspect('hangHalfway')).rejects.toThrow('no answer within 500 ms');
-  });
-
-  it('never puts a token the service echoes into a reason', async () => {
-    const i = await inspect('echo');
-    expect(i.verification).toBe('invalid');
-    expect(JSON.stringify(i)).not.toContain(t.tokens.echo);
   });
 
   describe('risks and remediation', () => {

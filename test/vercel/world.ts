@@ -1,5 +1,6 @@
 import { type StartedDouble, started } from '../helpers/hosting-suites.js';
-import { type DoubleToken, type DoubleWorld, VercelDouble } from './double.js';
+import { FAULT_PLANS, type FaultPlan } from '../helpers/rest-double.js';
+import { type DoubleWorld, VercelDouble, type VercelPlan } from './double.js';
 import { vercelToken } from './tokens.js';
 
 /**
@@ -8,24 +9,6 @@ import { vercelToken } from './tokens.js';
  * production deployment; the user is a Viewer of team "partners" (two projects). The personal
  * account holds five hobby projects. Pages of two items make every listing span pages.
  */
-export const TOKENS = [
-  'account',
-  'acmeOnly',
-  'partnersOnly',
-  'expiring',
-  'revoked',
-  'limitOnce',
-  'hangHalfway',
-  'rateLimited',
-  'rateLimitedLong',
-  'serverError',
-  'echo',
-  'malformed',
-  'nonsense',
-  'hang',
-  'refresh',
-] as const;
-export type TokenName = (typeof TOKENS)[number];
 
 export interface TestWorld {
   world: DoubleWorld;
@@ -34,23 +17,18 @@ export interface TestWorld {
 
 export const EXPIRES_AT = Date.UTC(2027, 0, 31);
 
-const PLANS: Record<TokenName, DoubleToken> = {
+const PLANS = {
   account: { kind: 'live', name: 'laptop', scope: 'account' },
   acmeOnly: { kind: 'live', name: 'acme ci', scope: ['team_acme'] },
   partnersOnly: { kind: 'live', name: 'partners read', scope: ['team_partners'], expiresAt: EXPIRES_AT },
   expiring: { kind: 'live', name: 'short', scope: ['team_acme'], expiresAt: EXPIRES_AT },
-  revoked: { kind: 'revoked' },
   limitOnce: { kind: 'live', name: 'busy', scope: ['team_partners'], limitOnce: true },
   hangHalfway: { kind: 'live', name: 'slow', scope: 'account', hangOn: '/v5/domains' },
-  rateLimited: { kind: 'rate-limited', retryAfter: '0' },
-  rateLimitedLong: { kind: 'rate-limited', retryAfter: '3600' },
-  serverError: { kind: 'server-error' },
-  echo: { kind: 'echo' },
-  malformed: { kind: 'malformed' },
-  nonsense: { kind: 'nonsense' },
-  hang: { kind: 'hang' },
   refresh: { kind: 'live', name: 'never asked', scope: 'account' },
-};
+  ...FAULT_PLANS,
+} satisfies Record<string, VercelPlan | FaultPlan>;
+export type TokenName = keyof typeof PLANS;
+export const TOKENS = Object.keys(PLANS) as TokenName[];
 
 export function testWorld(): TestWorld {
   const tokens = Object.fromEntries(TOKENS.map((n) => [n, vercelToken(n === 'refresh' ? 'vcr' : 'vcp')])) as Record<
