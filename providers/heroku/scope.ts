@@ -43,9 +43,9 @@ function reachMap(f: HerokuFacts): Record<string, string[]> {
   const map: Record<string, string[]> = {
     teams: f.teams.map((t) => t.name),
     apps: f.apps.map((a) => a.name),
-    productionApps: f.apps.filter((a) => a.production).map((a) => a.name),
+    'production apps': f.apps.filter((a) => a.production).map((a) => a.name),
     databases: f.addons.filter((a) => a.database).map((a) => `${a.app}/${a.name}`),
-    addons: f.addons.filter((a) => !a.database).map((a) => `${a.app}/${a.name}`),
+    'add-ons': f.addons.filter((a) => !a.database).map((a) => `${a.app}/${a.name}`),
   };
   return Object.fromEntries(Object.entries(map).filter(([, v]) => v.length > 0));
 }

@@ -44,7 +44,7 @@ export function buildScope(f: NetlifyFacts, kind: string, unknowns: Unknown[]): 
   const reach: Record<string, string[]> = {
     teams: f.teams.map((t) => t.slug),
     zones: f.zones.map((z) => z.domain),
-    productionZones: f.zones.filter((z) => z.servesSite).map((z) => z.domain),
+    'production zones': f.zones.filter((z) => z.servesSite).map((z) => z.domain),
   };
   return {
     identity: f.email ? `user ${f.email}` : null,

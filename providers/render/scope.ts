@@ -13,8 +13,9 @@ export function envName(f: RenderFacts, r: ResourceFact): string | undefined {
   return e ? `${e.project}/${e.name}` : undefined;
 }
 
-export function describeResource(f: RenderFacts, r: ResourceFact): string {
-  const env = envName(f, r);
+/** `Postgres database "shop-db" of "Acme" in shop/production`; without the environment where a capability states it. */
+export function describeResource(f: RenderFacts, r: ResourceFact, withEnvironment = true): string {
+  const env = withEnvironment ? envName(f, r) : undefined;
   return `${KIND_WORDS[r.kind]} "${r.name}"${r.detail ? ` (${r.detail})` : ''} of "${r.workspace}"${env ? ` in ${env}` : ''}`;
 }
 
@@ -31,10 +32,11 @@ function capabilities(f: RenderFacts): Capability[] {
         ? { environment: envName(f, r)! }
         : {};
     const rights = f.workspaces.find((w) => w.name === r.workspace)?.rights ?? 'read';
-    if (canDestroy(f, r)) caps.push({ action: 'delete', resource: describeResource(f, r), ...where });
-    else if (rights !== 'read')
-      caps.push({ action: 'write', resource: `deploys of ${describeResource(f, r)}`, ...where });
-    else caps.push({ action: 'read', resource: describeResource(f, r), ...where });
+    // The environment is stated once, in the capability's own field.
+    const what = describeResource(f, r, false);
+    if (canDestroy(f, r)) caps.push({ action: 'delete', resource: what, ...where });
+    else if (rights !== 'read') caps.push({ action: 'write', resource: `deploys of ${what}`, ...where });
+    else caps.push({ action: 'read', resource: what, ...where });
   }
   return worstFirst(caps);
 }

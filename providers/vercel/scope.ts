@@ -41,7 +41,7 @@ function reachMap(f: VercelFacts): Record<string, string[]> {
     teams: f.owners.filter((o) => o.teamId).map((o) => o.name),
     accounts: f.owners.filter((o) => !o.teamId).map((o) => o.name),
     projects: f.projects.map((p) => `${p.owner}/${p.name}`),
-    productionProjects: f.projects.filter((p) => p.production).map((p) => `${p.owner}/${p.name}`),
+    'production projects': f.projects.filter((p) => p.production).map((p) => `${p.owner}/${p.name}`),
     domains: f.domains.map((d) => d.name),
     zones: f.domains.filter((d) => d.vercelDns).map((d) => d.name),
   };

@@ -27,14 +27,14 @@ describe('Heroku inspection against the double', () => {
       expect(i.scope?.reach).toEqual({
         teams: ['acme', 'partners'],
         apps: ['shop-api', 'shop-api-staging', 'partner-portal', 'hobby-1', 'hobby-2', 'hobby-3', 'friends-blog'],
-        productionApps: ['shop-api', 'partner-portal'],
+        'production apps': ['shop-api', 'partner-portal'],
         databases: [
           'shop-api/postgresql-shaped-12345',
           'shop-api/redis-curved-67890',
           'shop-api-staging/postgresql-flat-24680',
           'partner-portal/postgresql-tall-11111',
         ],
-        addons: ['shop-api-staging/papertrail-round-13579'],
+        'add-ons': ['shop-api-staging/papertrail-round-13579'],
       });
       const apps = requestsOf('global').filter((r) => r.path === '/apps');
       expect(apps.map((r) => r.headers.range)).toEqual([

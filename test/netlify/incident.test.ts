@@ -9,5 +9,5 @@ describeIncident(netlify, startNetlify, {
   token: 'personal',
   otherToken: 'limitOnce',
   names: 'the DNS zone "acme.example" of a live site',
-  reach: ['productionZones', 'acme.example'],
+  reach: ['production zones', 'acme.example'],
 });

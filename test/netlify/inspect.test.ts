@@ -30,7 +30,7 @@ describe('Netlify inspection against the double', () => {
       expect(i.scope?.reach).toEqual({
         teams: ['acme', 'partners', 'auditors'],
         zones: ['acme.example', 'acme-staging.example', 'partners.example', 'audit.example'],
-        productionZones: ['acme.example', 'partners.example', 'audit.example'],
+        'production zones': ['acme.example', 'partners.example', 'audit.example'],
       });
       const zonePages = requestsOf('personal').filter((r) => r.path === '/dns_zones');
       expect(zonePages.map((r) => r.query.get('page'))).toEqual([null, '2']);

@@ -50,19 +50,19 @@ describe('Render inspection against the double', () => {
       const caps = i.scope!.capabilities;
       expect(caps).toContainEqual({
         action: 'delete',
-        resource: 'Postgres database "shop-db" of "Acme" in shop/production',
+        resource: 'Postgres database "shop-db" of "Acme"',
         environment: 'shop/production',
         production: true,
       });
       expect(caps).toContainEqual({
         action: 'delete',
-        resource: 'disk "uploads" (10 GB at /var/data on service "shop-api") of "Acme" in shop/production',
+        resource: 'disk "uploads" (10 GB at /var/data on service "shop-api") of "Acme"',
         environment: 'shop/production',
         production: true,
       });
       expect(caps).toContainEqual({
         action: 'write',
-        resource: 'deploys of Postgres database "portal-db" of "Partners" in portal/production',
+        resource: 'deploys of Postgres database "portal-db" of "Partners"',
         environment: 'portal/production',
         production: true,
       });

@@ -9,5 +9,5 @@ describeIncident(vercel, startVercel, {
   token: 'account',
   otherToken: 'acmeOnly',
   names: 'the project "storefront" of "acme" with its production deployments and domains',
-  reach: ['productionProjects', 'acme/storefront'],
+  reach: ['production projects', 'acme/storefront'],
 });

@@ -45,7 +45,7 @@ describe('Vercel inspection against the double', () => {
           'partners/partner-portal',
           'partners/partner-sandbox',
         ],
-        productionProjects: ['acme/storefront', 'acme/docs', 'partners/partner-portal'],
+        'production projects': ['acme/storefront', 'acme/docs', 'partners/partner-portal'],
         domains: ['ops-hobby.example', 'acme.example', 'acme-old.example', 'partners.example'],
         zones: ['ops-hobby.example', 'acme.example', 'partners.example'],
       });
