@@ -5,17 +5,21 @@ import { database } from './database/index.js';
 import { digitalocean } from './digitalocean/index.js';
 import { github } from './github/index.js';
 import { gitlab } from './gitlab/index.js';
+import { heroku } from './heroku/index.js';
 import { google } from './google/index.js';
 import { huggingface } from './huggingface/index.js';
+import { netlify } from './netlify/index.js';
 import { npm } from './npm/index.js';
 import { openai } from './openai/index.js';
 import { postgres } from './postgres/index.js';
 import { privatekey } from './privatekey/index.js';
 import { railway } from './railway/index.js';
+import { render } from './render/index.js';
 import { sendgrid } from './sendgrid/index.js';
 import { slack } from './slack/index.js';
 import { stripe } from './stripe/index.js';
 import { supabase } from './supabase/index.js';
+import { vercel } from './vercel/index.js';
 
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
@@ -36,4 +40,8 @@ export const PROVIDERS: Provider[] = [
   supabase,
   postgres,
   database,
+  vercel,
+  heroku,
+  netlify,
+  render,
 ];

@@ -1,8 +1,11 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
 import { validGithubChecksum } from './checksum.js';
 import { githubRemediation } from './remediation.js';
 import { githubRisks } from './risks.js';
 import { rules } from './rules.js';
+
+const inspector = lazily(() => import('./inspect.js'));
 
 export const github: Provider = {
   id: 'github',
@@ -23,7 +26,7 @@ export const github: Provider = {
     { method: 'GET', path: '/installation/repositories' },
   ],
   // Octokit loads only when a token is inspected: scanning threads import this file too.
-  inspect: async (credential, ctx) => (await import('./inspect.js')).createGithubInspector()(credential, ctx),
+  inspect: async (credential, ctx) => (await inspector()).createGithubInspector()(credential, ctx),
   assess: githubRisks,
   remediation: githubRemediation,
 };

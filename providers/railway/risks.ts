@@ -1,23 +1,10 @@
-import { mentions } from '../../src/assess/policy.js';
+import { firstMention, listSome } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
 import type { RiskSignal } from '../../src/core/types.js';
 import { A_TOKEN, describeEnvironment, describeVolume, type RailwayFacts, railwayFacts } from './model.js';
 import { placeNames } from './places.js';
 
-/** The first of `names` that uses a word of `vocabulary`, and that word. */
-export function firstMention(names: string[], vocabulary: string[]): { name: string; word: string } | undefined {
-  for (const name of names) {
-    const word = mentions([name], vocabulary);
-    if (word !== undefined) return { name, word };
-  }
-  return undefined;
-}
-
-/** `a, b, c and 4 more`: messages name resources, but stay readable for a token that reaches hundreds. */
-export function listSome(items: string[], max = 4): string {
-  if (items.length <= max) return items.join('; ');
-  return `${items.slice(0, max).join('; ')}; and ${items.length - max} more`;
-}
+export { firstMention, listSome } from '../../src/assess/places.js';
 
 function breadth(f: RailwayFacts): string {
   const at = f.complete ? '' : 'at least ';

@@ -68,6 +68,10 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   'db-can-create-roles': 'broad',
   'db-not-read-only': 'write',
   'db-bypasses-rls': 'read',
+
+  // Hosting platforms (providers/vercel, netlify, cloudflare): edits DNS of a live production zone,
+  // which takes the site over or down.
+  'dns-takeover': 'broad',
 };
 
 export function riskClass(id: string): RiskClass | undefined {

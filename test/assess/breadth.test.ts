@@ -83,6 +83,8 @@ describe('the breadth table (src/assess/breadth.ts) classifies every risk id', (
         'db-can-destroy',
         'db-can-create-roles',
         'intent-mismatch',
+        // a token that can rewrite the DNS of a live production zone takes the site over
+        'dns-takeover',
       ].sort(),
     );
   });

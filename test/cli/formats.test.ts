@@ -122,6 +122,14 @@ describe('the report header names where tokens were sent', () => {
       'http://127.0.0.1:9',
       '--aws-endpoint',
       'http://127.0.0.1:9',
+      '--vercel-api-url',
+      'http://127.0.0.1:9',
+      '--heroku-api-url',
+      'http://127.0.0.1:9',
+      '--netlify-api-url',
+      'http://127.0.0.1:9/api/v1',
+      '--render-api-url',
+      'http://127.0.0.1:9/v1',
       '--timeout',
       '200',
     ];
@@ -130,6 +138,10 @@ describe('the report header names where tokens were sent', () => {
       railway: 'http://127.0.0.1:9/graphql',
       github: 'http://127.0.0.1:9/',
       aws: 'http://127.0.0.1:9/',
+      vercel: 'http://127.0.0.1:9/',
+      heroku: 'http://127.0.0.1:9/',
+      netlify: 'http://127.0.0.1:9/api/v1',
+      render: 'http://127.0.0.1:9/v1',
     });
     const table = (await cli(['audit', root, '--format', 'table', '--threads', '1', ...flags])).stdout;
     expect(table).toMatch(

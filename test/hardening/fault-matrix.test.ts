@@ -3,6 +3,10 @@ import { createServer, type Server } from 'node:net';
 import { cli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
+import { herokuToken } from '../heroku/tokens.js';
+import { netlifyToken } from '../netlify/world.js';
+import { renderKey } from '../render/world.js';
+import { vercelToken } from '../vercel/tokens.js';
 
 /**
  * One loopback server that misbehaves in a chosen way for every provider at once, speaking raw
@@ -81,9 +85,18 @@ afterAll(() => {
 });
 
 const root = tempDir();
-const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret()];
+const raw = [
+  railwayToken(),
+  githubToken(),
+  awsKeyId(),
+  awsSecret(),
+  vercelToken(),
+  herokuToken(),
+  netlifyToken(),
+  renderKey(),
+];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -138,6 +151,14 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--aws-endpoint',
           url,
+          '--vercel-api-url',
+          url,
+          '--heroku-api-url',
+          url,
+          '--netlify-api-url',
+          `${url}/api/v1`,
+          '--render-api-url',
+          `${url}/v1`,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -148,7 +169,15 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       const report = JSON.parse(run.stdout) as {
         findings: Array<{ provider: string; verification: string; verificationReason: string }>;
       };
-      expect(report.findings.map((x) => x.provider).sort()).toEqual(['aws', 'github', 'railway']);
+      expect(report.findings.map((x) => x.provider).sort()).toEqual([
+        'aws',
+        'github',
+        'heroku',
+        'netlify',
+        'railway',
+        'render',
+        'vercel',
+      ]);
       for (const finding of report.findings) {
         expect({
           provider: finding.provider,
@@ -162,7 +191,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       }
       // Each credential has a 4 s budget; they run concurrently. Retries are bounded.
       expect(elapsed).toBeLessThan(9_000);
-      expect(requests).toBeLessThanOrEqual(3 * 12);
+      expect(requests).toBeLessThanOrEqual(7 * 12);
       for (const r of raw) expect(run.stdout + run.stderr).not.toContain(r);
       if (process.env.FAULT_MATRIX_PRINT)
         process.stderr.write(

@@ -5,19 +5,32 @@ import { PROVIDERS } from '../../providers/registry.js';
 import { cli } from '../helpers/cli.js';
 import { git, gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
+import { herokuToken } from '../heroku/tokens.js';
+import { netlifyToken } from '../netlify/world.js';
+import { renderKey } from '../render/world.js';
+import { vercelToken } from '../vercel/tokens.js';
 
 /**
  * A corpus with one of every kind of secret (each rule's own true-positive samples, plus fresh
  * generated tokens) in tracked files, ignored files, history, HOME and the environment. Every
  * command and format runs over it; no raw value may come out anywhere.
  */
-const generated = { gh: githubToken(), rw: railwayToken(), id: awsKeyId(), secret: awsSecret() };
+const generated = {
+  gh: githubToken(),
+  rw: railwayToken(),
+  id: awsKeyId(),
+  secret: awsSecret(),
+  vc: vercelToken(),
+  hk: herokuToken(),
+  nf: netlifyToken(),
+  rd: renderKey(),
+};
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -32,7 +45,7 @@ writeFiles(home, {
 
 /** The raw values that must never appear: the secret of every match a rule would make. */
 function rawValues(): string[] {
-  const out = new Set<string>([generated.gh, generated.rw, generated.id, generated.secret]);
+  const out = new Set<string>(Object.values(generated));
   for (const p of PROVIDERS) {
     for (const r of p.rules) {
       for (const tp of r.examples.truePositives) {
@@ -45,6 +58,12 @@ function rawValues(): string[] {
   return [...out];
 }
 const RAW = rawValues();
+
+/** The hosting providers' endpoints on the same closed loopback port: no sample token leaves the machine. */
+const HOSTING_ENDPOINTS = ['vercel', 'heroku', 'netlify', 'render'].flatMap((id) => [
+  `--${id}-api-url`,
+  'http://127.0.0.1:9',
+]);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -86,6 +105,7 @@ describe('no raw secret in any output', () => {
           'http://127.0.0.1:9',
           '--aws-endpoint',
           'http://127.0.0.1:9',
+          ...HOSTING_ENDPOINTS,
           '--timeout',
           '300',
         ];
@@ -109,6 +129,10 @@ describe('no raw secret in any output', () => {
       railway: generated.rw,
       github: generated.gh,
       aws: `${generated.id} ${generated.secret}`,
+      vercel: generated.vc,
+      heroku: generated.hk,
+      netlify: generated.nf,
+      render: generated.rd,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
@@ -125,6 +149,7 @@ describe('no raw secret in any output', () => {
             'http://127.0.0.1:9',
             '--aws-endpoint',
             'http://127.0.0.1:9',
+            ...HOSTING_ENDPOINTS,
             '--timeout',
             '300',
           ],

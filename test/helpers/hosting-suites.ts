@@ -1,0 +1,278 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { assess } from '../../src/assess/assess.js';
+import { DEFAULT_POLICY } from '../../src/assess/policy.js';
+import type { Provider } from '../../src/core/provider.js';
+import type { Credential, Inspection } from '../../src/core/types.js';
+import { inspectAll } from '../../src/inspect/run.js';
+import { cli } from './cli.js';
+import { doubleContext, foundCredential } from './found.js';
+
+/** A provider double started for one suite: where it listens, its tokens, what each token sent. */
+export interface StartedDouble {
+  url: string;
+  tokens: Record<string, string>;
+  /** The methods of the requests that carried this token. */
+  methodsOf(token: string): string[];
+  /** The paths (below the endpoint) of the requests that carried this token. */
+  pathsOf(token: string): string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * How long the hosting suites wait for one answer: long enough that a loaded machine running many
+ * suites at once is not mistaken for a hang, short enough that the hang scenarios stay quick.
+ */
+export const ANSWER_TIMEOUT_MS = 1500;
+
+/** A double, started, in the shape the shared suites take. */
+export async function started(
+  double: {
+    start(): Promise<string>;
+    stop(): Promise<void>;
+    requests: { token?: string; method: string; path: string }[];
+  },
+  tokens: Record<string, string>,
+): Promise<StartedDouble> {
+  const url = await double.start();
+  return {
+    url,
+    tokens,
+    methodsOf: (token) => double.requests.filter((r) => r.token === token).map((r) => r.method),
+    pathsOf: (token) => double.requests.filter((r) => r.token === token).map((r) => r.path),
+    stop: () => double.stop(),
+  };
+}
+
+/**
+ * The faults every hosting provider's double plays (rate limits, 5xx, nonsense, hangs), through
+ * inspectAll: each costs the credential its verification, with the reason, never the finding,
+ * and no reason holds the token.
+ */
+export function describeFaults(
+  provider: Provider,
+  start: () => Promise<StartedDouble>,
+  /** The reason for a JSON answer of the wrong shape (it names the first field read). */
+  nonsense: string,
+): void {
+  const hang = `no answer within ${ANSWER_TIMEOUT_MS} ms`;
+  const expected: Record<string, { verification: Inspection['verification']; reason: string; attempts?: number }> = {
+    rateLimited: {
+      verification: 'unverified',
+      reason: 'rate limited (HTTP 429) after 3 attempt(s); Retry-After 0s',
+      attempts: 3,
+    },
+    rateLimitedLong: {
+      verification: 'unverified',
+      reason: 'rate limited (HTTP 429) after 1 attempt(s); Retry-After 3600s',
+      attempts: 1,
+    },
+    serverError: { verification: 'error', reason: 'server error (HTTP 502) after 3 attempt(s)', attempts: 3 },
+    malformed: { verification: 'error', reason: `${provider.name} answered HTTP 200 with a body that is not JSON` },
+    nonsense: { verification: 'error', reason: nonsense },
+    hang: { verification: 'error', reason: hang },
+    hangHalfway: { verification: 'error', reason: hang },
+  };
+  describe(`${provider.name} faults, through inspectAll`, () => {
+    let double: StartedDouble;
+    let inspections: Map<string, Inspection>;
+    const credentials = new Map<string, Credential>();
+    const rule = provider.rules[0]!;
+
+    beforeAll(async () => {
+      double = await start();
+      for (const name of Object.keys(expected)) {
+        const token = double.tokens[name]!;
+        credentials.set(
+          name,
+          foundCredential(provider.id, rule.id, rule.kind, token, { path: 'deploy/.env', source: 'tracked' }),
+        );
+      }
+      ({ inspections } = await inspectAll([...credentials.values()], new Map([[provider.id, provider]]), {
+        offline: false,
+        endpoints: { [provider.id]: new URL(double.url) },
+        policy: DEFAULT_POLICY,
+        concurrency: credentials.size,
+        budgetMs: 20_000,
+        http: { timeoutMs: ANSWER_TIMEOUT_MS },
+      }));
+    });
+    afterAll(() => double.stop());
+
+    const of = (name: string) => inspections.get(credentials.get(name)!.fingerprint)!;
+
+    for (const [name, want] of Object.entries(expected)) {
+      it(`${name}: ${want.verification}, "${want.reason}"`, () => {
+        expect(of(name)).toEqual({ verification: want.verification, reason: want.reason, scope: null });
+        if (want.attempts !== undefined) expect(double.methodsOf(double.tokens[name]!)).toHaveLength(want.attempts);
+      });
+    }
+
+    it('keeps every finding, as an uninspected committed credential', () => {
+      for (const name of Object.keys(expected)) {
+        const finding = assess(credentials.get(name)!, of(name), provider, DEFAULT_POLICY);
+        expect(finding.risks.map((r) => r.id)).toEqual(['uninspected-credential']);
+        expect(finding.severity).toBe('medium');
+      }
+    });
+
+    it('puts no raw token in any reason', () => {
+      for (const name of Object.keys(expected)) expect(JSON.stringify(of(name))).not.toContain(double.tokens[name]);
+    });
+  });
+}
+
+/**
+ * What every hosting double plays besides its world: a revoked token, one 429 to wait out, a
+ * service that echoes the token in its refusal, and a hang half-way through the walk.
+ */
+export function describeTokenLifecycle(
+  provider: Provider,
+  start: () => Promise<StartedDouble>,
+  expected: { revoked: string; firstPath: string },
+): void {
+  describe(`${provider.name} tokens that are revoked, limited, echoed or left hanging`, () => {
+    let double: StartedDouble;
+    beforeAll(async () => {
+      double = await start();
+    });
+    afterAll(() => double.stop());
+    const rule = provider.rules[0]!;
+    const inspect = (name: string) =>
+      provider.inspect!(
+        foundCredential(provider.id, rule.id, rule.kind, double.tokens[name]!),
+        doubleContext(provider, double.url, DEFAULT_POLICY, ANSWER_TIMEOUT_MS),
+      );
+
+    it(`a revoked token is invalid, with ${provider.name}'s reason`, async () => {
+      expect(await inspect('revoked')).toEqual({ verification: 'invalid', reason: expected.revoked, scope: null });
+    });
+
+    it('waits out one 429 and goes on', async () => {
+      expect((await inspect('limitOnce')).verification).toBe('verified');
+      expect(double.pathsOf(double.tokens.limitOnce!).filter((p) => p === expected.firstPath)).toHaveLength(2);
+    });
+
+    it('never puts a token the service echoes into a reason', async () => {
+      const i = await inspect('echo');
+      expect(i.verification).toBe('invalid');
+      expect(JSON.stringify(i)).not.toContain(double.tokens.echo);
+    });
+
+    it('a hang half-way is an error once the request times out, not a partial verdict', async () => {
+      await expect(inspect('hangHalfway')).rejects.toThrow(`no answer within ${ANSWER_TIMEOUT_MS} ms`);
+    });
+  });
+}
+
+interface JsonFinding {
+  provider: string;
+  severity: string;
+  verification: string;
+  scope: {
+    reach: Record<string, string[]>;
+    capabilities: { action: string; production?: boolean }[];
+  } | null;
+  risks: { id: string; severity: string; message: string }[];
+  remediation: string;
+}
+
+/**
+ * The incident's shape on a hosting platform, end to end through the CLI: a token named for a
+ * narrow purpose, in a staging file, that can delete a production resource. Critical, with
+ * destructive-production-access naming the resource and intent-mismatch naming the variable; the
+ * same through `inspect --provider` and with the endpoint from the environment; never printed.
+ */
+export function describeIncident(
+  provider: Provider,
+  start: () => Promise<StartedDouble>,
+  at: {
+    /** The file, below the scanned directory, and the variable the token is assigned to. */
+    file: string;
+    variable: string;
+    /** Which token of the double is found there, and a narrower one for the environment check. */
+    token: string;
+    otherToken: string;
+    /** What destructive-production-access must name, and a reach entry that must be listed. */
+    names: string;
+    reach: [string, string];
+  },
+): void {
+  const endpoint = provider.endpoint!;
+  describe(`the incident on ${provider.name}, end to end`, () => {
+    let double: StartedDouble;
+    let dir: string;
+    let run: { code: number; stdout: string; stderr: string };
+    let token: string;
+
+    beforeAll(async () => {
+      double = await start();
+      token = double.tokens[at.token]!;
+      dir = mkdtempSync(join(tmpdir(), `tokenscope-${provider.id}-incident-`));
+      mkdirSync(join(dir, dirname(at.file)), { recursive: true });
+      writeFileSync(join(dir, at.file), `${at.variable}=${token}\n`);
+      run = await cli(['audit', dir, '--format', 'json', `--${endpoint.flag}`, double.url], { cwd: dir });
+    });
+    afterAll(async () => {
+      await double.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const findingIn = (out: string): JsonFinding => {
+      const found = (JSON.parse(out) as { findings: JsonFinding[] }).findings.filter((f) => f.provider === provider.id);
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    };
+
+    it('exits 1 and reports the token critical and verified', () => {
+      expect(run.code).toBe(1);
+      const f = findingIn(run.stdout);
+      expect(f.verification).toBe('verified');
+      expect(f.severity).toBe('critical');
+    });
+
+    it('raises destructive-production-access naming the resource, and intent-mismatch naming the variable', () => {
+      const f = findingIn(run.stdout);
+      const destructive = f.risks.find((r) => r.id === 'destructive-production-access');
+      expect(destructive?.severity).toBe('critical');
+      expect(destructive?.message).toContain(at.names);
+      expect(f.risks.find((r) => r.id === 'intent-mismatch')?.message).toContain(`"${at.variable}"`);
+      expect(f.scope?.reach[at.reach[0]]).toContain(at.reach[1]);
+    });
+
+    it('sent the token only to the configured endpoint, only as GETs', () => {
+      const methods = double.methodsOf(token);
+      expect(methods.length).toBeGreaterThan(0);
+      expect(methods.every((m) => m === 'GET')).toBe(true);
+    });
+
+    it('never prints the raw token', () => {
+      expect(run.stdout + run.stderr).not.toContain(token);
+    });
+
+    it(`\`inspect --provider ${provider.id}\` gives the same verdict for the token read from stdin`, async () => {
+      const r = await cli(
+        ['inspect', '--provider', provider.id, '--format', 'json', `--${endpoint.flag}`, double.url],
+        {
+          input: `${token}\n`,
+        },
+      );
+      expect(r.code).toBe(1);
+      expect(r.stdout).not.toContain(token);
+      const f = findingIn(r.stdout);
+      expect(f.severity).toBe('critical');
+      expect(f.risks.map((x) => x.id)).toContain('destructive-production-access');
+      expect(f.scope?.capabilities[0]).toMatchObject({ action: 'delete', production: true });
+    });
+
+    it(`takes the endpoint from ${endpoint.env[0]} too`, async () => {
+      const r = await cli(['inspect', '--provider', provider.id, '--format', 'json'], {
+        input: double.tokens[at.otherToken]!,
+        env: { [endpoint.env[0]!]: double.url },
+      });
+      expect(findingIn(r.stdout).verification).toBe('verified');
+    });
+  });
+}
