@@ -3,6 +3,7 @@ import { anthropic } from './anthropic/index.js';
 import { aws } from './aws/index.js';
 import { database } from './database/index.js';
 import { digitalocean } from './digitalocean/index.js';
+import { flyio } from './flyio/index.js';
 import { github } from './github/index.js';
 import { gitlab } from './gitlab/index.js';
 import { google } from './google/index.js';
@@ -32,6 +33,7 @@ export const PROVIDERS: Provider[] = [
   google,
   sendgrid,
   digitalocean,
+  flyio,
   huggingface,
   supabase,
   postgres,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:net';
 import { cli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
+import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 
 /**
@@ -81,9 +82,9 @@ afterAll(() => {
 });
 
 const root = tempDir();
-const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret()];
+const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret(), orgToken(4242)];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nFLY_API_TOKEN="${raw[4]}"\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -138,6 +139,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--aws-endpoint',
           url,
+          '--flyio-api-url',
+          `${url}/graphql`,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -148,7 +151,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       const report = JSON.parse(run.stdout) as {
         findings: Array<{ provider: string; verification: string; verificationReason: string }>;
       };
-      expect(report.findings.map((x) => x.provider).sort()).toEqual(['aws', 'github', 'railway']);
+      expect(report.findings.map((x) => x.provider).sort()).toEqual(['aws', 'flyio', 'github', 'railway']);
       for (const finding of report.findings) {
         expect({
           provider: finding.provider,

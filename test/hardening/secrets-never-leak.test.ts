@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PROVIDERS } from '../../providers/registry.js';
 import { cli } from '../helpers/cli.js';
 import { git, gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
+import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 
 /**
@@ -11,13 +12,13 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
  * generated tokens) in tracked files, ignored files, history, HOME and the environment. Every
  * command and format runs over it; no raw value may come out anywhere.
  */
-const generated = { gh: githubToken(), rw: railwayToken(), id: awsKeyId(), secret: awsSecret() };
+const generated = { gh: githubToken(), rw: railwayToken(), id: awsKeyId(), secret: awsSecret(), fly: orgToken(4242) };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nFLY_API_TOKEN="${generated.fly}"\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -32,7 +33,9 @@ writeFiles(home, {
 
 /** The raw values that must never appear: the secret of every match a rule would make. */
 function rawValues(): string[] {
-  const out = new Set<string>([generated.gh, generated.rw, generated.id, generated.secret]);
+  const out = new Set<string>([generated.gh, generated.rw, generated.id, generated.secret, generated.fly]);
+  // A Fly.io token is a list of macaroons: none of them may come out alone either.
+  for (const piece of generated.fly.replace(/^FlyV1 /, '').split(',')) out.add(piece);
   for (const p of PROVIDERS) {
     for (const r of p.rules) {
       for (const tp of r.examples.truePositives) {
@@ -86,6 +89,8 @@ describe('no raw secret in any output', () => {
           'http://127.0.0.1:9',
           '--aws-endpoint',
           'http://127.0.0.1:9',
+          '--flyio-api-url',
+          'http://127.0.0.1:9/graphql',
           '--timeout',
           '300',
         ];
@@ -109,6 +114,7 @@ describe('no raw secret in any output', () => {
       railway: generated.rw,
       github: generated.gh,
       aws: `${generated.id} ${generated.secret}`,
+      flyio: generated.fly,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
@@ -125,6 +131,8 @@ describe('no raw secret in any output', () => {
             'http://127.0.0.1:9',
             '--aws-endpoint',
             'http://127.0.0.1:9',
+            '--flyio-api-url',
+            'http://127.0.0.1:9/graphql',
             '--timeout',
             '300',
           ],
