@@ -1,7 +1,7 @@
 import type { AssessInput } from '../../src/core/provider.js';
 import type { RiskSignal } from '../../src/core/types.js';
-import { placeNames } from '../railway/places.js';
-import { firstMention, listSome } from '../railway/risks.js';
+import { crossEnvironmentRisk, intentMismatchRisk } from '../../src/assess/place-risks.js';
+import { listSome } from '../railway/risks.js';
 import { describeApp, describeVolume, type FlyFacts, flyFacts, isWide } from './model.js';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -36,32 +36,6 @@ function accountWide(f: FlyFacts): RiskSignal[] {
   return [{ id: 'account-wide-token', severity: 'high', message: `${what}: ${breadth(f)}` }];
 }
 
-function crossEnvironment(f: FlyFacts, input: AssessInput): RiskSignal[] {
-  const said = firstMention(placeNames(input.credential), input.policy.nonProductionWords);
-  const production = f.apps.filter((a) => a.production).map(describeApp);
-  if (!said || production.length === 0) return [];
-  return [
-    {
-      id: 'cross-environment',
-      severity: 'high',
-      message: `found where "${said.name}" says "${said.word}", yet it reaches production: ${listSome(production)}`,
-    },
-  ];
-}
-
-function intentMismatch(f: FlyFacts, input: AssessInput): RiskSignal[] {
-  if (!isWide(f)) return [];
-  const said = firstMention(placeNames(input.credential), input.policy.narrowIntentWords);
-  if (!said) return [];
-  return [
-    {
-      id: 'intent-mismatch',
-      severity: 'high',
-      message: `"${said.name}" states a narrow purpose ("${said.word}"), yet this ${breadth(f)}`,
-    },
-  ];
-}
-
 function noExpiry(f: FlyFacts): RiskSignal[] {
   if (f.kind === 'user') return []; // fo1_ tokens are short-lived login tokens
   if (f.expiresAt === null) {
@@ -89,8 +63,8 @@ export function assessFly(input: AssessInput): RiskSignal[] {
   return [
     ...destructiveProductionAccess(f),
     ...accountWide(f),
-    ...crossEnvironment(f, input),
-    ...intentMismatch(f, input),
+    ...crossEnvironmentRisk(input, f.apps.filter((a) => a.production).map(describeApp)),
+    ...(isWide(f) ? intentMismatchRisk(input, breadth(f)) : []),
     ...noExpiry(f),
   ];
 }

@@ -128,6 +128,7 @@ describe('the report header names where tokens were sent', () => {
       github: 'http://127.0.0.1:9/',
       aws: 'http://127.0.0.1:9/',
       flyio: 'https://api.fly.io/graphql',
+      digitalocean: 'https://api.digitalocean.com/',
     });
     const table = (await cli(['audit', root, '--format', 'table', '--threads', '1', ...flags])).stdout;
     expect(table).toMatch(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:net';
 import { cli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
+import { doToken } from '../digitalocean/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 
@@ -82,9 +83,9 @@ afterAll(() => {
 });
 
 const root = tempDir();
-const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret(), orgToken(4242)];
+const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret(), orgToken(4242), doToken()];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nFLY_API_TOKEN="${raw[4]}"\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nFLY_API_TOKEN="${raw[4]}"\nDIGITALOCEAN_TOKEN=${raw[5]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -141,6 +142,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--flyio-api-url',
           `${url}/graphql`,
+          '--digitalocean-api-url',
+          url,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -151,7 +154,13 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       const report = JSON.parse(run.stdout) as {
         findings: Array<{ provider: string; verification: string; verificationReason: string }>;
       };
-      expect(report.findings.map((x) => x.provider).sort()).toEqual(['aws', 'flyio', 'github', 'railway']);
+      expect(report.findings.map((x) => x.provider).sort()).toEqual([
+        'aws',
+        'digitalocean',
+        'flyio',
+        'github',
+        'railway',
+      ]);
       for (const finding of report.findings) {
         expect({
           provider: finding.provider,

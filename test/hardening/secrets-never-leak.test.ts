@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PROVIDERS } from '../../providers/registry.js';
 import { cli } from '../helpers/cli.js';
 import { git, gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
+import { doToken } from '../digitalocean/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 
@@ -12,13 +13,20 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
  * generated tokens) in tracked files, ignored files, history, HOME and the environment. Every
  * command and format runs over it; no raw value may come out anywhere.
  */
-const generated = { gh: githubToken(), rw: railwayToken(), id: awsKeyId(), secret: awsSecret(), fly: orgToken(4242) };
+const generated = {
+  gh: githubToken(),
+  rw: railwayToken(),
+  id: awsKeyId(),
+  secret: awsSecret(),
+  fly: orgToken(4242),
+  do: doToken(),
+};
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nFLY_API_TOKEN="${generated.fly}"\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -33,7 +41,14 @@ writeFiles(home, {
 
 /** The raw values that must never appear: the secret of every match a rule would make. */
 function rawValues(): string[] {
-  const out = new Set<string>([generated.gh, generated.rw, generated.id, generated.secret, generated.fly]);
+  const out = new Set<string>([
+    generated.gh,
+    generated.rw,
+    generated.id,
+    generated.secret,
+    generated.fly,
+    generated.do,
+  ]);
   // A Fly.io token is a list of macaroons: none of them may come out alone either.
   for (const piece of generated.fly.replace(/^FlyV1 /, '').split(',')) out.add(piece);
   for (const p of PROVIDERS) {
@@ -91,6 +106,8 @@ describe('no raw secret in any output', () => {
           'http://127.0.0.1:9',
           '--flyio-api-url',
           'http://127.0.0.1:9/graphql',
+          '--digitalocean-api-url',
+          'http://127.0.0.1:9',
           '--timeout',
           '300',
         ];
@@ -115,6 +132,7 @@ describe('no raw secret in any output', () => {
       github: generated.gh,
       aws: `${generated.id} ${generated.secret}`,
       flyio: generated.fly,
+      digitalocean: generated.do,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
@@ -133,6 +151,8 @@ describe('no raw secret in any output', () => {
             'http://127.0.0.1:9',
             '--flyio-api-url',
             'http://127.0.0.1:9/graphql',
+            '--digitalocean-api-url',
+            'http://127.0.0.1:9',
             '--timeout',
             '300',
           ],
