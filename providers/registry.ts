@@ -1,6 +1,7 @@
 import type { Provider } from '../src/core/provider.js';
 import { anthropic } from './anthropic/index.js';
 import { aws } from './aws/index.js';
+import { cloudflare } from './cloudflare/index.js';
 import { database } from './database/index.js';
 import { digitalocean } from './digitalocean/index.js';
 import { flyio } from './flyio/index.js';
@@ -34,6 +35,7 @@ export const PROVIDERS: Provider[] = [
   sendgrid,
   digitalocean,
   flyio,
+  cloudflare,
   huggingface,
   supabase,
   postgres,

@@ -129,6 +129,7 @@ describe('the report header names where tokens were sent', () => {
       aws: 'http://127.0.0.1:9/',
       flyio: 'https://api.fly.io/graphql',
       digitalocean: 'https://api.digitalocean.com/',
+      cloudflare: 'https://api.cloudflare.com/client/v4',
     });
     const table = (await cli(['audit', root, '--format', 'table', '--threads', '1', ...flags])).stdout;
     expect(table).toMatch(

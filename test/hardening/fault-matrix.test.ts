@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:net';
 import { cli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
+import { cfToken } from '../cloudflare/tokens.js';
 import { doToken } from '../digitalocean/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
@@ -83,9 +84,9 @@ afterAll(() => {
 });
 
 const root = tempDir();
-const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret(), orgToken(4242), doToken()];
+const raw = [railwayToken(), githubToken(), awsKeyId(), awsSecret(), orgToken(4242), doToken(), cfToken()];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nFLY_API_TOKEN="${raw[4]}"\nDIGITALOCEAN_TOKEN=${raw[5]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nFLY_API_TOKEN="${raw[4]}"\nDIGITALOCEAN_TOKEN=${raw[5]}\nCLOUDFLARE_API_TOKEN=${raw[6]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -144,6 +145,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           `${url}/graphql`,
           '--digitalocean-api-url',
           url,
+          '--cloudflare-api-url',
+          `${url}/client/v4`,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -156,6 +159,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       };
       expect(report.findings.map((x) => x.provider).sort()).toEqual([
         'aws',
+        'cloudflare',
         'digitalocean',
         'flyio',
         'github',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PROVIDERS } from '../../providers/registry.js';
 import { cli } from '../helpers/cli.js';
 import { git, gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
+import { cfToken } from '../cloudflare/tokens.js';
 import { doToken } from '../digitalocean/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
@@ -20,13 +21,14 @@ const generated = {
   secret: awsSecret(),
   fly: orgToken(4242),
   do: doToken(),
+  cf: cfToken(),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -48,6 +50,7 @@ function rawValues(): string[] {
     generated.secret,
     generated.fly,
     generated.do,
+    generated.cf,
   ]);
   // A Fly.io token is a list of macaroons: none of them may come out alone either.
   for (const piece of generated.fly.replace(/^FlyV1 /, '').split(',')) out.add(piece);
@@ -108,6 +111,8 @@ describe('no raw secret in any output', () => {
           'http://127.0.0.1:9/graphql',
           '--digitalocean-api-url',
           'http://127.0.0.1:9',
+          '--cloudflare-api-url',
+          'http://127.0.0.1:9/client/v4',
           '--timeout',
           '300',
         ];
@@ -133,6 +138,7 @@ describe('no raw secret in any output', () => {
       aws: `${generated.id} ${generated.secret}`,
       flyio: generated.fly,
       digitalocean: generated.do,
+      cloudflare: generated.cf,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
@@ -153,6 +159,8 @@ describe('no raw secret in any output', () => {
             'http://127.0.0.1:9/graphql',
             '--digitalocean-api-url',
             'http://127.0.0.1:9',
+            '--cloudflare-api-url',
+            'http://127.0.0.1:9/client/v4',
             '--timeout',
             '300',
           ],
