@@ -1,8 +1,10 @@
 import type { Provider } from '../src/core/provider.js';
 import { anthropic } from './anthropic/index.js';
 import { aws } from './aws/index.js';
+import { cloudflare } from './cloudflare/index.js';
 import { database } from './database/index.js';
 import { digitalocean } from './digitalocean/index.js';
+import { flyio } from './flyio/index.js';
 import { github } from './github/index.js';
 import { gitlab } from './gitlab/index.js';
 import { heroku } from './heroku/index.js';
@@ -36,6 +38,8 @@ export const PROVIDERS: Provider[] = [
   google,
   sendgrid,
   digitalocean,
+  flyio,
+  cloudflare,
   huggingface,
   supabase,
   postgres,

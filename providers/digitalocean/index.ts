@@ -1,25 +1,32 @@
 import type { Provider } from '../../src/core/provider.js';
+import { TOKEN_DOCS_URL } from './model.js';
+import { remediateDigitalOcean } from './remediation.js';
+import { assessDigitalOcean } from './risks.js';
+import { rules } from './rules.js';
 
 export const digitalocean: Provider = {
   id: 'digitalocean',
   name: 'DigitalOcean',
-  docsUrl: 'https://docs.digitalocean.com/reference/api/create-personal-access-token/',
-  rules: [
-    {
-      id: 'digitalocean-token',
-      provider: 'digitalocean',
-      kind: 'access token',
-      description: 'DigitalOcean personal access, OAuth or refresh token',
-      confidence: 'high',
-      keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
-      keywordsCaseSensitive: true,
-      keywordScope: 'line',
-      regex: '\\b(?<secret>do[opr]_v1_[a-f0-9]{64})\\b',
-      entropy: 3,
-      examples: {
-        truePositives: ['DIGITALOCEAN_TOKEN=dop_v1_a8368db260b210869c43bb52c624371ceb3f61a7171c50a82a8bed4d8430c773'],
-        falsePositives: [`DIGITALOCEAN_TOKEN=dop_v1_${'0'.repeat(64)}`],
-      },
-    },
+  docsUrl: TOKEN_DOCS_URL,
+  rules,
+  endpoint: {
+    default: 'https://api.digitalocean.com',
+    flag: 'digitalocean-api-url',
+    env: ['TOKENSCOPE_DIGITALOCEAN_API_URL'],
+  },
+  // Who the token is, its team's projects and what is assigned to them, and three listings whose
+  // answers hold no other secret. Never /v2/databases nor /v2/databases/{uuid}: their `connection`
+  // and `users` carry passwords; a cluster is known here by its URN in a project's resources.
+  // No write is ever sent, though custom scopes can be learned no other way.
+  operations: [
+    { method: 'GET', path: '/v2/account' },
+    { method: 'GET', path: '/v2/projects' },
+    { method: 'GET', path: '/v2/projects/{project_id}/resources' },
+    { method: 'GET', path: '/v2/droplets' },
+    { method: 'GET', path: '/v2/volumes' },
+    { method: 'GET', path: '/v2/domains' },
   ],
+  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectDigitalOcean(credential, ctx),
+  assess: assessDigitalOcean,
+  remediation: remediateDigitalOcean,
 };

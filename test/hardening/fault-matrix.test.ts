@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:net';
 import { cli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
+import { cfToken } from '../cloudflare/tokens.js';
+import { doToken } from '../digitalocean/tokens.js';
+import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
@@ -94,9 +97,12 @@ const raw = [
   herokuToken(),
   netlifyToken(),
   renderKey(),
+  orgToken(4242),
+  doToken(),
+  cfToken(),
 ];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -159,6 +165,12 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           `${url}/api/v1`,
           '--render-api-url',
           `${url}/v1`,
+          '--flyio-api-url',
+          `${url}/graphql`,
+          '--digitalocean-api-url',
+          url,
+          '--cloudflare-api-url',
+          `${url}/client/v4`,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -171,6 +183,9 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       };
       expect(report.findings.map((x) => x.provider).sort()).toEqual([
         'aws',
+        'cloudflare',
+        'digitalocean',
+        'flyio',
         'github',
         'heroku',
         'netlify',

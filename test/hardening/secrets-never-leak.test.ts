@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { PROVIDERS } from '../../providers/registry.js';
 import { cli } from '../helpers/cli.js';
 import { git, gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
+import { cfToken } from '../cloudflare/tokens.js';
+import { doToken } from '../digitalocean/tokens.js';
+import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
@@ -24,13 +27,16 @@ const generated = {
   hk: herokuToken(),
   nf: netlifyToken(),
   rd: renderKey(),
+  fly: orgToken(4242),
+  do: doToken(),
+  cf: cfToken(),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -46,6 +52,8 @@ writeFiles(home, {
 /** The raw values that must never appear: the secret of every match a rule would make. */
 function rawValues(): string[] {
   const out = new Set<string>(Object.values(generated));
+  // A Fly.io token is a list of macaroons: none of them may come out alone either.
+  for (const piece of generated.fly.replace(/^FlyV1 /, '').split(',')) out.add(piece);
   for (const p of PROVIDERS) {
     for (const r of p.rules) {
       for (const tp of r.examples.truePositives) {
@@ -106,6 +114,12 @@ describe('no raw secret in any output', () => {
           '--aws-endpoint',
           'http://127.0.0.1:9',
           ...HOSTING_ENDPOINTS,
+          '--flyio-api-url',
+          'http://127.0.0.1:9/graphql',
+          '--digitalocean-api-url',
+          'http://127.0.0.1:9',
+          '--cloudflare-api-url',
+          'http://127.0.0.1:9/client/v4',
           '--timeout',
           '300',
         ];
@@ -133,6 +147,9 @@ describe('no raw secret in any output', () => {
       heroku: generated.hk,
       netlify: generated.nf,
       render: generated.rd,
+      flyio: generated.fly,
+      digitalocean: generated.do,
+      cloudflare: generated.cf,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
@@ -150,6 +167,12 @@ describe('no raw secret in any output', () => {
             '--aws-endpoint',
             'http://127.0.0.1:9',
             ...HOSTING_ENDPOINTS,
+            '--flyio-api-url',
+            'http://127.0.0.1:9/graphql',
+            '--digitalocean-api-url',
+            'http://127.0.0.1:9',
+            '--cloudflare-api-url',
+            'http://127.0.0.1:9/client/v4',
             '--timeout',
             '300',
           ],

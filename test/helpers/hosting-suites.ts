@@ -114,7 +114,8 @@ export function describeFaults(
       for (const name of Object.keys(expected)) {
         const finding = assess(credentials.get(name)!, of(name), provider, DEFAULT_POLICY);
         expect(finding.risks.map((r) => r.id)).toEqual(['uninspected-credential']);
-        expect(finding.severity).toBe('medium');
+        // A committed credential of a prefixed, high-confidence kind fails the gate uninspected.
+        expect(finding.severity).toBe('high');
       }
     });
 
