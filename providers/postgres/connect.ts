@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
-import type { Route } from './route.js';
+import type { Route } from '../database/route.js';
 import type { SslMode, Target } from './target.js';
 
 /** How long the inspector waits; tests shorten them through `ctx.clients.postgres`. */

@@ -1,6 +1,6 @@
 import type { Verification } from '../../src/core/types.js';
 import { Aborted, CleartextRefused, ConnectTimeout, type PostgresTimeouts, ReadLimitExceeded } from './connect.js';
-import { RefusedAddress } from './route.js';
+import { RefusedAddress } from '../database/route.js';
 import { describeTarget, type Target } from './target.js';
 
 /** The parts of a pg or socket error this file reads. */

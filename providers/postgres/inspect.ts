@@ -12,7 +12,7 @@ import {
   type PostgresTimeouts,
 } from './connect.js';
 import { classifyFailure, needsTls, noTls, withoutSecrets } from './failures.js';
-import { type PostgresNetwork, type Route, routeTo, SYSTEM_NETWORK } from './route.js';
+import { type FoundHostNetwork, type Route, routeTo, SYSTEM_NETWORK } from '../database/route.js';
 import { scopeFrom } from './scope.js';
 import { describeTarget, locateTarget, parseTarget, productionWord, type SslMode, type Target } from './target.js';
 
@@ -22,7 +22,7 @@ import { describeTarget, locateTarget, parseTarget, productionWord, type SslMode
  */
 export interface PostgresClientOptions {
   timeouts?: Partial<PostgresTimeouts>;
-  network?: PostgresNetwork;
+  network?: FoundHostNetwork;
   ca?: string;
 }
 
