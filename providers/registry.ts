@@ -12,6 +12,7 @@ import { openai } from './openai/index.js';
 import { postgres } from './postgres/index.js';
 import { privatekey } from './privatekey/index.js';
 import { railway } from './railway/index.js';
+import { redis } from './redis/index.js';
 import { sendgrid } from './sendgrid/index.js';
 import { slack } from './slack/index.js';
 import { stripe } from './stripe/index.js';
@@ -35,5 +36,6 @@ export const PROVIDERS: Provider[] = [
   huggingface,
   supabase,
   postgres,
+  redis,
   database,
 ];

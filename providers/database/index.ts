@@ -62,11 +62,10 @@ export function connectionUrlRule(id: string, name: string, schemes: string[], p
   };
 }
 
-/** PostgreSQL has its own provider (providers/postgres), with an inspector. */
+/** PostgreSQL and Redis have their own providers (providers/postgres, providers/redis), with inspectors. */
 const KINDS: Array<[string, string, string[]]> = [
   ['mysql', 'MySQL', ['mysql://', 'mariadb://']],
   ['mongodb', 'MongoDB', ['mongodb://', 'mongodb+srv://']],
-  ['redis', 'Redis', ['redis://', 'rediss://']],
 ];
 
 /** Connection URLs that carry a password. Detection only here; inspection comes per engine. */

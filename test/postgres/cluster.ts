@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../helpers/ports.js';
 
 /**
  * A throwaway PostgreSQL cluster for one test file: initdb into a temp directory, a server on
@@ -83,17 +83,6 @@ function runner(): { prefix: string[]; owner?: { uid: number; gid: number } } {
     );
   }
   return { prefix: ['runuser', '-u', 'postgres', '--'], owner: { uid, gid } };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ClusterOptions {
