@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,8 @@ export async function rawCommands(port: number, commands: string[][], user: Redi
 
 export interface RedisServer {
   port: number;
+  /** The self-signed certificate (PEM) the server presents, when started with TLS. */
+  cert?: string;
   url(user: RedisUser, host?: string): string;
   /** Commands as the set-up user. */
   admin(...commands: string[][]): Promise<Reply[]>;
@@ -101,13 +103,47 @@ async function ready(port: number, child: ChildProcess): Promise<void> {
   throw new Error('redis-server did not start within 10 s');
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** A self-signed certificate for 127.0.0.1 and cache.test, made by openssl. */
+function makeCertificate(dir: string): string {
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=cache.test',
+      '-addext',
+      'subjectAltName=DNS:cache.test,IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'server.key'),
+      '-out',
+      join(dir, 'server.crt'),
+    ],
+    { stdio: 'ignore' },
+  );
+  return readFileSync(join(dir, 'server.crt'), 'utf8');
+}
+
+/**
+ * With `tls`, the server listens with TLS only, and set-up commands go to a second, plain port.
+ */
+export async function startRedis(options: { tls?: boolean } = {}): Promise<RedisServer> {
   const bin = binary();
   const dir = mkdtempSync(join(tmpdir(), 'tokenscope-redis-'));
   const port = await freePort();
+  const plainPort = options.tls ? await freePort() : port;
+  const cert = options.tls ? makeCertificate(dir) : undefined;
   const conf = [
     'bind 127.0.0.1',
-    `port ${port}`,
+    `port ${plainPort}`,
+    ...(options.tls
+      ? [`tls-port ${port}`, `tls-cert-file ${dir}/server.crt`, `tls-key-file ${dir}/server.key`, 'tls-auth-clients no']
+      : []),
     `dir ${dir}`,
     'save ""',
     'appendonly no',
@@ -120,7 +156,7 @@ export async function startRedis(): Promise<RedisServer> {
   writeFileSync(join(dir, 'redis.conf'), `${conf.join('\n')}\n`);
   const child = spawn(bin, [join(dir, 'redis.conf')], { stdio: 'ignore' });
   try {
-    await ready(port, child);
+    await ready(plainPort, child);
   } catch (e) {
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -128,8 +164,10 @@ export async function startRedis(): Promise<RedisServer> {
   }
   return {
     port,
-    url: (user, host = '127.0.0.1') => `redis://${user}:${encodeURIComponent(PASSWORDS[user])}@${host}:${port}/0`,
-    admin: (...commands) => rawCommands(port, commands),
+    ...(cert ? { cert } : {}),
+    url: (user, host = '127.0.0.1') =>
+      `${options.tls ? 'rediss' : 'redis'}://${user}:${encodeURIComponent(PASSWORDS[user])}@${host}:${port}/0`,
+    admin: (...commands) => rawCommands(plainPort, commands),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGKILL');
