@@ -7,6 +7,7 @@ import { github } from './github/index.js';
 import { gitlab } from './gitlab/index.js';
 import { google } from './google/index.js';
 import { huggingface } from './huggingface/index.js';
+import { mysql } from './mysql/index.js';
 import { npm } from './npm/index.js';
 import { openai } from './openai/index.js';
 import { postgres } from './postgres/index.js';
@@ -37,5 +38,6 @@ export const PROVIDERS: Provider[] = [
   supabase,
   postgres,
   redis,
+  mysql,
   database,
 ];

@@ -1,0 +1,142 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import { freePort } from '../helpers/ports.js';
+
+/**
+ * A throwaway MariaDB server for one test file: mariadb-install-db into a temp directory, mariadbd
+ * on 127.0.0.1 at a free port with the general query log on, killed and deleted after the suite.
+ * The binaries are Debian's `mariadb-server`; when they are missing and we run as root, the package
+ * is installed with apt-get, otherwise the suite fails saying which package to install. It never
+ * skips silently.
+ */
+
+const PACKAGE_HINT =
+  'mariadbd not found: install Debian\'s "mariadb-server" package (sudo apt-get install mariadb-server)';
+const MARIADBD = '/usr/sbin/mariadbd';
+const INSTALL_DB = '/usr/bin/mariadb-install-db';
+
+/** Passwords made up for these tests. */
+export const MYSQL_PASSWORDS = {
+  destroyer: 'destroyer-Vb8nM2qL5x',
+  owner: 'owner-Tc3wK9pZ6r',
+  reader: 'reader-Gh7yN4sD1f',
+  nothing: 'nothing-Px2eR6vJ8m',
+} as const;
+export type MysqlUser = keyof typeof MYSQL_PASSWORDS;
+
+const SETUP = [
+  'CREATE DATABASE shop_production',
+  'CREATE DATABASE scratch',
+  'CREATE TABLE shop_production.orders (id INT PRIMARY KEY, total INT)',
+  'INSERT INTO shop_production.orders VALUES (1, 100), (2, 250)',
+  ...Object.entries(MYSQL_PASSWORDS).map(([u, p]) => `CREATE USER '${u}'@'%' IDENTIFIED BY '${p}'`),
+  "GRANT ALL PRIVILEGES ON *.* TO 'destroyer'@'%' WITH GRANT OPTION",
+  "GRANT ALL PRIVILEGES ON shop_production.* TO 'owner'@'%'",
+  "GRANT SELECT ON shop_production.* TO 'reader'@'%'",
+];
+
+function installMariadb(): void {
+  const script = `test -x ${MARIADBD} || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null)`;
+  try {
+    execFileSync('flock', ['/tmp/tokenscope-mariadb-install.lock', 'sh', '-c', script], { stdio: 'inherit' });
+  } catch (e) {
+    throw new Error(`${PACKAGE_HINT}; installing it with apt-get failed: ${(e as Error).message}`);
+  }
+}
+
+function ensureBinaries(): void {
+  if (existsSync(MARIADBD) && existsSync(INSTALL_DB)) return;
+  if (process.getuid?.() !== 0) throw new Error(PACKAGE_HINT);
+  installMariadb();
+  if (!existsSync(MARIADBD)) throw new Error(PACKAGE_HINT);
+}
+
+export interface MariaServer {
+  port: number;
+  url(user: MysqlUser, host?: string, database?: string): string;
+  /** Runs SQL as root over the Unix socket (set-up only, never the code under test). */
+  admin(sql: string): Promise<unknown>;
+  /** The general query log so far. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+async function ready(socketPath: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`mariadbd exited with ${child.exitCode}`);
+    try {
+      const c = await mysql.createConnection({ socketPath, user: 'root' });
+      await c.end();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error('mariadbd did not start within 30 s');
+}
+
+export async function startMariadb(): Promise<MariaServer> {
+  ensureBinaries();
+  const dir = mkdtempSync(join(tmpdir(), 'tokenscope-mariadb-'));
+  const root = process.getuid?.() === 0 ? ['--user=root'] : [];
+  execFileSync(
+    INSTALL_DB,
+    ['--no-defaults', `--datadir=${dir}/data`, '--auth-root-authentication-method=normal', '--skip-test-db', ...root],
+    { stdio: 'ignore' },
+  );
+  const port = await freePort();
+  const socketPath = join(dir, 'sock');
+  const logFile = join(dir, 'general.log');
+  const child = spawn(
+    MARIADBD,
+    [
+      '--no-defaults',
+      ...root,
+      `--datadir=${dir}/data`,
+      `--socket=${socketPath}`,
+      `--port=${port}`,
+      '--bind-address=127.0.0.1',
+      `--pid-file=${dir}/pid`,
+      `--log-error=${dir}/error.log`,
+      '--skip-log-bin',
+      '--innodb-buffer-pool-size=16M',
+      '--general-log=1',
+      `--general-log-file=${logFile}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  try {
+    await ready(socketPath, child);
+    const c = await mysql.createConnection({ socketPath, user: 'root' });
+    for (const sql of SETUP) await c.query(sql);
+    await c.end();
+  } catch (e) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    port,
+    url: (user, host = '127.0.0.1', database = 'shop_production') =>
+      `mysql://${user}:${encodeURIComponent(MYSQL_PASSWORDS[user])}@${host}:${port}/${database}`,
+    async admin(sql) {
+      const c = await mysql.createConnection({ socketPath, user: 'root' });
+      try {
+        const [rows] = await c.query(sql);
+        return rows;
+      } finally {
+        await c.end();
+      }
+    },
+    log: () => readFileSync(logFile, 'utf8'),
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
