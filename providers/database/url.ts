@@ -1,3 +1,5 @@
+import type { FoundHostPlace } from '../../src/core/provider.js';
+import type { Credential } from '../../src/core/types.js';
 import { partWithControl } from './control.js';
 
 /**
@@ -65,4 +67,32 @@ export function refuseControl(raw: string, url: URL, named: Array<[what: string,
       `not connected: the URL's ${control} holds a control character (such as CR or LF), which could carry lines of another protocol to its host`,
     );
   }
+}
+
+/** Reads a found URL of one engine's schemes, with a TCP host; every error is free of the URL's text. */
+export function readHostUrl(raw: string, schemes: string[], engine: string): { url: URL; host: string } {
+  const url = readUrl(raw);
+  if (!schemes.includes(url.protocol)) {
+    throw new TargetError(`not a ${engine} URL (scheme ${url.protocol.replace(/[^a-z+.-]/gi, '')})`);
+  }
+  const host = url.hostname;
+  if (!host || (!HOSTNAME.test(host) && !IPV6.test(host))) {
+    throw new TargetError('the URL names no TCP host tokenscope will connect to (Unix sockets are not inspected)');
+  }
+  return { url, host: IPV6.test(host) ? host.slice(1, -1) : host };
+}
+
+/**
+ * A provider's `foundHost.locate`: the port its parser reads, or why nothing connects (an unsafe
+ * URL is `skipped`, an unreadable one `unverified`). Read before any connection.
+ */
+export function locateWith(parse: (raw: string) => { port: number }): (credential: Credential) => FoundHostPlace {
+  return (credential) => {
+    try {
+      return { port: parse(credential.secret.reveal()).port };
+    } catch (e) {
+      const reason = e instanceof TargetError ? e.message : 'not a URL tokenscope can read';
+      return { verification: e instanceof UnsafeTarget ? 'skipped' : 'unverified', reason };
+    }
+  };
 }

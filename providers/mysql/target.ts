@@ -1,16 +1,5 @@
 import { isProductionName, type Policy } from '../../src/assess/policy.js';
-import type { FoundHostPlace } from '../../src/core/provider.js';
-import type { Credential } from '../../src/core/types.js';
-import {
-  decode,
-  HOSTNAME,
-  hostPort,
-  IPV6,
-  readUrl,
-  refuseControl,
-  TargetError,
-  UnsafeTarget,
-} from '../database/url.js';
+import { decode, hostPort, locateWith, readHostUrl, refuseControl, TargetError } from '../database/url.js';
 
 /** MySQL's and MariaDB's port: the only one a found URL is inspected at unless the user allows others. */
 export const MYSQL_PORT = 3306;
@@ -30,14 +19,7 @@ export interface MysqlTarget {
 }
 
 export function parseMysqlTarget(raw: string): MysqlTarget {
-  const url = readUrl(raw);
-  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
-    throw new TargetError(`not a MySQL URL (scheme ${url.protocol.replace(/[^a-z+.-]/gi, '')})`);
-  }
-  const host = url.hostname;
-  if (!host || (!HOSTNAME.test(host) && !IPV6.test(host))) {
-    throw new TargetError('the URL names no TCP host tokenscope will connect to (Unix sockets are not inspected)');
-  }
+  const { url, host } = readHostUrl(raw, ['mysql:', 'mariadb:'], 'MySQL');
   const user = decode(url.username, 'user name');
   if (!user) throw new TargetError('the URL names no user');
   const password = decode(url.password, 'password');
@@ -48,7 +30,7 @@ export function parseMysqlTarget(raw: string): MysqlTarget {
     ['database name', database],
   ]);
   return {
-    host: IPV6.test(host) ? host.slice(1, -1) : host,
+    host,
     port: url.port ? Number(url.port) : MYSQL_PORT,
     user,
     password,
@@ -56,14 +38,8 @@ export function parseMysqlTarget(raw: string): MysqlTarget {
   };
 }
 
-export function locateMysql(credential: Credential): FoundHostPlace {
-  try {
-    return { port: parseMysqlTarget(credential.secret.reveal()).port };
-  } catch (e) {
-    const reason = e instanceof TargetError ? e.message : 'not a URL tokenscope can read';
-    return { verification: e instanceof UnsafeTarget ? 'skipped' : 'unverified', reason };
-  }
-}
+/** Which port a found URL would connect to, or why it is not connected to at all. */
+export const locateMysql = locateWith(parseMysqlTarget);
 
 /** `host:port/database`: how reports name the place, with no user or password. */
 export function describeMysql(t: MysqlTarget): string {

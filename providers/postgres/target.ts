@@ -1,7 +1,14 @@
 import { isProductionName, type Policy } from '../../src/assess/policy.js';
-import type { FoundHostPlace } from '../../src/core/provider.js';
-import type { Credential } from '../../src/core/types.js';
-import { decode, HOSTNAME, IPV6, readUrl, refuseControl, TargetError, UnsafeTarget } from '../database/url.js';
+import {
+  decode,
+  HOSTNAME,
+  IPV6,
+  locateWith,
+  readUrl,
+  refuseControl,
+  TargetError,
+  UnsafeTarget,
+} from '../database/url.js';
 
 export { TargetError, UnsafeTarget };
 
@@ -67,14 +74,7 @@ export function parseTarget(raw: string): Target {
 export const POSTGRES_PORT = 5432;
 
 /** Which port a found URL would connect to, or why it is not connected to at all (read before any connection). */
-export function locateTarget(credential: Credential): FoundHostPlace {
-  try {
-    return { port: parseTarget(credential.secret.reveal()).port };
-  } catch (e) {
-    const reason = e instanceof TargetError ? e.message : 'not a URL tokenscope can read';
-    return { verification: e instanceof UnsafeTarget ? 'skipped' : 'unverified', reason };
-  }
-}
+export const locateTarget = locateWith(parseTarget);
 
 /** `host:port/database`: how reports name the place, with no user or password. */
 export function describeTarget(t: Target): string {

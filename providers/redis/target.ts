@@ -1,16 +1,5 @@
 import { isProductionName, type Policy } from '../../src/assess/policy.js';
-import type { FoundHostPlace } from '../../src/core/provider.js';
-import type { Credential } from '../../src/core/types.js';
-import {
-  decode,
-  HOSTNAME,
-  hostPort,
-  IPV6,
-  readUrl,
-  refuseControl,
-  TargetError,
-  UnsafeTarget,
-} from '../database/url.js';
+import { decode, hostPort, locateWith, readHostUrl, refuseControl, TargetError } from '../database/url.js';
 
 /** Redis's port: the only one a found URL is inspected at unless the user allows others. */
 export const REDIS_PORT = 6379;
@@ -33,14 +22,7 @@ export interface RedisTarget {
 
 /** Reads a redis:// or rediss:// URL; every error message is free of the URL's text. */
 export function parseRedisTarget(raw: string): RedisTarget {
-  const url = readUrl(raw);
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new TargetError(`not a Redis URL (scheme ${url.protocol.replace(/[^a-z+.-]/gi, '')})`);
-  }
-  const host = url.hostname;
-  if (!host || (!HOSTNAME.test(host) && !IPV6.test(host))) {
-    throw new TargetError('the URL names no TCP host tokenscope will connect to (Unix sockets are not inspected)');
-  }
+  const { url, host } = readHostUrl(raw, ['redis:', 'rediss:'], 'Redis');
   const user = decode(url.username, 'user name');
   const password = decode(url.password, 'password');
   if (!password) throw new TargetError('the URL holds no password');
@@ -52,7 +34,7 @@ export function parseRedisTarget(raw: string): RedisTarget {
   ]);
   if (path && !/^\d{1,5}$/.test(path)) throw new TargetError('the URL names no database number after the host');
   return {
-    host: IPV6.test(host) ? host.slice(1, -1) : host,
+    host,
     port: url.port ? Number(url.port) : REDIS_PORT,
     user: user || undefined,
     password,
@@ -61,15 +43,8 @@ export function parseRedisTarget(raw: string): RedisTarget {
   };
 }
 
-/** Which port a found URL would connect to, or why it is not connected to at all (read before any connection). */
-export function locateRedis(credential: Credential): FoundHostPlace {
-  try {
-    return { port: parseRedisTarget(credential.secret.reveal()).port };
-  } catch (e) {
-    const reason = e instanceof TargetError ? e.message : 'not a URL tokenscope can read';
-    return { verification: e instanceof UnsafeTarget ? 'skipped' : 'unverified', reason };
-  }
-}
+/** Which port a found URL would connect to, or why it is not connected to at all. */
+export const locateRedis = locateWith(parseRedisTarget);
 
 /** `host:port/db`: how reports name the place, with no user or password. */
 export function describeRedis(t: RedisTarget): string {
