@@ -82,4 +82,19 @@ describe('MySQL/MariaDB inspection, account by account (real mariadbd, database 
       expect.arrayContaining([{ Database: 'shop_production' }, { Database: 'scratch' }]),
     );
   });
+
+  it('a host that is not loopback without TLS: error, and the server saw no login attempt', async () => {
+    // db.corp.test resolves to a private address, routed here to the real (TLS-less) server.
+    const network = {
+      lookup: async () => [{ address: '10.1.2.3', family: 4 }],
+      dial: () => ({ host: '127.0.0.1', port: server.port }),
+    };
+    const logStart = server.log().length;
+    const i = await inspectMysqlUrl(server.url('reader', 'db.corp.test'), { clients: { network } });
+    expect(i.verification).toBe('error');
+    expect(i.reason).toBe(
+      `db.corp.test is not a loopback host, so tokenscope requires TLS, but db.corp.test:${server.port} does not offer it; the password was not sent`,
+    );
+    expect(server.log().slice(logStart)).not.toMatch(/Connect\s+reader@/);
+  });
 });
