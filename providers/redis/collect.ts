@@ -103,7 +103,14 @@ async function viaMulti(conn: RedisConnection): Promise<Verdicts | undefined> {
 /** Authenticates with the URL's credentials, then learns who it is and what it may run. */
 export async function collect(conn: RedisConnection, user: string | undefined, password: string): Promise<Learned> {
   const notes: string[] = [];
-  const auth = await conn.send(user === undefined ? ['AUTH', password] : ['AUTH', user, password]);
+  let auth = await conn.send(user === undefined ? ['AUTH', password] : ['AUTH', user, password]);
+  // Redis before 6 knows no users and takes AUTH <password> only: the URL's user name is then ignored, as its clients do.
+  if (user !== undefined && isError(auth) && /wrong number of arguments/i.test(auth.message)) {
+    auth = await conn.send(['AUTH', password]);
+    notes.push(
+      'a server without ACL users (Redis before 6): the URL’s user name is ignored, the password alone authenticates',
+    );
+  }
   if (isError(auth)) {
     if (/without any password configured|no password is set/i.test(auth.message)) {
       notes.push(

@@ -43,12 +43,14 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
 
 /**
  * Whether a command is one of the inspector's own: a fixed command; AUTH with exactly the URL's
- * credentials; ACL DRYRUN for the user the server named, of one probe; or a probe itself, which
+ * credentials (or its password alone); ACL DRYRUN for the user the server named, of one probe; or a probe itself, which
  * the connection sends only while inside MULTI (see inspect.ts).
  */
 export function allowed(command: readonly string[], a: Allowed, inMulti: boolean): boolean {
   if (Object.values(FIXED).some((f) => same(f, command))) return true;
-  if (same(command, a.user === undefined ? ['AUTH', a.password] : ['AUTH', a.user, a.password])) return true;
+  // AUTH <password> alone also when the URL names a user: Redis before 6 has no users (see collect.ts).
+  if (same(command, ['AUTH', a.password])) return true;
+  if (a.user !== undefined && same(command, ['AUTH', a.user, a.password])) return true;
   const probes = Object.entries(PROBES) as Array<[Probe, readonly string[]]>;
   if (command[0] === 'ACL' && command[1] === 'DRYRUN' && a.whoami !== undefined && command[2] === a.whoami) {
     return probes.some(([, p]) => same(command.slice(3), p));

@@ -11,7 +11,8 @@ describe('the Redis command allowlist', () => {
 
   it('allows AUTH only with the URL’s own credentials, and DRYRUN only for the user the server named', () => {
     expect(allowed(['AUTH', 'app', me.password], me, false)).toBe(true);
-    expect(allowed(['AUTH', me.password], me, false)).toBe(false);
+    expect(allowed(['AUTH', me.password], me, false)).toBe(true);
+    expect(allowed(['AUTH', 'app', 'other-Kx2vB7nQ4m'], me, false)).toBe(false);
     expect(allowed(['AUTH', me.password], { ...me, user: undefined }, false)).toBe(true);
     expect(allowed(['AUTH', 'admin', me.password], me, false)).toBe(false);
     expect(allowed(['ACL', 'DRYRUN', 'app', 'FLUSHALL'], me, false)).toBe(true);

@@ -76,6 +76,26 @@ describe('Redis inspection when things go wrong', () => {
     });
   });
 
+  it('a server without ACL users (Redis 5) rejects AUTH user password: the password alone is tried once', async () => {
+    fake = await startFakeRedis((c) => {
+      if (c[0] === 'AUTH') return c.length === 3 ? "-ERR wrong number of arguments for 'auth' command\r\n" : '+OK\r\n';
+      return c[0] === 'MULTI'
+        ? '+OK\r\n'
+        : c[0] === 'DISCARD'
+          ? '+OK\r\n'
+          : c[0] === 'FLUSHALL'
+            ? '+QUEUED\r\n'
+            : "-ERR unknown command 'x'\r\n";
+    });
+    const i = await inspectRedisUrl(urlAt(fake.port));
+    expect(i.verification).toBe('verified');
+    expect(fake.commands.filter((c) => c[0] === 'AUTH')).toEqual([
+      ['AUTH', 'app', PASSWORD],
+      ['AUTH', PASSWORD],
+    ]);
+    expect(i.scope?.unknowns.map((u) => u.what)).toContain('authentication');
+  });
+
   it('the time budget ends the connection and says so', async () => {
     fake = await startFakeRedis(() => undefined);
     const controller = new AbortController();
