@@ -43,10 +43,10 @@ export function classifyMysqlFailure(
       reason: `${where} accepted user "${t.user}" but not database "${t.database}" (${code})`,
     };
   }
-  if (TLS_CODES.test(code)) {
+  if (TLS_CODES.test(code) || code === 'HANDSHAKE_SSL_ERROR') {
     return {
       verification: 'error',
-      reason: `${t.host} is not a loopback host, so tokenscope requires TLS with a trusted certificate that names it, but the certificate of ${where} is not trusted (${code}); the password was not sent (trust its CA with NODE_EXTRA_CA_CERTS)`,
+      reason: `${t.host} is not a loopback host, so tokenscope requires TLS with a trusted certificate that names it, but the certificate of ${where} is not trusted (${code === 'HANDSHAKE_SSL_ERROR' ? message : code}); the password was not sent (trust its CA with NODE_EXTRA_CA_CERTS)`,
     };
   }
   if (code === 'HANDSHAKE_NO_SSL_SUPPORT' || /does not support secure connection/i.test(message)) {

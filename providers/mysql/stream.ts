@@ -52,7 +52,9 @@ export class CountedSocket extends Duplex {
 
   override _destroy(e: Error | null, done: (e?: Error | null) => void): void {
     this.socket.destroy();
-    done(e);
+    // 'close' a turn later: when TLS fails, Node destroys this stream before it reports why, and
+    // mysql2 would otherwise report the close ("connection lost") instead of the certificate error.
+    setImmediate(() => done(e));
   }
 
   /** mysql2 calls these on a plain socket. */

@@ -56,6 +56,8 @@ function ensureBinaries(): void {
 
 export interface MariaServer {
   port: number;
+  /** The self-signed certificate (PEM) the server offers, when started with TLS. */
+  cert?: string;
   url(user: MysqlUser, host?: string, database?: string): string;
   /** Runs SQL as root over the Unix socket (set-up only, never the code under test). */
   admin(sql: string): Promise<unknown>;
@@ -78,7 +80,8 @@ async function ready(socketPath: string, child: ChildProcess): Promise<void> {
   throw new Error('mariadbd did not start within 30 s');
 }
 
-export async function startMariadb(): Promise<MariaServer> {
+/** With `tls`, the server offers TLS with a self-signed certificate for db.corp.test (openssl). */
+export async function startMariadb(options: { tls?: boolean } = {}): Promise<MariaServer> {
   ensureBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'tokenscope-mariadb-'));
   const root = process.getuid?.() === 0 ? ['--user=root'] : [];
@@ -88,6 +91,31 @@ export async function startMariadb(): Promise<MariaServer> {
     { stdio: 'ignore' },
   );
   const port = await freePort();
+  const tls: string[] = [];
+  if (options.tls) {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=db.corp.test',
+        '-addext',
+        'subjectAltName=DNS:db.corp.test',
+        '-keyout',
+        join(dir, 'server.key'),
+        '-out',
+        join(dir, 'server.crt'),
+      ],
+      { stdio: 'ignore' },
+    );
+    tls.push(`--ssl-cert=${join(dir, 'server.crt')}`, `--ssl-key=${join(dir, 'server.key')}`);
+  }
   const socketPath = join(dir, 'sock');
   const logFile = join(dir, 'general.log');
   const child = spawn(
@@ -105,6 +133,7 @@ export async function startMariadb(): Promise<MariaServer> {
       '--innodb-buffer-pool-size=16M',
       '--general-log=1',
       `--general-log-file=${logFile}`,
+      ...tls,
     ],
     { stdio: 'ignore' },
   );
@@ -120,6 +149,7 @@ export async function startMariadb(): Promise<MariaServer> {
   }
   return {
     port,
+    ...(options.tls ? { cert: readFileSync(join(dir, 'server.crt'), 'utf8') } : {}),
     url: (user, host = '127.0.0.1', database = 'shop_production') =>
       `mysql://${user}:${encodeURIComponent(MYSQL_PASSWORDS[user])}@${host}:${port}/${database}`,
     async admin(sql) {
