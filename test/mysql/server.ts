@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { freePort } from '../helpers/ports.js';
+import { makeCertificate } from '../helpers/certificate.js';
 
 /**
  * A throwaway MariaDB server for one test file: mariadb-install-db into a temp directory, mariadbd
@@ -93,27 +94,7 @@ export async function startMariadb(options: { tls?: boolean } = {}): Promise<Mar
   const port = await freePort();
   const tls: string[] = [];
   if (options.tls) {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=db.corp.test',
-        '-addext',
-        'subjectAltName=DNS:db.corp.test',
-        '-keyout',
-        join(dir, 'server.key'),
-        '-out',
-        join(dir, 'server.crt'),
-      ],
-      { stdio: 'ignore' },
-    );
+    makeCertificate(dir, 'db.corp.test', ['DNS:db.corp.test']);
     tls.push(`--ssl-cert=${join(dir, 'server.crt')}`, `--ssl-key=${join(dir, 'server.key')}`);
   }
   const socketPath = join(dir, 'sock');

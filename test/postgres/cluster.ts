@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../helpers/ports.js';
+import { makeCertificate } from '../helpers/certificate.js';
 
 /**
  * A throwaway PostgreSQL cluster for one test file: initdb into a temp directory, a server on
@@ -103,25 +104,6 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-function makeCertificate(dir: string, run: (cmd: string[]) => void): void {
-  run([
-    'openssl',
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=tokenscope-test',
-    '-keyout',
-    join(dir, 'server.key'),
-    '-out',
-    join(dir, 'server.crt'),
-  ]);
-}
-
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const bin = binDir();
   const { prefix, owner } = runner();
@@ -164,7 +146,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     "shared_buffers = '16MB'",
   ];
   if (options.ssl) {
-    makeCertificate(data, run);
+    makeCertificate(data, 'tokenscope-test', [], run);
     conf.push('ssl = on', "ssl_cert_file = 'server.crt'", "ssl_key_file = 'server.key'");
   }
   writeFileSync(join(data, 'postgresql.auto.conf'), `${conf.join('\n')}\n`);

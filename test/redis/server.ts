@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeCommand, type Reply, ReplyReader } from '../../providers/redis/resp.js';
 import { freePort } from '../helpers/ports.js';
+import { makeCertificate } from '../helpers/certificate.js';
 
 /**
  * A throwaway redis-server for one test file: a config in a temp directory, 127.0.0.1 at a free
@@ -103,32 +104,6 @@ async function ready(port: number, child: ChildProcess): Promise<void> {
   throw new Error('redis-server did not start within 10 s');
 }
 
-/** A self-signed certificate for 127.0.0.1 and cache.test, made by openssl. */
-function makeCertificate(dir: string): string {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=cache.test',
-      '-addext',
-      'subjectAltName=DNS:cache.test,IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'server.key'),
-      '-out',
-      join(dir, 'server.crt'),
-    ],
-    { stdio: 'ignore' },
-  );
-  return readFileSync(join(dir, 'server.crt'), 'utf8');
-}
-
 /**
  * With `tls`, the server listens with TLS only, and set-up commands go to a second, plain port.
  */
@@ -137,7 +112,9 @@ export async function startRedis(options: { tls?: boolean } = {}): Promise<Redis
   const dir = mkdtempSync(join(tmpdir(), 'tokenscope-redis-'));
   const port = await freePort();
   const plainPort = options.tls ? await freePort() : port;
-  const cert = options.tls ? makeCertificate(dir) : undefined;
+  const cert = options.tls
+    ? readFileSync(makeCertificate(dir, 'cache.test', ['DNS:cache.test', 'IP:127.0.0.1']).cert, 'utf8')
+    : undefined;
   const conf = [
     'bind 127.0.0.1',
     `port ${plainPort}`,
