@@ -1,10 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { freePort } from '../helpers/ports.js';
 import { makeCertificate } from '../helpers/certificate.js';
+import { ensureDebianPackage } from '../helpers/debian.js';
 
 /**
  * A throwaway MariaDB server for one test file: mariadb-install-db into a temp directory, mariadbd
@@ -14,8 +15,6 @@ import { makeCertificate } from '../helpers/certificate.js';
  * skips silently.
  */
 
-const PACKAGE_HINT =
-  'mariadbd not found: install Debian\'s "mariadb-server" package (sudo apt-get install mariadb-server)';
 const MARIADBD = '/usr/sbin/mariadbd';
 const INSTALL_DB = '/usr/bin/mariadb-install-db';
 
@@ -39,20 +38,8 @@ const SETUP = [
   "GRANT SELECT ON shop_production.* TO 'reader'@'%'",
 ];
 
-function installMariadb(): void {
-  const script = `test -x ${MARIADBD} || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null)`;
-  try {
-    execFileSync('flock', ['/tmp/tokenscope-mariadb-install.lock', 'sh', '-c', script], { stdio: 'inherit' });
-  } catch (e) {
-    throw new Error(`${PACKAGE_HINT}; installing it with apt-get failed: ${(e as Error).message}`);
-  }
-}
-
 function ensureBinaries(): void {
-  if (existsSync(MARIADBD) && existsSync(INSTALL_DB)) return;
-  if (process.getuid?.() !== 0) throw new Error(PACKAGE_HINT);
-  installMariadb();
-  if (!existsSync(MARIADBD)) throw new Error(PACKAGE_HINT);
+  ensureDebianPackage('mariadb-server', [MARIADBD, INSTALL_DB]);
 }
 
 export interface MariaServer {

@@ -1,11 +1,12 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeCommand, type Reply, ReplyReader } from '../../providers/redis/resp.js';
 import { freePort } from '../helpers/ports.js';
 import { makeCertificate } from '../helpers/certificate.js';
+import { ensureDebianPackage } from '../helpers/debian.js';
 
 /**
  * A throwaway redis-server for one test file: a config in a temp directory, 127.0.0.1 at a free
@@ -14,8 +15,6 @@ import { makeCertificate } from '../helpers/certificate.js';
  * otherwise the suite fails saying which package to install. It never skips silently.
  */
 
-const PACKAGE_HINT =
-  'redis-server not found: install Debian\'s "redis-server" package (sudo apt-get install redis-server)';
 const BIN = '/usr/bin/redis-server';
 
 /** Passwords made up for these tests. */
@@ -42,21 +41,8 @@ const USERS: Record<RedisUser, string> = {
   admin: '~* &* +@all',
 };
 
-function installRedis(): void {
-  const script =
-    'test -x /usr/bin/redis-server || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null)';
-  try {
-    execFileSync('flock', ['/tmp/tokenscope-redis-install.lock', 'sh', '-c', script], { stdio: 'inherit' });
-  } catch (e) {
-    throw new Error(`${PACKAGE_HINT}; installing it with apt-get failed: ${(e as Error).message}`);
-  }
-}
-
 function binary(): string {
-  if (existsSync(BIN)) return BIN;
-  if (process.getuid?.() !== 0) throw new Error(PACKAGE_HINT);
-  installRedis();
-  if (!existsSync(BIN)) throw new Error(PACKAGE_HINT);
+  ensureDebianPackage('redis-server', [BIN]);
   return BIN;
 }
 
