@@ -77,6 +77,8 @@ describe('MySQL/MariaDB inspection, account by account (real mariadbd, database 
     const sent = lines.map((l) => /\sQuery\t(.*)$/.exec(l)?.[1]).filter((s): s is string => s !== undefined);
     // Exactly the list, in its order: nothing else reached the server.
     expect(sent).toEqual(Object.values(MYSQL_QUERIES));
+    // The login shows in the log this way (what the no-TLS test below looks for, and must not find).
+    expect(server.log().slice(logStart)).toMatch(/Connect\s+destroyer@/);
     expect(await server.admin('CHECKSUM TABLE shop_production.orders')).toEqual(before);
     expect(await server.admin('SHOW DATABASES')).toEqual(
       expect.arrayContaining([{ Database: 'shop_production' }, { Database: 'scratch' }]),
