@@ -11,12 +11,14 @@ import { heroku } from './heroku/index.js';
 import { google } from './google/index.js';
 import { huggingface } from './huggingface/index.js';
 import { netlify } from './netlify/index.js';
+import { mysql } from './mysql/index.js';
 import { npm } from './npm/index.js';
 import { openai } from './openai/index.js';
 import { postgres } from './postgres/index.js';
 import { privatekey } from './privatekey/index.js';
 import { railway } from './railway/index.js';
 import { render } from './render/index.js';
+import { redis } from './redis/index.js';
 import { sendgrid } from './sendgrid/index.js';
 import { slack } from './slack/index.js';
 import { stripe } from './stripe/index.js';
@@ -43,6 +45,8 @@ export const PROVIDERS: Provider[] = [
   huggingface,
   supabase,
   postgres,
+  redis,
+  mysql,
   database,
   vercel,
   heroku,

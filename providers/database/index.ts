@@ -65,12 +65,8 @@ export function connectionUrlRule(id: string, name: string, schemes: string[], p
   };
 }
 
-/** PostgreSQL has its own provider (providers/postgres), with an inspector. */
-const KINDS: Array<[string, string, string[]]> = [
-  ['mysql', 'MySQL', ['mysql://', 'mariadb://']],
-  ['mongodb', 'MongoDB', ['mongodb://', 'mongodb+srv://']],
-  ['redis', 'Redis', ['redis://', 'rediss://']],
-];
+/** PostgreSQL, MySQL and Redis have their own providers (providers/postgres, mysql, redis), with inspectors. */
+const KINDS: Array<[string, string, string[]]> = [['mongodb', 'MongoDB', ['mongodb://', 'mongodb+srv://']]];
 
 /** Connection URLs that carry a password. Detection only here; inspection comes per engine. */
 export const database: Provider = {

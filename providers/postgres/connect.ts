@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
-import type { Route } from './route.js';
+import { Aborted, ConnectTimeout, ReadLimitExceeded } from '../database/errors.js';
+import type { Route } from '../database/route.js';
 import type { SslMode, Target } from './target.js';
 
 /** How long the inspector waits; tests shorten them through `ctx.clients.postgres`. */
@@ -14,22 +15,6 @@ export interface PostgresTimeouts {
 
 export const DEFAULT_TIMEOUTS: PostgresTimeouts = { connectMs: 5000, statementMs: 5000 };
 
-/** Thrown when no answer came in time; `connected` says whether the TCP connection was accepted. */
-export class ConnectTimeout extends Error {
-  constructor(readonly connected: boolean) {
-    super('connect timeout');
-    this.name = 'ConnectTimeout';
-  }
-}
-
-/** Thrown when a server sent more than one inspection may read (a hostile server can stream rows without end). */
-export class ReadLimitExceeded extends Error {
-  constructor(readonly limitBytes: number) {
-    super('read limit exceeded');
-    this.name = 'ReadLimitExceeded';
-  }
-}
-
 /** Thrown instead of answering a request for the password in clear over plaintext to a non-loopback host. */
 export class CleartextRefused extends Error {
   constructor() {
@@ -39,15 +24,9 @@ export class CleartextRefused extends Error {
 }
 
 /** Far above what the bounded catalog queries return (each has a LIMIT), far below what hurts. */
-export const READ_LIMIT_BYTES = 5 * 1024 * 1024;
+export { Aborted, ConnectTimeout, ReadLimitExceeded };
 
-/** Thrown when the inspection's time budget ran out (ctx.signal). */
-export class Aborted extends Error {
-  constructor() {
-    super('aborted');
-    this.name = 'Aborted';
-  }
-}
+export const READ_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** TLS settings as libpq reads sslmode: require encrypts without checking the certificate; verify-* check it. */
 function tlsFor(mode: SslMode): ConnectionOptions {

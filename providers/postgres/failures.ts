@@ -1,17 +1,11 @@
-import type { Verification } from '../../src/core/types.js';
-import { Aborted, CleartextRefused, ConnectTimeout, type PostgresTimeouts, ReadLimitExceeded } from './connect.js';
-import { RefusedAddress } from './route.js';
+import { CleartextRefused, type PostgresTimeouts } from './connect.js';
+import { commonFailure, hideSecrets, type Outcome, TLS_CODES } from '../database/failures.js';
 import { describeTarget, type Target } from './target.js';
 
 /** The parts of a pg or socket error this file reads. */
 interface PgFailure {
   code?: string;
   message?: string;
-}
-
-export interface Outcome {
-  verification: Verification;
-  reason: string;
 }
 
 /** The server's answer to an unencrypted attempt that pg_hba.conf allows only over TLS. */
@@ -23,16 +17,8 @@ export const needsTls = (e: unknown) => {
 /** The server's one-byte "no" to an SSLRequest. */
 export const noTls = (e: unknown) => /does not support SSL/i.test(((e ?? {}) as PgFailure).message ?? '');
 
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|UNABLE_TO_GET_ISSUER/;
-
 /** Replaces the password and the whole URL in a message; the caller's scrub() runs again after this. */
-export function withoutSecrets(text: string, target: Target, raw: string): string {
-  let out = text.split(raw).join('****');
-  for (const v of [target.password, encodeURIComponent(target.password)]) {
-    if (v.length >= 4) out = out.split(v).join('****');
-  }
-  return out;
-}
+export const withoutSecrets = (text: string, target: Target, raw: string) => hideSecrets(text, target.password, raw);
 
 const firstLine = (s: string | undefined) => (s ?? '').split('\n')[0]!.slice(0, 300);
 
@@ -45,29 +31,13 @@ export function classifyFailure(e: unknown, target: Target, timeouts: PostgresTi
   const place = describeTarget(target);
   const where = `${target.host}:${target.port}`;
   const role = `role "${target.user}"`;
-  if (e instanceof RefusedAddress) return { verification: 'unverified', reason: `${e.message}: ${where}` };
+  const common = commonFailure(e, where, place, 'PostgreSQL', timeouts.connectMs);
+  if (common) return common;
   if (e instanceof CleartextRefused) {
     return {
       verification: 'error',
       reason: `${where} asked for the password in clear over an unencrypted connection; tokenscope sends no password in clear to a host that is not loopback, so it was not sent`,
     };
-  }
-  if (e instanceof ReadLimitExceeded) {
-    const mib = Math.round((e.limitBytes / 1024 / 1024) * 10) / 10;
-    return {
-      verification: 'error',
-      reason: `${where} sent more than ${mib} MiB; tokenscope stopped reading (a broken or hostile server?)`,
-    };
-  }
-  if (e instanceof Aborted) return { verification: 'error', reason: `the inspection time budget ran out at ${place}` };
-  if (e instanceof ConnectTimeout) {
-    const s = `${timeouts.connectMs / 1000} s`;
-    return e.connected
-      ? {
-          verification: 'error',
-          reason: `the server at ${where} accepted the connection but did not answer within ${s}; it may not be PostgreSQL`,
-        }
-      : { verification: 'unverified', reason: `could not connect to ${where} within ${s}` };
   }
   const f = (e ?? {}) as PgFailure;
   const code = f.code ?? '';
@@ -109,13 +79,6 @@ export function classifyFailure(e: unknown, target: Target, timeouts: PostgresTi
     return { verification: 'error', reason: `database "${target.database}" does not exist at ${where}` };
   if (code === '53300' || code === '57P03')
     return { verification: 'unverified', reason: `${where} is not taking connections: ${message}` };
-  if (code === 'ECONNREFUSED')
-    return { verification: 'unverified', reason: `nothing listens at ${where} (connection refused)` };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return { verification: 'unverified', reason: `host ${target.host} not found (DNS)` };
-  if (['EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE'].includes(code)) {
-    return { verification: 'unverified', reason: `could not reach ${where} (${code})` };
-  }
   if (code === '57014')
     return {
       verification: 'error',
@@ -129,3 +92,5 @@ export function classifyFailure(e: unknown, target: Target, timeouts: PostgresTi
   const sqlstate = /^[0-9A-Z]{5}$/.test(code) ? ` (SQLSTATE ${code})` : code ? ` (${code})` : '';
   return { verification: 'error', reason: `PostgreSQL at ${place}: ${message || 'unknown error'}${sqlstate}` };
 }
+
+export type { Outcome };

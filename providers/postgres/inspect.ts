@@ -4,7 +4,6 @@ import { collect } from './collect.js';
 import {
   Aborted,
   attemptsFor,
-  ConnectTimeout,
   closeSession,
   DEFAULT_TIMEOUTS,
   hardClose,
@@ -12,7 +11,8 @@ import {
   type PostgresTimeouts,
 } from './connect.js';
 import { classifyFailure, needsTls, noTls, withoutSecrets } from './failures.js';
-import { type PostgresNetwork, type Route, routeTo, SYSTEM_NETWORK } from './route.js';
+import { withinConnectTime } from '../database/deadline.js';
+import { type FoundHostNetwork, type Route, routeTo, SYSTEM_NETWORK } from '../database/route.js';
 import { scopeFrom } from './scope.js';
 import { describeTarget, locateTarget, parseTarget, productionWord, type SslMode, type Target } from './target.js';
 
@@ -22,7 +22,7 @@ import { describeTarget, locateTarget, parseTarget, productionWord, type SslMode
  */
 export interface PostgresClientOptions {
   timeouts?: Partial<PostgresTimeouts>;
-  network?: PostgresNetwork;
+  network?: FoundHostNetwork;
   ca?: string;
 }
 
@@ -44,26 +44,6 @@ function uncheckedTlsNote(mode: SslMode): string {
   return `sslmode=${mode} encrypts without verifying the server's certificate: a man in the middle could have read the password (use sslmode=verify-full)`;
 }
 
-/** A name lookup gets the connect timeout and the time budget too: a resolver can hang. */
-async function inTime<T>(work: Promise<T>, timeouts: PostgresTimeouts, signal: AbortSignal): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
-  const giveUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ConnectTimeout(false)), timeouts.connectMs);
-    onAbort = () => reject(new Aborted());
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([work, giveUp]);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-    giveUp.catch(() => undefined);
-    work.catch(() => undefined);
-  }
-}
-
 /**
  * Connects to the host the URL itself names (a database has no API endpoint to configure), as
  * libpq would for the URL's sslmode, and reads the catalogs inside a read-only transaction.
@@ -82,7 +62,11 @@ export async function inspectPostgres(credential: Credential, ctx: InspectContex
 
   let route: Route;
   try {
-    route = await inTime(routeTo(target.host, target.port, options.network ?? SYSTEM_NETWORK), timeouts, ctx.signal);
+    route = await withinConnectTime(
+      routeTo(target.host, target.port, options.network ?? SYSTEM_NETWORK),
+      timeouts.connectMs,
+      ctx.signal,
+    );
   } catch (e) {
     return failed(e);
   }

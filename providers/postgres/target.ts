@@ -1,7 +1,16 @@
 import { isProductionName, type Policy } from '../../src/assess/policy.js';
-import type { FoundHostPlace } from '../../src/core/provider.js';
-import type { Credential } from '../../src/core/types.js';
-import { partWithControl } from '../database/control.js';
+import {
+  decode,
+  HOSTNAME,
+  IPV6,
+  locateWith,
+  readUrl,
+  refuseControl,
+  TargetError,
+  UnsafeTarget,
+} from '../database/url.js';
+
+export { TargetError, UnsafeTarget };
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
@@ -25,40 +34,9 @@ export interface Target {
   sslmodeDefaulted: boolean;
 }
 
-export class TargetError extends Error {}
-
-/** The URL is readable but built to do harm (control characters in a name): never connected to. */
-export class UnsafeTarget extends TargetError {}
-
-const HOSTNAME = /^(?:[a-z0-9](?:[a-z0-9_-]{0,62})?)(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62})?)*\.?$/i;
-const IPV6 = /^\[[0-9a-f:.]+\]$/i;
-
-function decode(part: string, what: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    throw new TargetError(`the URL's ${what} is not valid percent-encoding`);
-  }
-}
-
-/** Percent-decoded where it can be, as URLSearchParams decodes a query; for parts only checked, never used. */
-function leniently(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  }
-}
-
 /** Reads a postgres:// or postgresql:// URL; every error message is free of the URL's text. */
 export function parseTarget(raw: string): Target {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    // Node's TypeError carries the input; never let it out.
-    throw new TargetError('not a URL tokenscope can read (several hosts, or a malformed address)');
-  }
+  const url = readUrl(raw);
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new TargetError(`not a PostgreSQL URL (scheme ${url.protocol.replace(/[^a-z+.-]/gi, '')})`);
   }
@@ -72,24 +50,11 @@ export function parseTarget(raw: string): Target {
   if (!user) throw new TargetError('the URL names no user');
   const password = decode(url.password, 'password');
   const database = decode(url.pathname.replace(/^\//, ''), 'database name') || user;
-  const control = partWithControl([
-    ['URL', raw],
+  refuseControl(raw, url, [
     ['user name', user],
     ['password', password],
     ['database name', database],
-    ...[...url.searchParams].flatMap(
-      ([k, v]): Array<[string, string]> => [
-        ['query string', k],
-        ['query string', v],
-      ],
-    ),
-    ['fragment', leniently(url.hash)],
   ]);
-  if (control) {
-    throw new UnsafeTarget(
-      `not connected: the URL's ${control} holds a control character (such as CR or LF), which could carry lines of another protocol to its host`,
-    );
-  }
   const given = url.searchParams.get('sslmode');
   if (given !== null && !SSL_MODES.includes(given as SslMode)) {
     throw new TargetError(`unknown sslmode "${given.slice(0, 20).replace(/[^a-z-]/gi, '')}"`);
@@ -109,14 +74,7 @@ export function parseTarget(raw: string): Target {
 export const POSTGRES_PORT = 5432;
 
 /** Which port a found URL would connect to, or why it is not connected to at all (read before any connection). */
-export function locateTarget(credential: Credential): FoundHostPlace {
-  try {
-    return { port: parseTarget(credential.secret.reveal()).port };
-  } catch (e) {
-    const reason = e instanceof TargetError ? e.message : 'not a URL tokenscope can read';
-    return { verification: e instanceof UnsafeTarget ? 'skipped' : 'unverified', reason };
-  }
-}
+export const locateTarget = locateWith(parseTarget);
 
 /** `host:port/database`: how reports name the place, with no user or password. */
 export function describeTarget(t: Target): string {

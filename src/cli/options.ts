@@ -35,7 +35,7 @@ export function reportingOptions<T>(y: Argv<T>) {
     .option('found-host-ports', {
       type: 'string',
       describe:
-        "ports a found database URL may be inspected at besides its engine's standard one (5432), comma-separated [env: TOKENSCOPE_FOUND_HOST_PORTS]",
+        "ports a found database URL may be inspected at besides its engine's standard one (PostgreSQL 5432, MySQL 3306, Redis 6379), comma-separated [env: TOKENSCOPE_FOUND_HOST_PORTS]",
     })
     .option('max-inspections', {
       type: 'number',

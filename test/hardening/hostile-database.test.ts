@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SYSTEM_NETWORK } from '../../providers/postgres/route.js';
+import { SYSTEM_NETWORK } from '../../providers/database/route.js';
 import { cli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 

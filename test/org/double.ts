@@ -95,7 +95,9 @@ export class OrgDouble {
     if (/^\/orgs\/[^/]+\/repos$/.test(url.pathname)) {
       // Another organization's listing: GitHub answers 404 for an org it does not know.
       res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }));
+      res.end(
+        JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }),
+      );
       return;
     }
     // Everything else is the token inspector's business: forwarded as it came.

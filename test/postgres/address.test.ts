@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addressKind } from '../../providers/postgres/address.js';
+import { addressKind } from '../../providers/database/address.js';
 
 describe('addressKind', () => {
   const cases: Array<[string, string]> = [

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../helpers/ports.js';
+import { makeCertificate } from '../helpers/certificate.js';
 
 /**
  * A throwaway PostgreSQL cluster for one test file: initdb into a temp directory, a server on
@@ -85,17 +86,6 @@ function runner(): { prefix: string[]; owner?: { uid: number; gid: number } } {
   return { prefix: ['runuser', '-u', 'postgres', '--'], owner: { uid, gid } };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 export interface ClusterOptions {
   /** Lines placed before the catch-all `host all all 127.0.0.1/32 scram-sha-256`. */
   hba?: string[];
@@ -112,25 +102,6 @@ export interface Cluster {
   /** The server log so far (log_statement = 'all'). */
   log(): string;
   stop(): Promise<void>;
-}
-
-function makeCertificate(dir: string, run: (cmd: string[]) => void): void {
-  run([
-    'openssl',
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=tokenscope-test',
-    '-keyout',
-    join(dir, 'server.key'),
-    '-out',
-    join(dir, 'server.crt'),
-  ]);
 }
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
@@ -175,7 +146,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     "shared_buffers = '16MB'",
   ];
   if (options.ssl) {
-    makeCertificate(data, run);
+    makeCertificate(data, 'tokenscope-test', [], run);
     conf.push('ssl = on', "ssl_cert_file = 'server.crt'", "ssl_key_file = 'server.key'");
   }
   writeFileSync(join(data, 'postgresql.auto.conf'), `${conf.join('\n')}\n`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LookupAddress } from 'node:dns';
-import type { PostgresNetwork } from '../../providers/postgres/route.js';
-import { SYSTEM_NETWORK } from '../../providers/postgres/route.js';
+import type { FoundHostNetwork } from '../../providers/database/route.js';
+import { SYSTEM_NETWORK } from '../../providers/database/route.js';
 import { type FakeServer, selfSignedCertificate, startFakeServer } from './fakeserver.js';
 import { inspectUrl } from './harness.js';
 
@@ -15,7 +15,7 @@ const SHORT = { connectMs: 2000, statementMs: 2000 };
 function network(names: Record<string, string[]>, route?: (address: string) => number) {
   const dials: string[] = [];
   const lookups: string[] = [];
-  const net: PostgresNetwork = {
+  const net: FoundHostNetwork = {
     lookup: async (host) => {
       lookups.push(host);
       const known = names[host];
@@ -108,7 +108,7 @@ describe('addresses the inspector connects to', () => {
 
   it('resolves once and dials the checked address: a name that rebinds afterwards is not looked up again', async () => {
     let calls = 0;
-    const rebinding: PostgresNetwork = {
+    const rebinding: FoundHostNetwork = {
       lookup: async () => {
         calls++;
         return [{ address: calls === 1 ? '127.0.0.1' : '169.254.169.254', family: 4 }];

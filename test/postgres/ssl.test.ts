@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { postgresFacts } from '../../providers/postgres/facts.js';
-import type { PostgresNetwork } from '../../providers/postgres/route.js';
+import type { FoundHostNetwork } from '../../providers/database/route.js';
 import { type Cluster, startCluster } from './cluster.js';
 import { inspectUrl } from './harness.js';
 import { createWorld, ROLES, TLS_ONLY_HBA, url } from './world.js';
@@ -49,7 +49,7 @@ describe('PostgreSQL inspection and SSL', () => {
 
   it('sslmode=require to a host that is not loopback: verified, but the report says the certificate was not checked', async () => {
     // db.internal.test (TEST-NET-1 192.0.2.10, "not loopback") is routed to the cluster.
-    const network: PostgresNetwork = {
+    const network: FoundHostNetwork = {
       lookup: async () => [{ address: '192.0.2.10', family: 4 }],
       dial: () => ({ host: '127.0.0.1', port: cluster.port }),
     };

@@ -2,16 +2,16 @@ import { type LookupAddress, promises as dns } from 'node:dns';
 import { addressKind, REFUSED } from './address.js';
 
 /**
- * How the inspector reaches a host. Production resolves with dns.lookup and dials the checked
+ * How a database inspector (any engine) reaches a found host. Production resolves with dns.lookup and dials the checked
  * address itself; tests hand in a resolver for made-up names, and may route a documentation
  * address (192.0.2.x) to a loopback double, since no test may reach past 127.0.0.1.
  */
-export interface PostgresNetwork {
+export interface FoundHostNetwork {
   lookup(host: string): Promise<LookupAddress[]>;
   dial?(address: string, port: number): { host: string; port: number };
 }
 
-export const SYSTEM_NETWORK: PostgresNetwork = {
+export const SYSTEM_NETWORK: FoundHostNetwork = {
   // The system resolver reads numeric forms too: `0x7f000001` and `2130706433` come back as 127.0.0.1.
   lookup: (host) => dns.lookup(host, { all: true, verbatim: true }),
 };
@@ -41,7 +41,7 @@ export class RefusedAddress extends Error {
  * forbidden address is not trusted to pick the harmless one). Private networks stay allowed:
  * auditing an internal database is the point.
  */
-export async function routeTo(host: string, port: number, network: PostgresNetwork): Promise<Route> {
+export async function routeTo(host: string, port: number, network: FoundHostNetwork): Promise<Route> {
   const addresses = await network.lookup(host);
   const first = addresses[0];
   if (!first) throw Object.assign(new Error('no address'), { code: 'ENOTFOUND' });
