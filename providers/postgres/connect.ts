@@ -4,15 +4,13 @@ import pg from 'pg';
 import type { Route } from './route.js';
 import type { SslMode, Target } from './target.js';
 
-/** How long the inspector waits; tests shorten them through `ctx.clients.postgres`. */
+/** How long the inspector waits: ctx.timeoutMs for both; tests shorten them through `ctx.clients.postgres`. */
 export interface PostgresTimeouts {
   /** TCP connect, TLS and authentication together. */
   connectMs: number;
   /** Any one statement: the server's statement_timeout, and the client's own read timeout. */
   statementMs: number;
 }
-
-export const DEFAULT_TIMEOUTS: PostgresTimeouts = { connectMs: 5000, statementMs: 5000 };
 
 /** Thrown when no answer came in time; `connected` says whether the TCP connection was accepted. */
 export class ConnectTimeout extends Error {

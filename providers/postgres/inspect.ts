@@ -6,7 +6,6 @@ import {
   attemptsFor,
   ConnectTimeout,
   closeSession,
-  DEFAULT_TIMEOUTS,
   hardClose,
   openSession,
   type PostgresTimeouts,
@@ -66,7 +65,8 @@ export async function inspectPostgres(credential: Credential, ctx: InspectContex
     return { verification: 'unverified', reason, scope: null };
   }
   const options = (ctx.clients.postgres ?? {}) as PostgresClientOptions;
-  const timeouts: PostgresTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  // The run's per-request timeout bounds the connection and each statement alike.
+  const timeouts: PostgresTimeouts = { connectMs: ctx.timeoutMs, statementMs: ctx.timeoutMs, ...options.timeouts };
   const failed = (e: unknown): Inspection => {
     const outcome = classifyFailure(e, target, timeouts);
     return { verification: outcome.verification, reason: withoutSecrets(outcome.reason, target, raw), scope: null };

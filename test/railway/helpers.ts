@@ -29,6 +29,7 @@ export function contextFor(url: string, policy: Policy = DEFAULT_POLICY): Inspec
     endpoint: url,
     policy,
     signal: new AbortController().signal,
+    timeoutMs: 500,
     clients: {},
   };
 }
