@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { UsageError } from '../config/load.js';
 import { toolVersion } from '../core/version.js';
+import { runDemo } from '../demo/run.js';
 import { runAudit } from './audit.js';
 import { EXIT_ERROR, EXIT_OK, describeFatal } from './exit.js';
 import { runInspect } from './inspect.js';
@@ -103,7 +104,10 @@ function parser() {
         .option('state', { type: 'string', describe: 'SQLite state file to record the merged run in' })
         .epilog(EPILOG),
     )
-    .demandCommand(1, 'name a command: audit, inspect, org or merge')
+    .command('demo', 'replay the incident tokenscope exists for, against a local stand-in for Railway', (y) =>
+      y.epilog(EPILOG),
+    )
+    .demandCommand(1, 'name a command: audit, inspect, org, merge or demo')
     .strict()
     .version(toolVersion())
     .help()
@@ -141,6 +145,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'inspect') return await runInspect(args, io);
     if (command === 'org') return await runOrg(args, io);
     if (command === 'merge') return await runMerge(args, io);
+    if (command === 'demo') return await runDemo(io, runCli);
     return await runAudit(args, io);
   } catch (e) {
     io.stderr(`tokenscope: ${redactSecretsIn(describeFatal(e))}\n`);
