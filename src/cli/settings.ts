@@ -5,6 +5,7 @@ import type { Severity } from '../core/types.js';
 import { originOwner } from '../sources/git.js';
 import { resolveEndpoints } from './endpoints.js';
 import type { CliIO } from './io.js';
+import { outputPath } from './output-path.js';
 import type { Format } from './render.js';
 
 export interface Settings {
@@ -38,7 +39,7 @@ export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: str
   return {
     config,
     format,
-    output: typeof args.output === 'string' ? args.output : undefined,
+    output: outputPath(args.output, io.cwd),
     failOn: (args['fail-on'] as Severity | undefined) ?? config.policy.failOn,
     offline: Boolean(args.offline),
     skipFoundHosts: Boolean(args['skip-found-hosts']),

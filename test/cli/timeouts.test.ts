@@ -45,8 +45,8 @@ describe('--timeout bounds every provider', () => {
       '--aws-endpoint',
       url,
     ]);
-    // The budget is 60 s and GitHub's old fixed timeout 10 s: well under either means --timeout ruled.
-    expect(run.ms).toBeLessThan(6000);
+    // The budget is 60 s and GitHub's old fixed timeout 10 s: under either (with room for a loaded machine) means --timeout ruled.
+    expect(run.ms).toBeLessThan(9000);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as { findings: { provider: string; verificationReason: string }[] };
     const reasons = Object.fromEntries(report.findings.map((f) => [f.provider, f.verificationReason]));
