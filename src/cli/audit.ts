@@ -18,7 +18,7 @@ import { loadBaseline } from './baseline.js';
 import { exitCodeForReport } from './exit.js';
 import type { CliIO } from './io.js';
 import { progressReporter } from './progress.js';
-import { emit, render } from './render.js';
+import { emit, render, tableView } from './render.js';
 import { settingsFrom } from './settings.js';
 
 /** What to read besides (or instead of) the working tree, as the flags ask. */
@@ -150,6 +150,7 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
     },
     toolVersion(),
   );
-  emit(render(report, s.format, [...PROVIDERS.flatMap((p) => p.rules), ...s.config.rules]), s.output, io);
+  const rules = [...PROVIDERS.flatMap((p) => p.rules), ...s.config.rules];
+  emit(render(report, s.format, rules, tableView(io, s.output)), s.output, io);
   return exitCodeForReport(report);
 }

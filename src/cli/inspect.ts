@@ -10,7 +10,7 @@ import { inspectAll } from '../inspect/run.js';
 import { buildReport } from '../report/model.js';
 import { exitCodeForReport } from './exit.js';
 import type { CliIO } from './io.js';
-import { emit, render } from './render.js';
+import { emit, render, tableView } from './render.js';
 import { settingsFrom } from './settings.js';
 
 /** The credential typed on stdin, shaped like one a scan would have found. */
@@ -60,14 +60,7 @@ export async function runInspect(args: Record<string, unknown>, io: CliIO): Prom
     { target: 'stdin', findings: [finding], failOn: s.failOn, endpoints: s.offline ? {} : s.endpoints, notes: [] },
     toolVersion(),
   );
-  emit(
-    render(
-      report,
-      s.format,
-      PROVIDERS.flatMap((p) => p.rules),
-    ),
-    s.output,
-    io,
-  );
+  const rules = PROVIDERS.flatMap((p) => p.rules);
+  emit(render(report, s.format, rules, tableView(io, s.output)), s.output, io);
   return exitCodeForReport(report);
 }

@@ -7,6 +7,10 @@ export interface CliIO {
   cwd: string;
   /** stderr is a terminal: progress may be drawn there. */
   stderrIsTTY?: boolean;
+  /** stdout is a terminal: severities may be coloured (unless NO_COLOR is set). */
+  stdoutIsTTY?: boolean;
+  /** The terminal's width, when stdout is one: help and tables are wrapped to it. */
+  columns?: number;
   /** Injected clients and fetch for tests; never set by the real binary. */
   clients?: Record<string, unknown>;
   fetchImpl?: typeof fetch;

@@ -5,6 +5,7 @@ import { runDemo } from '../demo/run.js';
 import { runAudit } from './audit.js';
 import { EXIT_ERROR, EXIT_OK, describeFatal } from './exit.js';
 import { runInspect } from './inspect.js';
+import { unknownArguments, wrapHelp } from './help-text.js';
 import type { CliIO } from './io.js';
 import { runMerge } from './merge.js';
 import { reportingOptions } from './options.js';
@@ -110,13 +111,15 @@ function parser() {
     .demandCommand(1, 'name a command: audit, inspect, org, merge or demo')
     .strict()
     .version(toolVersion())
+    .alias('version', 'V')
     .help()
+    .alias('help', 'h')
     .epilog(EPILOG)
-    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .wrap(null) // wrapped by wrapHelp, at word boundaries
     .env(false)
     .exitProcess(false)
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
+      throw err ?? new UsageError(unknownArguments(msg));
     });
 }
 
@@ -137,7 +140,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return EXIT_ERROR;
   }
   if (printed) {
-    io.stdout(`${printed}\n`);
+    io.stdout(`${wrapHelp(printed, Math.min(110, io.columns ?? 100))}\n`);
     return EXIT_OK;
   }
   try {

@@ -36,8 +36,9 @@ export async function runDemo(io: CliIO, audit: (argv: string[], io: CliIO) => P
     writeFileSync(join(dir, 'infra', 'domains', '.env'), `RAILWAY_DOMAIN_TOKEN=${token}\n`);
     const url = await railway.start();
     io.stdout(INTRO);
-    // Only the flags' endpoint counts; the user's environment and config play no part.
-    const code = await audit(['audit', dir, '--railway-endpoint', url, '--threads', '1'], { ...io, env: {}, cwd: dir });
+    // Only the flags' endpoint counts; of the user's environment, only how the terminal wants colour.
+    const env = { NO_COLOR: io.env.NO_COLOR, TERM: io.env.TERM };
+    const code = await audit(['audit', dir, '--railway-endpoint', url, '--threads', '1'], { ...io, env, cwd: dir });
     if (code !== 1) return code;
     io.stdout(OUTRO);
     return 0;

@@ -12,12 +12,13 @@ describe('tokenscope demo', () => {
     expect(run.code).toBe(0);
     const row = run.stdout.split('\n').find((l) => l.includes('railway API token'));
     expect(row).toMatch(/│ critical │ railway API token .*│ infra\/domains\/\.env:1 .*│ verified /);
-    // The table wraps long cells: read the blast radius with the wrapping undone.
+    // The table wraps long cells at spaces: read the blast radius with the wrapping undone.
     const cells = run.stdout
       .split('\n')
       .filter((l) => l.startsWith('│'))
       .map((l) => l.split('│')[5]!.trim())
-      .join('');
+      .join(' ')
+      .replace(/\s+/g, ' ');
     expect(cells).toContain(
       'delete volume "postgres-data" and its backups in environment "production" of project "pocketos"',
     );
