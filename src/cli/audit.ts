@@ -62,7 +62,7 @@ async function plan(args: Record<string, unknown>, io: CliIO, root: string | und
     p.sources.push(await stagedSource(root, skip, maxFileSize, p.notes));
   }
   if (root && (args.history || typeof args.branch === 'string')) {
-    await requireRepo(root, '--history');
+    await requireRepo(root, typeof args.branch === 'string' && !args.history ? '--branch' : '--history');
     let revs = await allRevs(root);
     let head = 'HEAD';
     if (typeof args.branch === 'string') {
