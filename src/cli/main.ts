@@ -65,6 +65,11 @@ function parser() {
     .command('inspect', 'inspect one token read from stdin, without scanning files', (y) =>
       reportingOptions(y)
         .option('provider', { type: 'string', demandOption: true, describe: 'provider id (railway, github, aws, ...)' })
+        .option('force', {
+          type: 'boolean',
+          default: false,
+          describe: "send the input even when it does not look like the provider's token",
+        })
         .epilog(EPILOG),
     )
     .command('org <org>', 'scan every repository of a GitHub organization: default branch and history', (y) =>
