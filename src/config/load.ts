@@ -38,8 +38,11 @@ export interface Config {
 
 const CANDIDATES = ['.tokenscope.yml', '.tokenscope.yaml', '.tokenscope.json'];
 
+/** The config file in `root`; more than one is an error (which one counts would be a guess). */
 export function findConfig(root: string): string | undefined {
-  return CANDIDATES.map((n) => join(root, n)).find((p) => existsSync(p));
+  const found = CANDIDATES.filter((n) => existsSync(join(root, n)));
+  if (found.length > 1) throw new UsageError(`${root}: ${found.join(' and ')}: more than one config file; keep one`);
+  return found[0] && join(root, found[0]);
 }
 
 /** Reads, parses and validates a config file; every problem is gathered into one line. */
