@@ -15,6 +15,7 @@ import { stagedSource } from '../sources/history/staged.js';
 import { homeSource } from '../sources/home/home.js';
 import { stdinSource } from '../sources/stdin.js';
 import { loadBaseline } from './baseline.js';
+import { unkeyedMatches } from './fingerprint-scheme.js';
 import { exitCodeForReport } from './exit.js';
 import type { CliIO } from './io.js';
 import { progressReporter } from './progress.js';
@@ -136,7 +137,12 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
     findings = findings.filter((f) => !baseline.has(f.credential.fingerprint));
     baselineSuppressed = result.findings.length - findings.length;
   }
-  const notes = [...p.notes, ...result.notes];
+  const mismatches = unkeyedMatches(findings, process.env.TOKENSCOPE_FINGERPRINT_KEY, [
+    ...(baseline ? [{ name: `--baseline ${String(args.baseline)}`, ids: baseline }] : []),
+    { name: 'allowlist.fingerprints', ids: new Set(s.config.allowlist.fingerprints) },
+  ]);
+  for (const m of mismatches) io.stderr(`tokenscope: ${m}\n`);
+  const notes = [...p.notes, ...result.notes, ...mismatches];
   if (result.stats.suppressed) notes.push(`${result.stats.suppressed} match(es) suppressed by the allowlist`);
   const report = buildReport(
     {
