@@ -173,7 +173,8 @@ export class HistoryScan implements CredentialRefiner {
   /** Which of `wanted` sit in the head commit's tree (streamed: the tree is never held). */
   private async blobsAtHead(wanted: Set<string>): Promise<Set<string>> {
     const found = new Set<string>();
-    const child = spawnGit(this.opts.cwd, ['ls-tree', '-r', '-z', '--full-tree', this.opts.head]);
+    // The audited folder's part of the tree (ls-tree lists from the current folder without --full-tree).
+    const child = spawnGit(this.opts.cwd, ['ls-tree', '-r', '-z', this.opts.head]);
     child.proc.stdin.end();
     for await (const entry of nulTokens(child.proc.stdout)) {
       // `<mode> blob <oid>\t<path>`

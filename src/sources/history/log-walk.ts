@@ -41,6 +41,9 @@ export async function* walkChanges(cwd: string, revs: string[], outcome: WalkOut
     '--no-renames',
     '--diff-merges=first-parent',
     '--root',
+    // Only what lies under `cwd` (the audited folder), with paths relative to it, as the working
+    // tree's locations are: auditing a subfolder reads that subfolder's history, not the repository's.
+    '--relative',
     '--raw',
     '--no-abbrev',
     '-z',
