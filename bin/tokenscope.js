@@ -13,11 +13,13 @@ if (argv.length === 2 && argv[0] === 'hook' && (argv[1] === 'claude-code' || arg
 async function cli() {
   const { runCli } = await import('../build/src/cli/main.js');
 
-  // The AWS SDK announces its own Node.js support policy on every run; it is not the user's concern.
+  // The AWS SDK announces its own Node.js support policy (a plain-string warning that starts with its
+  // name) once per process under Node 20; it is about the SDK's future releases, not the user's run.
   const emitWarning = process.emitWarning;
   process.emitWarning = (warning, ...rest) => {
-    const name = typeof warning === 'object' ? warning?.name : typeof rest[0] === 'object' ? rest[0]?.type : rest[0];
-    if (name === 'NodeVersionSupportWarning') return;
+    const text = typeof warning === 'string' ? warning : `${warning?.name}: ${warning?.message}`;
+    const type = typeof rest[0] === 'object' ? rest[0]?.type : rest[0];
+    if (type === 'NodeVersionSupportWarning' || /^(Warning: )?NodeVersionSupportWarning\b/.test(text)) return;
     return emitWarning.call(process, warning, ...rest);
   };
 
@@ -34,6 +36,8 @@ async function cli() {
     env: process.env,
     cwd: process.cwd(),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
   });
   process.exitCode = code;
 }

@@ -3,6 +3,8 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { bodyLimitExtension } from './bounded-handler.js';
 import type { AwsEndpoints } from './endpoints.js';
 import { readOnlyClient, type SendsCommands, wireGuard } from './readonly.js';
+import { requestHandlerTimeouts, requestTimeoutExtension } from './request-timeout.js';
+import { DEFAULT_HTTP_OPTIONS } from '../../src/inspect/http.js';
 
 export interface FoundKey {
   accessKeyId: string;
@@ -16,12 +18,11 @@ export interface AwsClients {
 }
 
 /**
- * Bounds: one retry, a short connect and response timeout, a 5 MiB response body
- * (bounded-handler.ts); the run's budget (ctx.signal) caps the rest.
+ * Bounds: one retry (never of a timed-out request), the run's per-request timeout
+ * (request-timeout.ts), a 5 MiB response body (bounded-handler.ts); the run's budget
+ * (ctx.signal) caps the rest.
  */
 export const AWS_MAX_ATTEMPTS = 2;
-export const AWS_CONNECTION_TIMEOUT_MS = 5_000;
-export const AWS_REQUEST_TIMEOUT_MS = 10_000;
 
 function refuseDefaultChain(): () => Promise<never> {
   return () =>
@@ -34,7 +35,7 @@ function refuseDefaultChain(): () => Promise<never> {
  * explicit `credentials` (and a default chain that refuses), explicit region and endpoint,
  * `ignoreConfiguredEndpointUrls`, and fixed retry, dual-stack, FIPS and defaults-mode settings.
  */
-function sharedConfig(key: FoundKey, endpoint: URL) {
+function sharedConfig(key: FoundKey, endpoint: URL, timeoutMs: number) {
   return {
     region: 'us-east-1',
     endpoint: endpoint.href,
@@ -52,16 +53,20 @@ function sharedConfig(key: FoundKey, endpoint: URL) {
     useFipsEndpoint: false,
     authSchemePreference: [] as string[],
     userAgentAppId: 'tokenscope',
-    requestHandler: { connectionTimeout: AWS_CONNECTION_TIMEOUT_MS, requestTimeout: AWS_REQUEST_TIMEOUT_MS },
-    // Wraps the handler built from the options above, so the timeouts stay and bodies are capped.
-    extensions: [bodyLimitExtension()],
+    requestHandler: requestHandlerTimeouts(timeoutMs),
+    // Wrap the handler built from the options above, so the timeouts stay and bodies are capped.
+    extensions: [bodyLimitExtension(), requestTimeoutExtension(timeoutMs)],
   };
 }
 
 /** The SDK clients for one found key, each behind the read-only guards. */
-export function makeAwsClients(key: FoundKey, endpoints: AwsEndpoints): AwsClients {
-  const sts = new STSClient({ ...sharedConfig(key, endpoints.sts), sigv4aSigningRegionSet: ['us-east-1'] });
-  const iam = new IAMClient(sharedConfig(key, endpoints.iam));
+export function makeAwsClients(
+  key: FoundKey,
+  endpoints: AwsEndpoints,
+  timeoutMs: number = DEFAULT_HTTP_OPTIONS.timeoutMs,
+): AwsClients {
+  const sts = new STSClient({ ...sharedConfig(key, endpoints.sts, timeoutMs), sigv4aSigningRegionSet: ['us-east-1'] });
+  const iam = new IAMClient(sharedConfig(key, endpoints.iam, timeoutMs));
   wireGuard(sts.middlewareStack);
   wireGuard(iam.middlewareStack);
   return { sts: readOnlyClient(sts), iam: readOnlyClient(iam) };

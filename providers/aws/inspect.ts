@@ -134,7 +134,8 @@ export async function inspectAws(credential: Credential, ctx: InspectContext): P
 
   const clean = (m: string) => scrub(m, credential);
   const clients =
-    injectedClients(ctx.clients['aws']) ?? makeAwsClients(key, resolveAwsEndpoints(ctx.endpoint, process.env));
+    injectedClients(ctx.clients['aws']) ??
+    makeAwsClients(key, resolveAwsEndpoints(ctx.endpoint, process.env), ctx.timeoutMs);
   const who = await callerIdentity(clients, ctx, clean);
   if ('verification' in who) return who.scope ? who : { ...who, scope };
   if (!who.Arn) throw new ProviderUnavailableError('sts:GetCallerIdentity answered without an ARN', 'error');

@@ -26,6 +26,7 @@ interface SdkErrorLike {
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess']);
 const UNAVAILABLE_NAMES = new Set([
   'TimeoutError',
+  'RequestTimedOut',
   'AbortError',
   'RequestTimeout',
   'RequestTimeoutException',

@@ -6,8 +6,6 @@ import type { InspectContext } from '../../src/core/provider.js';
 
 /** How patient the inspector is. Every wait is bounded: a slow GitHub costs seconds, never minutes. */
 export interface GithubTuning {
-  /** Longest wait for one answer before the request is abandoned. */
-  timeoutMs: number;
   /** Retries of a 5xx, 429 or dropped connection (the retry plugin). */
   retries: number;
   /** The retry plugin waits (attempt + 1)² × this many ms between attempts. */
@@ -26,7 +24,6 @@ export interface GithubTuning {
 }
 
 export const DEFAULT_GITHUB_TUNING: GithubTuning = {
-  timeoutMs: 10_000,
   retries: 2,
   retryBaseMs: 250,
   maxRateLimitWaitSeconds: 5,
@@ -63,10 +60,11 @@ export class GithubAbandoned extends ProviderUnavailableError {
 }
 
 /**
- * ctx.http.fetch (the read-only, endpoint-pinned door) with a per-request timeout and the
- * credential's time budget attached.
+ * ctx.http.fetch (the read-only, endpoint-pinned door) with the run's per-request timeout
+ * (ctx.timeoutMs) and the credential's time budget attached.
  */
-function boundedFetch(ctx: InspectContext, timeoutMs: number): typeof fetch {
+function boundedFetch(ctx: InspectContext): typeof fetch {
+  const { timeoutMs } = ctx;
   return async (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signals = [ctx.signal, timeout, ...(init?.signal ? [init.signal] : [])];
@@ -98,7 +96,7 @@ export function createGithubClient(
     auth: token,
     userAgent: 'tokenscope',
     log: { debug: say('debug'), info: say('info'), warn: say('warn'), error: say('error') },
-    request: { fetch: boundedFetch(ctx, tuning.timeoutMs), signal: ctx.signal },
+    request: { fetch: boundedFetch(ctx), signal: ctx.signal },
     retry: { retries: tuning.retries, retryAfterBaseValue: tuning.retryBaseMs },
     throttle: {
       retryAfterBaseValue: tuning.rateLimitBaseMs,

@@ -5,7 +5,7 @@ import { Aborted, ConnectTimeout, ReadLimitExceeded } from '../database/errors.j
 import type { Route } from '../database/route.js';
 import type { SslMode, Target } from './target.js';
 
-/** How long the inspector waits; tests shorten them through `ctx.clients.postgres`. */
+/** How long the inspector waits: ctx.timeoutMs for both; tests shorten them through `ctx.clients.postgres`. */
 export interface PostgresTimeouts {
   /** TCP connect, TLS and authentication together. */
   connectMs: number;

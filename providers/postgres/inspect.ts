@@ -1,15 +1,7 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential, Inspection } from '../../src/core/types.js';
 import { collect } from './collect.js';
-import {
-  Aborted,
-  attemptsFor,
-  closeSession,
-  DEFAULT_TIMEOUTS,
-  hardClose,
-  openSession,
-  type PostgresTimeouts,
-} from './connect.js';
+import { Aborted, attemptsFor, closeSession, hardClose, openSession, type PostgresTimeouts } from './connect.js';
 import { classifyFailure, needsTls, noTls, withoutSecrets } from './failures.js';
 import { withinConnectTime } from '../database/deadline.js';
 import { type FoundHostNetwork, type Route, routeTo, SYSTEM_NETWORK } from '../database/route.js';
@@ -54,7 +46,8 @@ export async function inspectPostgres(credential: Credential, ctx: InspectContex
   if ('reason' in place) return { ...place, scope: null };
   const target = parseTarget(raw);
   const options = (ctx.clients.postgres ?? {}) as PostgresClientOptions;
-  const timeouts: PostgresTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  // The run's per-request timeout bounds the connection and each statement alike.
+  const timeouts: PostgresTimeouts = { connectMs: ctx.timeoutMs, statementMs: ctx.timeoutMs, ...options.timeouts };
   const failed = (e: unknown): Inspection => {
     const outcome = classifyFailure(e, target, timeouts);
     return { verification: outcome.verification, reason: withoutSecrets(outcome.reason, target, raw), scope: null };

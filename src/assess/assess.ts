@@ -58,10 +58,12 @@ function commonRisks(
 function genericRemediation(credential: Credential, provider: Provider | undefined, inspection: Inspection): string {
   const name = provider?.name ?? credential.provider;
   const where = provider?.docsUrl ? ` (${provider.docsUrl})` : '';
+  // A kind may already say whose it is ("PostgreSQL connection URL"): the name once.
+  const what = credential.kind.startsWith(name) ? credential.kind : `${name} ${credential.kind}`;
   if (inspection.verification === 'invalid') {
-    return `Delete this dead ${name} ${credential.kind} from the files that hold it.`;
+    return `Delete this dead ${what} from the files that hold it.`;
   }
-  return `Rotate this ${name} ${credential.kind}${where}, then keep its replacement in a secret store, not in files.`;
+  return `Rotate this ${what}${where}, then keep its replacement in a secret store, not in files.`;
 }
 
 /**

@@ -16,10 +16,11 @@ import { homeSource } from '../sources/home/home.js';
 import { skipGlobsFor } from '../sources/skip.js';
 import { stdinSource } from '../sources/stdin.js';
 import { loadBaseline } from './baseline.js';
+import { unkeyedMatches } from './fingerprint-scheme.js';
 import { exitCodeForReport } from './exit.js';
 import type { CliIO } from './io.js';
 import { progressReporter } from './progress.js';
-import { emit, render } from './render.js';
+import { emit, render, tableView } from './render.js';
 import { settingsFrom } from './settings.js';
 
 /** What to read besides (or instead of) the working tree, as the flags ask. */
@@ -65,7 +66,7 @@ async function plan(args: Record<string, unknown>, io: CliIO, root: string | und
     p.sources.push(await stagedSource(root, skip, maxFileSize, p.notes));
   }
   if (root && (args.history || typeof args.branch === 'string')) {
-    await requireRepo(root, '--history');
+    await requireRepo(root, typeof args.branch === 'string' && !args.history ? '--branch' : '--history');
     let revs = await allRevs(root);
     let head = 'HEAD';
     if (typeof args.branch === 'string') {
@@ -126,7 +127,12 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
     findings = findings.filter((f) => !baseline.has(f.credential.fingerprint));
     baselineSuppressed = result.findings.length - findings.length;
   }
-  const notes = [...p.notes, ...result.notes];
+  const mismatches = unkeyedMatches(findings, process.env.TOKENSCOPE_FINGERPRINT_KEY, [
+    ...(baseline ? [{ name: `--baseline ${String(args.baseline)}`, ids: baseline }] : []),
+    { name: 'allowlist.fingerprints', ids: new Set(s.config.allowlist.fingerprints) },
+  ]);
+  for (const m of mismatches) io.stderr(`tokenscope: ${m}\n`);
+  const notes = [...p.notes, ...result.notes, ...mismatches];
   if (result.stats.suppressed) notes.push(`${result.stats.suppressed} match(es) suppressed by the allowlist`);
   const report = buildReport(
     {
@@ -140,6 +146,7 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
     },
     toolVersion(),
   );
-  emit(render(report, s.format, [...PROVIDERS.flatMap((p) => p.rules), ...s.config.rules]), s.output, io);
+  const rules = [...PROVIDERS.flatMap((p) => p.rules), ...s.config.rules];
+  emit(render(report, s.format, rules, tableView(io, s.output)), s.output, io);
   return exitCodeForReport(report);
 }

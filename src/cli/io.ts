@@ -12,6 +12,10 @@ export interface CliIO {
    * `stderr` a guarded writer (sanitize.ts) for every message.
    */
   drawProgress?: (s: string) => void;
+  /** stdout is a terminal: severities may be coloured (unless NO_COLOR is set). */
+  stdoutIsTTY?: boolean;
+  /** The terminal's width, when stdout is one: help and tables are wrapped to it. */
+  columns?: number;
   /** Injected clients and fetch for tests; never set by the real binary. */
   clients?: Record<string, unknown>;
   fetchImpl?: typeof fetch;

@@ -1,10 +1,12 @@
 import yargs from 'yargs';
 import { UsageError } from '../config/load.js';
 import { toolVersion } from '../core/version.js';
+import { runDemo } from '../demo/run.js';
 import { runAudit } from './audit.js';
 import { EXIT_ERROR, EXIT_OK, describeFatal } from './exit.js';
 import { runFence, runHookCommand } from './guard.js';
 import { runInspect } from './inspect.js';
+import { unknownArguments, wrapHelp } from './help-text.js';
 import type { CliIO } from './io.js';
 import { runMerge } from './merge.js';
 import { runReport } from './report.js';
@@ -67,6 +69,11 @@ function parser() {
     .command('inspect', 'inspect one token read from stdin, without scanning files', (y) =>
       reportingOptions(y)
         .option('provider', { type: 'string', demandOption: true, describe: 'provider id (railway, github, aws, ...)' })
+        .option('force', {
+          type: 'boolean',
+          default: false,
+          describe: "send the input even when it does not look like the provider's token",
+        })
         .epilog(EPILOG),
     )
     .command('org <org>', 'scan every repository of a GitHub organization: default branch and history', (y) =>
@@ -155,16 +162,21 @@ function parser() {
     .command('rules', 'list every built-in rule: provider, kind, whether it verifies and inspects scope', (y) =>
       y.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
     )
-    .demandCommand(1, 'name a command: audit, inspect, org, merge, fence, hook, report or rules')
+    .command('demo', 'replay the incident tokenscope exists for, against a local stand-in for Railway', (y) =>
+      y.epilog(EPILOG),
+    )
+    .demandCommand(1, 'name a command: audit, inspect, org, merge, fence, hook, report, rules or demo')
     .strict()
     .version(toolVersion())
+    .alias('version', 'V')
     .help()
+    .alias('help', 'h')
     .epilog(EPILOG)
-    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .wrap(null) // wrapped by wrapHelp, at word boundaries
     .env(false)
     .exitProcess(false)
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
+      throw err ?? new UsageError(unknownArguments(msg));
     });
 }
 
@@ -188,7 +200,7 @@ export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
     return EXIT_ERROR;
   }
   if (printed) {
-    io.stdout(`${printed}\n`);
+    io.stdout(`${wrapHelp(printed, Math.min(110, io.columns ?? 100))}\n`);
     return EXIT_OK;
   }
   try {
@@ -200,6 +212,7 @@ export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
     if (command === 'report') return await runReport(args, io);
     if (command === 'rules') return await runRules(args, io);
     if (command === 'hook') return await runHookCommand(args, io);
+    if (command === 'demo') return await runDemo(io, runCli);
     return await runAudit(args, io);
   } catch (e) {
     io.stderr(`tokenscope: ${cleanText(redactSecretsIn(describeFatal(e)))}\n`);

@@ -9,6 +9,7 @@ import { exitCodeForReport, EXIT_OK } from './exit.js';
 import type { CliIO } from './io.js';
 import { emit } from './render.js';
 import { settingsFrom } from './settings.js';
+import { checkedStatePath } from './state-path.js';
 
 /** "24h", "90m", "7d", "3600s" or a number of seconds. */
 export function parseDuration(text: string, flag: string): number {
@@ -43,6 +44,16 @@ export async function runOrg(args: Record<string, unknown>, io: CliIO): Promise<
   if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(org)) throw new UsageError(`'${org}' is not an organization name`);
   if (args.plan !== undefined && args.shard !== undefined)
     throw new UsageError('--plan and --shard cannot be used together');
+  // Every flag is checked before the org is listed: a typo should not cost a listing first.
+  const planSize = args.plan === undefined ? undefined : Number(args.plan);
+  if (planSize !== undefined && (!Number.isInteger(planSize) || planSize < 1 || planSize > 256))
+    throw new UsageError('--plan must be a whole number from 1 to 256');
+  const shard = typeof args.shard === 'string' ? parseShard(args.shard) : null;
+  const ttlMs = parseDuration(String(args['inspect-ttl'] ?? '24h'), '--inspect-ttl');
+  const jobs = Number(args.jobs ?? 4);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32)
+    throw new UsageError('--jobs must be a whole number from 1 to 32');
+  const statePath = typeof args.state === 'string' ? checkedStatePath(args.state, io.cwd) : undefined;
   const s = settingsFrom(args, io, undefined);
   if (!s.config.policy.scannedOwners.includes(org)) s.config.policy.scannedOwners.push(org);
   const apiUrl = s.endpoints.github;
@@ -58,19 +69,12 @@ export async function runOrg(args: Record<string, unknown>, io: CliIO): Promise<
     ...(io.fetchImpl ? { fetchImpl: io.fetchImpl } : {}),
   });
 
-  if (args.plan !== undefined) {
-    const n = Number(args.plan);
-    if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('--plan must be a whole number from 1 to 256');
-    emit(`${JSON.stringify(planMatrix(listing.repos, n))}\n`, s.output, io);
+  if (planSize !== undefined) {
+    emit(`${JSON.stringify(planMatrix(listing.repos, planSize))}\n`, s.output, io);
     return EXIT_OK;
   }
 
-  const shard = typeof args.shard === 'string' ? parseShard(args.shard) : null;
   const repos = shard ? assignShards(listing.repos, shard.total)[shard.index - 1]! : listing.repos;
-  const ttlMs = parseDuration(String(args['inspect-ttl'] ?? '24h'), '--inspect-ttl');
-  const jobs = Number(args.jobs ?? 4);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32)
-    throw new UsageError('--jobs must be a whole number from 1 to 32');
   const report = await scanOrg({
     org,
     repos,
@@ -90,9 +94,7 @@ export async function runOrg(args: Record<string, unknown>, io: CliIO): Promise<
     failOn: s.failOn,
     // One shard sees part of the org: it may reuse cached answers, but only a whole run
     // (or the merge of all shards) can tell what was fixed, so only those record.
-    ...(typeof args.state === 'string'
-      ? { state: { path: resolve(io.cwd, args.state), ttlMs, record: shard === null } }
-      : {}),
+    ...(statePath ? { state: { path: statePath, ttlMs, record: shard === null } } : {}),
   });
   emit(renderOrg(report, s.format, s.config.rules), s.output, io);
   return exitCodeForReport(report);

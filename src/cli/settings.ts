@@ -5,6 +5,8 @@ import type { Severity } from '../core/types.js';
 import { originOwner } from '../sources/git.js';
 import { resolveEndpoints } from './endpoints.js';
 import type { CliIO } from './io.js';
+import { outputPath } from './output-path.js';
+import { checkRuleExamples } from './rule-examples.js';
 import type { Format } from './render.js';
 
 export interface Settings {
@@ -25,6 +27,7 @@ export interface Settings {
 export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: string | undefined): Settings {
   const configFile = typeof args.config === 'string' ? args.config : root ? findConfig(root) : undefined;
   const config = loadConfig(configFile);
+  checkRuleExamples(config);
   // Whose code this is: an org-admin token found in its own org's code is the worst case.
   const owners = [io.env.GITHUB_REPOSITORY?.split('/')[0], root ? originOwner(root) : undefined];
   for (const o of owners) if (o && !config.policy.scannedOwners.includes(o)) config.policy.scannedOwners.push(o);
@@ -45,7 +48,7 @@ export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: str
   return {
     config,
     format,
-    output: typeof args.output === 'string' ? args.output : undefined,
+    output: outputPath(args.output, io.cwd),
     failOn: (args['fail-on'] as Severity | undefined) ?? config.policy.failOn,
     offline: Boolean(args.offline),
     skipFoundHosts: Boolean(args['skip-found-hosts']),

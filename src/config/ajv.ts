@@ -49,6 +49,10 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): string
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       return `unknown key "${path ? `${path}.` : ''}${extra}"`;
     }
+    if (e.keyword === 'enum') {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v));
+      return `field "${path || '(root)'}" must be one of ${allowed.join(', ')}`;
+    }
     return `field "${path || '(root)'}" ${e.message ?? 'is invalid'}`;
   });
 }

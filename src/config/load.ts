@@ -51,10 +51,13 @@ const CANDIDATES = ['.tokenscope.yml', '.tokenscope.yaml', '.tokenscope.json'];
 /**
  * The config file at the root of a scanned tree. A symbolic link is refused, not followed: the
  * tree is not ours to trust, and its link could make us read (and echo, in errors) any file.
- * A file named with --config is the user's own choice and may be a link.
+ * A file named with --config is the user's own choice and may be a link. More than one config
+ * file in the root is an error.
  */
 export function findConfig(root: string): string | undefined {
-  for (const p of CANDIDATES.map((n) => join(root, n))) {
+  const found: string[] = [];
+  for (const name of CANDIDATES) {
+    const p = join(root, name);
     let isLink: boolean;
     try {
       isLink = lstatSync(p).isSymbolicLink();
@@ -62,9 +65,11 @@ export function findConfig(root: string): string | undefined {
       continue; // no such file
     }
     if (isLink) throw new UsageError(`${p}: a config file that is a symbolic link is not read`);
-    return p;
+    found.push(name);
   }
-  return undefined;
+  // More than one is an error: which one counts would be a guess.
+  if (found.length > 1) throw new UsageError(`${root}: ${found.join(' and ')}: more than one config file; keep one`);
+  return found[0] && join(root, found[0]);
 }
 
 /** Line and column (1-based) of a character offset. */

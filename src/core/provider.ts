@@ -15,6 +15,11 @@ export interface InspectContext {
   policy: Policy;
   /** Aborted when the credential's total time budget runs out. */
   signal: AbortSignal;
+  /**
+   * The longest wait for any one request (`--timeout`, `inspect.timeoutMs`). ctx.http applies it
+   * itself; an inspector with its own client (an SDK, a database driver) must apply it too.
+   */
+  timeoutMs: number;
   /** Injected clients (SDKs, test doubles), keyed by provider id. */
   clients: Record<string, unknown>;
 }

@@ -81,10 +81,9 @@ function redactQuery(rest: string): string {
 }
 
 /** A stable id for a credential: provider and secret, hashed; safe to print and to store. */
-export function fingerprint(provider: string, secret: Secret): string {
+export function fingerprint(provider: string, secret: Secret, key = process.env.TOKENSCOPE_FINGERPRINT_KEY): string {
   // With a key (TOKENSCOPE_FINGERPRINT_KEY), ids are an HMAC: a published report's ids cannot be
   // checked against guessed secrets offline. Ids change with the key: baselines and state follow it.
-  const key = process.env.TOKENSCOPE_FINGERPRINT_KEY;
   const h = key ? createHmac('sha256', key) : createHash('sha256');
   return h.update(`${provider}\0${secret.reveal()}`).digest('hex').slice(0, 24);
 }

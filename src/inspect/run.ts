@@ -172,6 +172,7 @@ async function inspectOne(
       endpoint: endpoint?.href ?? '',
       policy: opts.policy,
       signal: controller.signal,
+      timeoutMs: opts.http?.timeoutMs ?? DEFAULT_HTTP_OPTIONS.timeoutMs,
       clients: opts.clients ?? {},
     });
     if (result.scope && offlineScope) result.scope.unknowns = [...offlineScope.unknowns, ...result.scope.unknowns];

@@ -57,6 +57,17 @@ function toRepo(raw: unknown): OrgRepo | undefined {
   };
 }
 
+/** The system error code (ENOTFOUND, ECONNREFUSED, ...) somewhere down an error's causes, if any. */
+function networkCode(e: unknown): string | undefined {
+  let cur = e as { code?: unknown; cause?: unknown; name?: string } | undefined;
+  for (let depth = 0; cur && depth < 5; depth++) {
+    if (typeof cur.code === 'string' && /^E[A-Z_]+$/.test(cur.code)) return cur.code;
+    if (cur.name === 'TimeoutError') return 'timed out';
+    cur = cur.cause as typeof cur;
+  }
+  return undefined;
+}
+
 /**
  * Every repository of the org (paginated, throttled, retried with bounded waits), minus archived
  * ones and forks unless asked, and minus those --repos-filter leaves out. Sorted by name so
@@ -100,8 +111,11 @@ export async function listOrgRepos(opts: ListingOptions): Promise<{ repos: OrgRe
       }
     }
   } catch (e) {
-    const status = (e as { status?: number }).status;
-    const message = (e as Error).message?.split('\n')[0] ?? String(e);
+    // Octokit labels a request that got no answer at all "status 500": only an answer has an HTTP status.
+    const answered = (e as { response?: unknown }).response !== undefined;
+    const status = answered ? (e as { status?: number }).status : undefined;
+    const network = networkCode(e);
+    const message = network ? `no answer (${network})` : ((e as Error).message?.split('\n')[0] ?? String(e));
     const scrubbed = opts.token ? message.replaceAll(opts.token, '****') : message;
     throw new ListingError(
       `could not list the repositories of ${opts.org} at ${opts.apiUrl.origin}${status ? ` (HTTP ${status})` : ''}: ${scrubbed}`,

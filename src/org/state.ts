@@ -1,6 +1,6 @@
-import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { UsageError } from '../config/load.js';
 import type { Inspection, Risk, Scope } from '../core/types.js';
 import type { OrgFinding, ResolvedCredential, StateSection } from './types.js';
 
@@ -110,19 +110,26 @@ interface InspectionRow {
 export class StateStore {
   private readonly db: Database.Database;
 
+  /** Opens (or creates) the state file at `path`; its folder must exist (the CLI checks it first). */
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    if (path !== ':memory:') chmodSync(path, 0o600);
-    this.db.pragma('journal_mode = DELETE');
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(SCHEMA);
+    try {
+      this.db = new Database(path, { fileMustExist: false });
+      if (path !== ':memory:') chmodSync(path, 0o600);
+      this.db.pragma('journal_mode = DELETE');
+      this.db.pragma('synchronous = FULL');
+      this.db.exec(SCHEMA);
+    } catch (e) {
+      // SQLite's own words ("file is not a database") without the file name: name it.
+      throw new UsageError(`${path}: not a tokenscope state file (${(e as Error).message})`);
+    }
     const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as
       | { value: string }
       | undefined;
     if (!version) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
-    else if (version.value !== SCHEMA_VERSION)
-      throw new Error(`${path}: state schema ${version.value}, this tokenscope reads ${SCHEMA_VERSION}`);
+    else if (version.value !== SCHEMA_VERSION) {
+      this.db.close();
+      throw new UsageError(`${path}: state schema ${version.value}, this tokenscope reads ${SCHEMA_VERSION}`);
+    }
   }
 
   close(): void {

@@ -158,6 +158,11 @@ export function buildReport(input: ReportInput, version: string, now = new Date(
   };
 }
 
+/** "accounts" -> "account", "repositories" -> "repository": the reach keys are plural nouns. */
+function singular(noun: string): string {
+  return noun.endsWith('ies') ? `${noun.slice(0, -3)}y` : noun.replace(/s$/, '');
+}
+
 /** "reaches 3 projects; can delete volume postgres-data (production)": the blast radius in one line. */
 export function blastRadius(f: ReportFinding): string {
   if (!f.scope)
@@ -166,7 +171,7 @@ export function blastRadius(f: ReportFinding): string {
   if (f.scope.identity) parts.push(f.scope.identity);
   const reach = Object.entries(f.scope.reach)
     .filter(([, v]) => v.length > 0)
-    .map(([k, v]) => `${v.length} ${k}`);
+    .map(([k, v]) => `${v.length} ${v.length === 1 ? singular(k) : k}`);
   if (reach.length) parts.push(`reaches ${reach.join(', ')}`);
   const worstCap = f.scope.capabilities.filter((c) => c.action === 'admin' || c.action === 'delete');
   if (worstCap.length) {

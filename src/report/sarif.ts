@@ -20,9 +20,28 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
   info: '1.0',
 };
 
+const ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+/**
+ * Where a location is, when it is not a file in the repository's tree: code scanning shows a result
+ * at a path of the checked-out commit, so these say so in the message a reviewer reads.
+ */
+function outsideTree(loc: Report['findings'][number]['locations'][number]): string | undefined {
+  if (loc.source === 'history')
+    return `[in git history only${loc.commit ? `, commit ${loc.commit.slice(0, 12)}` : ''}: not in the checked-out files] `;
+  if (loc.source === 'ignored') return '[in a gitignored file: not in the repository] ';
+  return undefined;
+}
+
 /** SARIF 2.1.0: one result per location, rule metadata, the fingerprint in partialFingerprints. */
 export function renderSarif(report: Report, rules: RuleSpec[]): string {
   const used = new Set(report.findings.map((f) => f.ruleId));
+  // GitHub code scanning reads a rule's security-severity from the rule: the worst of its findings here.
+  const worst = new Map<string, Severity>();
+  for (const f of report.findings) {
+    const seen = worst.get(f.ruleId);
+    if (!seen || ORDER.indexOf(f.severity) > ORDER.indexOf(seen)) worst.set(f.ruleId, f.severity);
+  }
   // A config rule's words come from the config file, which may be the scanned repository's.
   const descriptors: ReportingDescriptor[] = rules
     .filter((r) => used.has(r.id))
@@ -37,13 +56,17 @@ export function renderSarif(report: Report, rules: RuleSpec[]): string {
       name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
       shortDescription: { text: r.description },
       fullDescription: { text: `${r.description}. Provider: ${r.provider}; token kind: ${r.kind}.` },
-      properties: { tags: ['security', 'secret', r.provider] },
+      properties: {
+        tags: ['security', 'secret', r.provider],
+        'security-severity': SECURITY_SEVERITY[worst.get(r.id) ?? 'medium'],
+      },
     }));
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const results: Result[] = [];
   for (const f of report.findings) {
     for (const loc of f.locations) {
-      const text = `${f.provider} ${f.kind} ${f.secret.redacted} (${f.verification}): ${blastRadius(f)}. ${f.remediation}`;
+      const outside = outsideTree(loc);
+      const text = `${outside ?? ''}${f.provider} ${f.kind} ${f.secret.redacted} (${f.verification}): ${blastRadius(f)}. ${f.remediation}`;
       const result: Result = {
         ruleId: f.ruleId,
         level: LEVEL[f.severity],
@@ -61,6 +84,7 @@ export function renderSarif(report: Report, rules: RuleSpec[]): string {
           'security-severity': SECURITY_SEVERITY[f.severity],
           severity: f.severity,
           source: loc.source,
+          inRepositoryTree: outside === undefined,
           ...(loc.commit ? { commit: loc.commit } : {}),
           ...(loc.section ? { section: loc.section } : {}),
           risks: f.risks.map((r) => r.id),

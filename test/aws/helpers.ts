@@ -52,6 +52,7 @@ export function inspectContext(clients: Record<string, unknown>, policy: Policy 
     endpoint: 'https://sts.amazonaws.com/',
     policy,
     signal: new AbortController().signal,
+    timeoutMs: 10_000,
     clients,
   };
 }

@@ -84,7 +84,7 @@ describe('config errors name the file and the field; nothing is written', () => 
     [
       '.tokenscope.yml',
       'policy:\n  failOn: severe\n',
-      /\.tokenscope\.yml: field "policy\.failOn" must be equal to one of the allowed values/,
+      /\.tokenscope\.yml: field "policy\.failOn" must be one of "critical", "high", "medium", "low", "info"/,
     ],
     [
       '.tokenscope.json',
@@ -95,7 +95,7 @@ describe('config errors name the file and the field; nothing is written', () => 
     ['.tokenscope.yml', 'railwayEndpoint: https://evil.example/graphql\n', /unknown key "railwayEndpoint"/],
     [
       '.tokenscope.yml',
-      'rules:\n  - id: mine\n    provider: acme\n    kind: key\n    description: d\n    keywords: [acme_]\n    regex: "acme_[a-z]+"\n    examples: {truePositives: [x], falsePositives: []}\n',
+      'rules:\n  - id: mine\n    provider: acme\n    kind: key\n    description: d\n    keywords: [acme_]\n    regex: "acme_[a-z]+"\n    examples: {truePositives: ["ACME=acme_k3j4h5g6f7d8s9a0q1w2e3r4"], falsePositives: []}\n',
       /rule mine: field "regex" must match pattern/,
     ],
   ];
@@ -124,7 +124,7 @@ describe('custom rules from the config', () => {
     const root = tempDir();
     writeFiles(root, {
       '.tokenscope.yml':
-        'rules:\n  - id: acme-key\n    provider: acme\n    kind: API key\n    description: ACME key\n    keywords: [acme_]\n    regex: "(?<secret>acme_[a-z0-9]{24})"\n    examples: {truePositives: [x], falsePositives: []}\n',
+        'rules:\n  - id: acme-key\n    provider: acme\n    kind: API key\n    description: ACME key\n    keywords: [acme_]\n    regex: "(?<secret>acme_[a-z0-9]{24})"\n    examples: {truePositives: ["ACME=acme_k3j4h5g6f7d8s9a0q1w2e3r4"], falsePositives: []}\n',
       'app.env': 'ACME=acme_k3j4h5g6f7d8s9a0q1w2e3r4\n',
     });
     const run = await cli(['audit', root, '--offline', '--format', 'json']);

@@ -52,6 +52,7 @@ describe('Cloudflare inspector against the loopback double', () => {
     endpoint: url,
     policy: DEFAULT_POLICY,
     signal: new AbortController().signal,
+    timeoutMs: 10_000,
     clients: {},
   });
   const inspect = (name: TokenName, place = {}): Promise<Inspection> =>

@@ -30,6 +30,7 @@ export function doContext(url: string, policy: Policy = DEFAULT_POLICY): Inspect
     endpoint: url,
     policy,
     signal: new AbortController().signal,
+    timeoutMs: 10_000,
     clients: {},
   };
 }

@@ -31,6 +31,7 @@ export function flyContext(url: string, policy: Policy = DEFAULT_POLICY): Inspec
     endpoint: url,
     policy,
     signal: new AbortController().signal,
+    timeoutMs: 10_000,
     clients: {},
   };
 }

@@ -23,6 +23,16 @@ export function fastTuning(log: LogLine[], overrides: Partial<GithubTuning> = {}
   };
 }
 
+/** A context whose only door is a real ReadOnlyHttp pinned to the double. */
+export function contextFor(
+  double: GithubDouble,
+  signal = new AbortController().signal,
+  timeoutMs = 10_000,
+): InspectContext & { http: ReadOnlyHttp } {
+  const http = new ReadOnlyHttp([new URL(double.url)], undefined, undefined, github.operations);
+  return { http, endpoint: double.url, policy: DEFAULT_POLICY, signal, timeoutMs, clients: {} };
+}
+
 export interface Run {
   inspection: Inspection;
   http: ReadOnlyHttp;
@@ -34,15 +44,18 @@ export async function inspectAgainst(
   double: GithubDouble,
   credential: Credential,
   overrides: Partial<GithubTuning> = {},
-  { endpoint = double.url, abortOnHang = true }: { endpoint?: string; abortOnHang?: boolean } = {},
+  {
+    endpoint = double.url,
+    abortOnHang = true,
+    timeoutMs = 10_000,
+  }: { endpoint?: string; abortOnHang?: boolean; timeoutMs?: number } = {},
 ): Promise<Run> {
   const log: LogLine[] = [];
-  const http = new ReadOnlyHttp([new URL(double.url)], undefined, undefined, github.operations);
   const controller = new AbortController();
   // A hanging request ends the credential's time budget at once (no timer), unless the test wants
   // the per-request timeout to end it.
   double.onHang = abortOnHang ? () => controller.abort() : () => {};
-  const ctx: InspectContext = { http, endpoint, policy: DEFAULT_POLICY, signal: controller.signal, clients: {} };
+  const ctx = { ...contextFor(double, controller.signal, timeoutMs), endpoint };
   const inspection = await createGithubInspector(fastTuning(log, overrides))(credential, ctx);
-  return { inspection, http, log };
+  return { inspection, http: ctx.http, log };
 }

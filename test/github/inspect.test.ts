@@ -211,7 +211,7 @@ describe('when GitHub says no, or cannot answer', () => {
 
   test('a request that hangs ends at the per-request timeout, and is not retried', async () => {
     const before = callsOf('hangs').length;
-    const { inspection } = await inspectAgainst(double, cred('hangs'), { timeoutMs: 200 }, { abortOnHang: false });
+    const { inspection } = await inspectAgainst(double, cred('hangs'), {}, { abortOnHang: false, timeoutMs: 200 });
     expect(inspection.reason).toBe('GitHub gave no answer within 200 ms');
     expect(callsOf('hangs').length - before).toBe(1);
   });

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { createGithubClient } from '../../providers/github/client.js';
-import { DEFAULT_POLICY } from '../../src/assess/policy.js';
-import { ReadOnlyHttp } from '../../src/inspect/http.js';
-import { github } from '../../providers/github/index.js';
 import { GithubDouble } from './double.js';
-import { fastTuning, inspectAgainst } from './harness.js';
+import { contextFor, fastTuning, inspectAgainst } from './harness.js';
 import { makePlans } from './plans.js';
 import { credentialFor } from './tokens.js';
 
@@ -29,8 +26,7 @@ test('every request the inspector sends, for every kind of token and failure, is
 
 test('the Octokit it builds cannot send a write: the read-only door refuses it before the network', async () => {
   const token = plans['classicBroad']!.token;
-  const http = new ReadOnlyHttp([new URL(double.url)], undefined, undefined, github.operations);
-  const ctx = { http, endpoint: double.url, policy: DEFAULT_POLICY, signal: new AbortController().signal, clients: {} };
+  const ctx = contextFor(double);
   const octokit = createGithubClient(token, ctx, fastTuning([]), (s) => s);
   const before = double.calls.length;
   await expect(octokit.request('DELETE /repos/{owner}/{repo}', { owner: 'acme', repo: 'svc-1' })).rejects.toThrow(
@@ -38,7 +34,7 @@ test('the Octokit it builds cannot send a write: the read-only door refuses it b
   );
   await expect(octokit.request('POST /user/repos', { name: 'x' })).rejects.toThrow(/read-only/);
   expect(double.calls.length).toBe(before);
-  expect(http.sent).toEqual([]);
+  expect(ctx.http.sent).toEqual([]);
 });
 
 test('the token goes only to the configured endpoint: another origin is refused, unsent', async () => {

@@ -1,13 +1,10 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { createGithubClient } from '../../providers/github/client.js';
-import { DEFAULT_POLICY } from '../../src/assess/policy.js';
 import { scrub } from '../../src/core/scrub.js';
 import { Secret } from '../../src/core/secret.js';
-import { ReadOnlyHttp } from '../../src/inspect/http.js';
-import { github } from '../../providers/github/index.js';
 import { GithubDouble } from './double.js';
-import { fastTuning, inspectAgainst, type LogLine } from './harness.js';
+import { contextFor, fastTuning, inspectAgainst, type LogLine } from './harness.js';
 import { makePlans } from './plans.js';
 import { credentialFor, ghToken } from './tokens.js';
 
@@ -37,8 +34,7 @@ test('whatever Octokit or a plugin logs passes through the scrubber on its way o
   const token = plans['classicBroad']!.token;
   const credential = credentialFor(token);
   const log: LogLine[] = [];
-  const http = new ReadOnlyHttp([new URL(double.url)], undefined, undefined, github.operations);
-  const ctx = { http, endpoint: double.url, policy: DEFAULT_POLICY, signal: new AbortController().signal, clients: {} };
+  const ctx = contextFor(double);
   const octokit = createGithubClient(token, ctx, fastTuning(log), (s) => scrub(s, credential));
   octokit.log.warn('retrying with', { headers: { authorization: `token ${token}` } });
   (octokit.log.error as (...parts: unknown[]) => void)(new Error(`bad token ${token}`));
@@ -56,8 +52,7 @@ test('a token that GitHub echoes in an error message is redacted in the reason',
 
 test("Octokit's own errors keep the token out of their message and request headers", async () => {
   const token = plans['revoked']!.token;
-  const http = new ReadOnlyHttp([new URL(double.url)], undefined, undefined, github.operations);
-  const ctx = { http, endpoint: double.url, policy: DEFAULT_POLICY, signal: new AbortController().signal, clients: {} };
+  const ctx = contextFor(double);
   const error = (await createGithubClient(token, ctx, fastTuning([]), (s) => s)
     .request('GET /user')
     .catch((e: unknown) => e)) as Error & { request?: unknown };

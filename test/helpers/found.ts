@@ -43,6 +43,7 @@ export function doubleContext(
     endpoint: url,
     policy,
     signal: new AbortController().signal,
+    timeoutMs,
     clients: {},
   };
 }

@@ -33,6 +33,7 @@ function contextFor(opts: MysqlInspectOptions): InspectContext {
     endpoint: '',
     policy: opts.policy ?? DEFAULT_POLICY,
     signal: opts.signal ?? new AbortController().signal,
+    timeoutMs: 10_000,
     clients: opts.clients ? { mysql: opts.clients } : {},
   };
 }

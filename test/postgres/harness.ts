@@ -35,6 +35,7 @@ function contextFor(opts: InspectOptions): InspectContext {
     endpoint: '',
     policy: opts.policy ?? DEFAULT_POLICY,
     signal: opts.signal ?? new AbortController().signal,
+    timeoutMs: 5000,
     clients: opts.clients ? { postgres: opts.clients } : {},
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { domainsAccountToken } from '../../src/demo/world.js';
 import type { DoubleProject, DoubleToken, DoubleWorld } from './double.js';
 
 /**
@@ -163,17 +164,7 @@ export function incidentWorld(token: string): DoubleWorld {
   return {
     workspaces: [{ id: 'ws-pocket', name: 'Pocket Works' }],
     projects: [{ ...pocketos, environments: [pocketos.environments[0]!] }],
-    tokens: new Map([
-      [
-        token,
-        {
-          kind: 'account',
-          user: { id: 'user-1', email: 'ops@pocket.example' },
-          workspaceIds: ['ws-pocket'],
-          apiTokens: [{ id: 'tok-1', name: 'domains', expiresAt: null }],
-        },
-      ],
-    ]),
+    tokens: new Map([[token, domainsAccountToken()]]),
     maxPageSize: 2,
   };
 }

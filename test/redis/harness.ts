@@ -34,6 +34,7 @@ function contextFor(opts: InspectOptions): InspectContext {
     endpoint: '',
     policy: opts.policy ?? DEFAULT_POLICY,
     signal: opts.signal ?? new AbortController().signal,
+    timeoutMs: 10_000,
     clients: opts.clients ? { redis: opts.clients } : {},
   };
 }

@@ -45,7 +45,7 @@ describe('custom rules are untrusted', () => {
         '    description: catastrophic on purpose',
         '    keywords: [acme]',
         '    regex: "acme(?<secret>(a+)+)$"',
-        '    examples: {truePositives: [x], falsePositives: []}',
+        '    examples: {truePositives: ["\\u0061cmeaaaa"], falsePositives: []}',
       ].join('\n'),
       'hostile.txt': `acme${'a'.repeat(40)}!\n`,
       'fine.env': `T=${githubToken()}\n`,
@@ -72,14 +72,15 @@ describe('custom rules are untrusted on every source, not only files', () => {
       '    description: catastrophic on purpose',
       '    keywords: [acme]',
       '    regex: "acme(?<secret>(a+)+)$"',
-      '    examples: {truePositives: [x], falsePositives: []}',
+      // Examples are checked at load: real ones, escaped (\u0061 is "a") so this file does not match itself.
+      '    examples: {truePositives: ["\\u0061cmeaaaa"], falsePositives: []}',
       '  - id: fine-rule',
       '    provider: acme',
       '    kind: key',
       '    description: an ordinary custom rule, still run (guarded) and found',
       '    keywords: [acmekey_]',
       '    regex: "(?<secret>acmekey_[a-z0-9]{20})"',
-      '    examples: {truePositives: [x], falsePositives: []}',
+      '    examples: {truePositives: ["\\u0061cmekey_q9w8e7r6t5y4u3i2o1p0"], falsePositives: []}',
     ].join('\n');
 
   it('history and the environment: the slow rule is stopped and noted, everything else is found', async () => {

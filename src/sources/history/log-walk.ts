@@ -47,6 +47,9 @@ export function walkChanges(place: GitPlace, revs: string[], outcome: WalkOutcom
       '--no-renames',
       '--diff-merges=first-parent',
       '--root',
+      // Only what lies under the audited folder, with paths relative to it, as the working tree's
+      // locations are: auditing a subfolder reads that subfolder's history, not the repository's.
+      '--relative',
       ...RAW_FLAGS,
       COMMIT_HEADER,
       ...revs,

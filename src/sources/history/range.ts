@@ -44,8 +44,11 @@ export async function planRange(cwd: string, spec: string, skip: string[], maxFi
   const gitDir = await requireRepo(cwd, '--range');
   const { base: baseRef, head: headRef } = parseRange(spec);
   const shallow = shallowBoundaries(gitDir);
+  // Fetching more history can only help in a shallow clone; in a full one the name is wrong.
   const missing = (ref: string) =>
-    new UsageError(`--range: commit ${ref} is not in this ${shallow.size > 0 ? 'shallow ' : ''}clone; ${FETCH_FIX}`);
+    shallow.size > 0
+      ? new UsageError(`--range: commit ${ref} is not in this shallow clone; ${FETCH_FIX}`)
+      : new UsageError(`--range: no commit named '${ref}' in ${cwd}`);
   const head = await resolveCommit(cwd, headRef);
   if (!head) throw missing(headRef);
   const base = await resolveCommit(cwd, baseRef);
