@@ -11,6 +11,11 @@ export function railwayCredential(token: string, place: Place = {}): Credential 
 }
 
 /** An inspection context whose only door is a real ReadOnlyHttp pinned to the double. */
+/** The per-request timeout of the Railway tests' context. */
+export const RAILWAY_TEST_TIMEOUT_MS = 1500;
+
 export function contextFor(url: string, policy?: Policy): InspectContext & { http: ReadOnlyHttp } {
-  return doubleContext(railway, url, policy);
+  // 1.5 s per request: the double answers in milliseconds, but a loaded 2-core machine can take
+  // longer than 500 ms to schedule it (a hang still ends within the bound).
+  return doubleContext(railway, url, policy, RAILWAY_TEST_TIMEOUT_MS);
 }

@@ -4,7 +4,7 @@ import type { Inspection } from '../../src/core/types.js';
 import { railway } from '../../providers/railway/index.js';
 import { ALL_DOCUMENTS } from '../../providers/railway/queries.js';
 import { RailwayDouble } from './double.js';
-import { contextFor, railwayCredential } from './helpers.js';
+import { contextFor, RAILWAY_TEST_TIMEOUT_MS, railwayCredential } from './helpers.js';
 import { type TestWorld, testWorld } from './world.js';
 
 describe('Railway inspector against the loopback double', () => {
@@ -238,7 +238,10 @@ describe('Railway inspector against the loopback double', () => {
     expect(result.scope?.tokenType).toBe('account token');
     // pocketos has three environments: the second page is the one that never comes.
     expect(result.scope?.unknowns).toEqual([
-      { what: 'environments of project "pocketos"', reason: 'no answer within 500 ms; the walk stopped there' },
+      {
+        what: 'environments of project "pocketos"',
+        reason: `no answer within ${RAILWAY_TEST_TIMEOUT_MS} ms; the walk stopped there`,
+      },
     ]);
     // What the first pages said is kept (marketing-site came whole in the first page of
     // projects); nothing more was asked, so "Side Projects" was never listed.
