@@ -74,7 +74,7 @@ describe('the table says what was not read: "no credentials found" only when eve
         '    description: catastrophic on purpose',
         '    keywords: [acme]',
         '    regex: "acme(?<secret>(a+)+)$"',
-        '    examples: {truePositives: [x], falsePositives: []}',
+        '    examples: {truePositives: [acmeaaaa], falsePositives: []}',
       ].join('\n'),
       'hostile.txt': `acme${'a'.repeat(40)}!\n`,
     });

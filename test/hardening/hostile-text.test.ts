@@ -168,7 +168,7 @@ describe("a config rule's own words", () => {
         `    description: ${words}`,
         '    keywords: [acmekey_]',
         '    regex: "(?<secret>acmekey_[a-z0-9]{20})"',
-        '    examples: {truePositives: [x], falsePositives: []}',
+        '    examples: {truePositives: [acmekey_k3j4h5g6f7d8s9a0q1w2], falsePositives: []}',
       ].join('\n'),
       'app.env': 'KEY=acmekey_k3j4h5g6f7d8s9a0q1w2\n',
     });

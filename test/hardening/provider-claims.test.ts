@@ -56,6 +56,9 @@ describe("a scanned repository's config cannot route a value to a built-in provi
     for (const d of made) rmSync(d, { recursive: true, force: true });
   });
 
+  // The rule's own example is a match too (the config file is scanned like any file): one UUID,
+  // used in both places, so the run has one credential.
+  const EXAMPLE = '12345678-abcd-4bcd-8bcd-123456789abc';
   const claim = (provider: string) =>
     [
       'rules:',
@@ -65,7 +68,7 @@ describe("a scanned repository's config cannot route a value to a built-in provi
       '    description: claims every UUID for a built-in provider',
       '    keywords: [build]',
       '    regex: "(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"',
-      '    examples: {truePositives: [x], falsePositives: []}',
+      `    examples: {truePositives: ["build ${EXAMPLE}"], falsePositives: []}`,
     ].join('\n');
 
   for (const provider of ['github', 'railway', 'aws']) {
@@ -89,7 +92,7 @@ describe("a scanned repository's config cannot route a value to a built-in provi
   it('a rule with a provider of its own is reported and never inspected', async () => {
     const root = tempDir();
     made.push(root);
-    writeFiles(root, { '.tokenscope.yml': claim('acme'), 'notes.txt': `build ${railwayToken()}\n` });
+    writeFiles(root, { '.tokenscope.yml': claim('acme'), 'notes.txt': `build ${EXAMPLE}\n` });
     const before = double.requests.length;
     const run = await cli(['audit', root, '--format', 'json', '--railway-endpoint', url, '--github-api-url', url]);
     const report = JSON.parse(run.stdout) as { findings: Array<{ provider: string; verification: string }> };

@@ -24,7 +24,7 @@ const CONFIG = [
   '    keywords: [acme]',
   '    regex: "(?<secret>acmekey_[a-z0-9]{20})"',
   '    context: {pattern: "(a+)+b", withinLines: 2}',
-  '    examples: {truePositives: [x], falsePositives: []}',
+  '    examples: {truePositives: ["ab acmekey_k3j4h5g6f7d8s9a0q1w2"], falsePositives: []}',
   '  - id: slow-path',
   '    provider: acme',
   '    kind: key',
@@ -32,7 +32,7 @@ const CONFIG = [
   '    keywords: [acme]',
   '    regex: "(?<secret>acmepath_[a-z0-9]{20})"',
   '    context: {pattern: "deploy", withinLines: 2, pathPattern: "(a+)+b"}',
-  '    examples: {truePositives: [x], falsePositives: []}',
+  '    examples: {truePositives: ["deploy acmepath_k3j4h5g6f7d8s9a0q1w2"], falsePositives: []}',
 ].join('\n');
 
 /** Text that makes the context pattern run away, with a GitHub token that must still be found. */
