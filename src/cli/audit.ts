@@ -123,7 +123,7 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
   let findings = result.findings;
   let baselineSuppressed: number | undefined;
   if (baseline) {
-    findings = findings.filter((f) => !baseline.has(f.credential.fingerprint));
+    findings = findings.filter((f) => !baseline.has(f));
     baselineSuppressed = result.findings.length - findings.length;
   }
   const notes = [...p.notes, ...result.notes];
