@@ -47,6 +47,7 @@ describe('RE2 to JavaScript', () => {
     [String.raw`\pL+`, /\\p/],
     [String.raw`\x{41}`, /\\x\{/],
     ['[abc', /unclosed/],
+    [String.raw`(a)\1`, /octal/],
     ['(a)', /no capturing group 3/],
   ])('refuses %s', (source, message) => {
     const group = source === '(a)' ? 3 : undefined;

@@ -66,6 +66,9 @@ function rewrite(source: string, secretGroup: number): ConvertedRegex & { groups
       if (next === undefined) throw new RegexConversionError('ends with a lone backslash');
       if (REFUSED_ESCAPES.has(next)) throw new RegexConversionError(`escape "\\${next}" is not supported`);
       if (next === 'x' && source[i + 2] === '{') throw new RegexConversionError('escape "\\x{...}" is not supported');
+      // RE2 reads \1-\7 as octal; JavaScript as a back-reference.
+      if (/[1-9]/.test(next))
+        throw new RegexConversionError(`escape "\\${next}" (octal or a back-reference) is not supported`);
       out += ESCAPES[next] ?? `\\${next}`;
       i += 2;
       continue;
