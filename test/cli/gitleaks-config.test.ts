@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 
@@ -153,10 +156,16 @@ describe('a gitleaks config in the rules', () => {
     expect(run.stderr).not.toContain('\u001b');
   });
 
-  it('refuses a gitleaks file outside the config directory, or a link, or a built-in provider', async () => {
+  it('refuses a gitleaks file outside the config directory, a link, a pipe, or a built-in provider', async () => {
     const root = tempDir();
     writeFiles(root, { '.tokenscope.yml': 'rules:\n  - gitleaks: ../leaks.toml\n' });
     expect((await audit(root)).stderr).toMatch(/rules\.0\.gitleaks: \.\.\/leaks\.toml: a gitleaks file must be inside/);
+    writeFiles(root, { '.tokenscope.yml': 'rules:\n  - gitleaks: link.toml\n  - gitleaks: pipe.toml\n' });
+    symlinkSync('/etc/hostname', join(root, 'link.toml'));
+    expect((await audit(root)).stderr).toMatch(/link\.toml: a gitleaks file that is a symbolic link is not read/);
+    writeFiles(root, { '.tokenscope.yml': 'rules:\n  - gitleaks: pipe.toml\n' });
+    execFileSync('mkfifo', [join(root, 'pipe.toml')]);
+    expect((await audit(root)).stderr).toMatch(/pipe\.toml: not a regular file/);
     const other = tempDir();
     writeFiles(other, {
       '.tokenscope.yml': 'rules:\n  - { gitleaks: leaks.toml, provider: github }\n',

@@ -30,6 +30,8 @@ export function loadGitleaksRules(
   try {
     const st = lstatSync(file);
     if (st.isSymbolicLink()) throw fail(`${name}: a gitleaks file that is a symbolic link is not read`);
+    // A pipe or device would block the read (or never end): a scanned tree could hold one.
+    if (!st.isFile()) throw fail(`${name}: not a regular file`);
     if (st.size > MAX_BYTES) throw fail(`${name}: larger than ${MAX_BYTES} bytes; not a gitleaks config`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
