@@ -92,7 +92,10 @@ describe('a gitleaks config in the rules', () => {
     const { code, report, stderr } = await audit(root);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(where(report!)).toEqual(['acme-api-key app/config.py:1:17', 'widget-deploy-token deploy/prod.yml:1:8']);
+    expect(where(report!)).toEqual([
+      'gitleaks-acme-api-key app/config.py:1:17',
+      'gitleaks-widget-deploy-token deploy/prod.yml:1:8',
+    ]);
     expect(new Set(report!.findings.map((f) => f.provider))).toEqual(new Set(['gitleaks']));
     expect(report!.findings.some((f) => JSON.stringify(f).includes(key))).toBe(false);
   });
@@ -108,8 +111,8 @@ describe('a gitleaks config in the rules', () => {
     const started = Date.now();
     const { report } = await audit(root);
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(report!.notes.join('\n')).toMatch(/rule slow stopped on hostile\.txt: over its 300 ms budget/);
-    expect(where(report!)).toEqual(['acme-api-key app.py:1:17']);
+    expect(report!.notes.join('\n')).toMatch(/rule gitleaks-slow stopped on hostile\.txt: over its 300 ms budget/);
+    expect(where(report!)).toEqual(['gitleaks-acme-api-key app.py:1:17']);
   });
 
   it.each([

@@ -24,12 +24,24 @@ stopwords = ["never"]
 describe('gitleaks rules as tokenscope rules', () => {
   const [spec] = convertGitleaks(parse(TOML) as Record<string, unknown>, 'acme');
 
+  it('ids are prefixed with the provider (copies of gitleaks rules cannot clash with built-in ids)', () => {
+    const twice = parse(`[[rules]]\nid = "github-pat"\nregex = 'x(y)'\n[[rules]]\nid = "GitHub_PAT"\nregex = 'x(y)'\n`);
+    expect(() => convertGitleaks(twice as Record<string, unknown>, 'gitleaks')).toThrow(
+      'rule "GitHub_PAT": field "id" is used twice (as gitleaks-github-pat)',
+    );
+    const [one] = convertGitleaks(
+      parse(`[[rules]]\nid = "github-pat"\nregex = 'x(y)'\n`) as Record<string, unknown>,
+      'gitleaks',
+    );
+    expect(one!.id).toBe('gitleaks-github-pat');
+  });
+
   it('keeps id, entropy, allowlists (an allowlist aimed at another rule is left out)', () => {
     expect(spec).toEqual({
-      id: 'internal-session-secret',
+      id: 'acme-internal-session-secret',
       provider: 'acme',
       kind: 'Internal.Session-Secret',
-      description: 'gitleaks rule internal-session-secret',
+      description: 'gitleaks rule acme-internal-session-secret',
       keywords: [],
       regex: 'sess-(?<secret>[0-9a-f]{16})',
       entropy: 2.5,

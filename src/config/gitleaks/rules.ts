@@ -140,13 +140,19 @@ export function convertGitleaks(doc: Table, provider: string): RuleSpec[] {
   const rules = doc.rules ?? [];
   if (!Array.isArray(rules)) return fail('', 'rules', 'must be a list of [[rules]] tables');
   if (rules.length > MAX_RULES) fail('', 'rules', `holds more than ${MAX_RULES} rules`);
+  const seen = new Set<string>();
   return rules.map((r: unknown, index) => {
     const where = `${shown(isTable(r) ? r.id : undefined, index)}: `;
     if (!isTable(r)) return fail(where, `rules[${index}]`, 'must be a table');
     const f = new Fields(r, where);
     const id = f.string('id') ?? f.fail('id', 'is missing');
-    const ruleId = slug(id);
-    if (!ruleId) f.fail('id', 'has no letter or digit');
+    // Prefixed with the provider: a file holding copies of gitleaks' own rules (github-pat...)
+    // would otherwise clash with tokenscope's built-in ids.
+    const base = slug(id);
+    if (!base) f.fail('id', 'has no letter or digit');
+    const ruleId = base.startsWith(`${provider}-`) ? base : `${provider}-${base}`;
+    if (seen.has(ruleId)) f.fail('id', `is used twice (as ${ruleId})`);
+    seen.add(ruleId);
     if (r.required !== undefined) f.fail('required', 'is not supported (composite rules)');
     const source = f.string('regex') ?? f.fail('regex', 'is missing (rules matching only a path are not supported)');
     const secretGroup = f.number('secretGroup', 0, 99, true);
