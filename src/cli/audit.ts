@@ -124,11 +124,11 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
   let findings = result.findings;
   let baselineSuppressed: number | undefined;
   if (baseline) {
-    findings = findings.filter((f) => !baseline.has(f.credential.fingerprint));
+    findings = findings.filter((f) => !baseline.has(f));
     baselineSuppressed = result.findings.length - findings.length;
   }
   const mismatches = unkeyedMatches(findings, process.env.TOKENSCOPE_FINGERPRINT_KEY, [
-    ...(baseline ? [{ name: `--baseline ${String(args.baseline)}`, ids: baseline }] : []),
+    ...(baseline?.ids ? [{ name: `--baseline ${String(args.baseline)}`, ids: baseline.ids }] : []),
     { name: 'allowlist.fingerprints', ids: new Set(s.config.allowlist.fingerprints) },
   ]);
   for (const m of mismatches) io.stderr(`tokenscope: ${m}\n`);

@@ -9,7 +9,7 @@ import type { Finding } from '../core/types.js';
 export function unkeyedMatches(
   findings: Finding[],
   key: string | undefined,
-  lists: { name: string; ids: Set<string> }[],
+  lists: { name: string; ids: ReadonlySet<string> }[],
 ): string[] {
   if (!key) return [];
   const notes: string[] = [];

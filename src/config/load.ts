@@ -5,6 +5,7 @@ import { PROVIDERS } from '../../providers/registry.js';
 import { DEFAULT_POLICY, type Policy } from '../assess/policy.js';
 import type { RuleSpec } from '../core/rule.js';
 import { describeErrors, schemaValidator } from './ajv.js';
+import { loadGitleaksRules } from './gitleaks/load.js';
 import { DEFAULT_FILE_BUDGET_MS, DEFAULT_MAX_CREDENTIALS, DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIP } from './defaults.js';
 
 /** Bad input from the user: one line naming the file, field or flag; exit code 2. */
@@ -20,9 +21,28 @@ export interface ConfigFile {
   version?: 1;
   scan?: { skip?: string[]; extraSkip?: string[]; maxFileSize?: number; fileBudgetMs?: number };
   allowlist?: { paths?: string[]; rules?: string[]; fingerprints?: string[] };
-  rules?: RuleSpec[];
+  rules?: Array<RuleSpec | GitleaksEntry>;
   inspect?: { concurrency?: number; timeoutMs?: number; budgetMs?: number; maxCredentials?: number };
   policy?: Partial<Policy>;
+}
+
+/** A `rules` entry naming a gitleaks TOML file whose rules join the config's. */
+interface GitleaksEntry {
+  gitleaks: string;
+  provider?: string;
+}
+
+/** The config's rules, each gitleaks entry replaced by the rules of its file. */
+function expandRules(file: string, rules: Array<RuleSpec | GitleaksEntry>): RuleSpec[] {
+  return rules.flatMap((r, i) => {
+    if (!('gitleaks' in r)) return [r];
+    return loadGitleaksRules(
+      file,
+      r.gitleaks,
+      r.provider ?? 'gitleaks',
+      (m) => new UsageError(`${file}: rules.${i}.gitleaks: ${m}`),
+    );
+  });
 }
 
 /** Config after validation and defaults: what the core reads. */
@@ -150,6 +170,7 @@ export function loadConfig(file: string | undefined): Config {
 /** Parses and validates config text named `file` (JSON when it ends in .json, YAML otherwise). */
 export function parseConfig(file: string | undefined, text: string): Config {
   let raw: ConfigFile = {};
+  let rules: RuleSpec[] = [];
   if (file) {
     let parsed: unknown;
     try {
@@ -161,7 +182,8 @@ export function parseConfig(file: string | undefined, text: string): Config {
     const validate = schemaValidator('config.schema.json');
     if (!validate(parsed)) throw new UsageError(`${file}: ${describeErrors(validate.errors).join('; ')}`);
     raw = parsed as ConfigFile;
-    refuseBuiltInProviders(file, raw.rules ?? []);
+    rules = expandRules(file, raw.rules ?? []);
+    refuseBuiltInProviders(file, rules);
   }
   return {
     ...(file ? { file } : {}),
@@ -174,7 +196,7 @@ export function parseConfig(file: string | undefined, text: string): Config {
       rules: raw.allowlist?.rules ?? [],
       fingerprints: raw.allowlist?.fingerprints ?? [],
     },
-    rules: raw.rules ?? [],
+    rules,
     inspect: {
       concurrency: raw.inspect?.concurrency ?? 4,
       timeoutMs: raw.inspect?.timeoutMs ?? 10_000,

@@ -51,9 +51,37 @@ export interface RuleSpec {
    * Every built-in rule declares it (test/assess/confidence.test.ts).
    */
   confidence?: Confidence;
+  /** A file path (posix, regex) the rule runs on and only on (a gitleaks rule's `path`). */
+  path?: RulePattern;
+  /** Matches that are not reported (a gitleaks rule's allowlists): any one entry that holds suffices. */
+  allow?: RuleAllow[];
   /** How reports show the secret: `url` hides only the password of a URL. */
   redaction?: 'default' | 'url';
   /** Named groups of the regex that are secrets belonging to the main one (e.g. a paired key). */
   parts?: string[];
   examples: { truePositives: string[]; falsePositives: string[] };
+}
+
+/**
+ * One exclusion of a rule's matches. Its criteria (those given) are combined with `condition`:
+ * `or` (default): any one that holds excludes the match; `and`: all of them must hold.
+ */
+export interface RuleAllow {
+  /** Regexes (JavaScript; flags among i, m, s) tested against `regexTarget`. */
+  regexes?: RulePattern[];
+  /** What `regexes` are tested against: the secret (default), the whole match, or its line. */
+  regexTarget?: 'secret' | 'match' | 'line';
+  /** Words whose presence in the secret (case-insensitively) says it is not one. */
+  stopwords?: string[];
+  /** File paths (posix, regex). */
+  paths?: RulePattern[];
+  /** Commits (full or abbreviated ids) whose matches are not reported. */
+  commits?: string[];
+  condition?: 'or' | 'and';
+}
+
+/** A JavaScript regex with its own flags (among i, m, s). */
+export interface RulePattern {
+  regex: string;
+  flags?: string;
 }

@@ -11,8 +11,22 @@ export interface CompiledRule {
   /** The context pattern as a global regex, to find the windows the rule runs in. */
   contextGlobalRe?: RegExp;
   pathRe?: RegExp;
+  /** The path a rule runs on only (`spec.path`). */
+  onlyPathRe?: RegExp;
+  /** `spec.allow`, compiled. */
+  allow?: CompiledAllow[];
   /** Assignment names that say the match is something else (another platform's, an identifier). */
   excludeNamesRe?: RegExp;
+}
+
+export interface CompiledAllow {
+  regexes: RegExp[];
+  regexTarget: 'secret' | 'match' | 'line';
+  /** Lower-cased. */
+  stopwords: string[];
+  paths: RegExp[];
+  commits: string[];
+  all: boolean;
 }
 
 export class RuleCompileError extends Error {}
@@ -45,6 +59,17 @@ export function compileRule(spec: RuleSpec, validators: Record<string, Validator
     compiled.contextGlobalRe = pattern(spec, 'context.pattern', ctx.pattern, 'gi');
     if (ctx.pathPattern) compiled.pathRe = pattern(spec, 'context.pathPattern', ctx.pathPattern, 'i');
     if (ctx.excludeNames) compiled.excludeNamesRe = pattern(spec, 'context.excludeNames', ctx.excludeNames, 'i');
+  }
+  if (spec.path) compiled.onlyPathRe = pattern(spec, 'path', spec.path.regex, spec.path.flags ?? '');
+  if (spec.allow) {
+    compiled.allow = spec.allow.map((a, i) => ({
+      regexes: (a.regexes ?? []).map((r, j) => pattern(spec, `allow.${i}.regexes.${j}`, r.regex, r.flags ?? '')),
+      regexTarget: a.regexTarget ?? 'secret',
+      stopwords: (a.stopwords ?? []).map((w) => w.toLowerCase()),
+      paths: (a.paths ?? []).map((p, j) => pattern(spec, `allow.${i}.paths.${j}`, p.regex, p.flags ?? '')),
+      commits: a.commits ?? [],
+      all: a.condition === 'and',
+    }));
   }
   return compiled;
 }

@@ -69,6 +69,8 @@ export class Detector {
   private readonly automaton: KeywordAutomaton;
   private readonly rulesByKeyword: CompiledRule[][];
   private readonly pathRules: CompiledRule[];
+  /** Rules without keywords (gitleaks rules may have none): their regex runs on every fragment. */
+  private readonly alwaysRules: CompiledRule[];
   private readonly combiners: Map<string, NonNullable<Provider['combine']>>;
 
   /** What the detector had to give up on (an untrusted rule over its time budget). */
@@ -107,6 +109,7 @@ export class Detector {
     }
     this.automaton = new KeywordAutomaton(words, exact);
     this.pathRules = rules.filter((r) => r.pathRe);
+    this.alwaysRules = rules.filter((r) => r.keywords.length === 0);
     this.combiners = new Map(providers.filter((p) => p.combine).map((p) => [p.id, p.combine!.bind(p)]));
   }
 
@@ -115,7 +118,7 @@ export class Detector {
    * keyword hits when the rule may run on those lines only (`WHOLE`: it runs on all the text).
    */
   private triggered(bytes: Uint8Array, meta: Omit<Fragment, 'text'>): Map<CompiledRule, number[]> {
-    const hit = new Map<CompiledRule, number[]>();
+    const hit = new Map<CompiledRule, number[]>(this.alwaysRules.map((r) => [r, WHOLE]));
     for (const [id, offsets] of this.automaton.locate(bytes)) {
       for (const r of this.rulesByKeyword[id]!) {
         const lineScoped = r.spec.keywordScope === 'line' && !r.contextRe && offsets.length > 0;
@@ -135,6 +138,16 @@ export class Detector {
           this.stopped(r, meta);
           hit.delete(r);
         }
+      }
+    }
+    for (const r of hit.keys()) {
+      if (!r.onlyPathRe) continue;
+      try {
+        if (!this.test(r, r.onlyPathRe, meta.path.replaceAll('\\', '/'))) hit.delete(r);
+      } catch (e) {
+        if (!(e instanceof OverBudget)) throw e;
+        this.stopped(r, meta);
+        hit.delete(r);
       }
     }
     return hit;
@@ -234,7 +247,7 @@ export class Detector {
             const secret = m.groups.secret;
             if (!secret || !this.plausible(rule, secret)) continue;
             const start = span.start + m.index + m.text.indexOf(secret);
-            const c = this.candidate(rule, fragment, lines(), start, secret, m.groups);
+            const c = this.candidate(rule, fragment, lines(), start, secret, m);
             if (c) found.push(c);
           }
         }
@@ -278,13 +291,15 @@ export class Detector {
     lines: LineIndex,
     start: number,
     secret: string,
-    groups: Record<string, string | undefined>,
+    match: RawMatch,
   ): Candidate | undefined {
     const { text } = fragment;
+    const { groups } = match;
     const line = lines.lineOf(start);
     const lineStart = lines.lineStart(line);
     const lineText = text.slice(lineStart, lines.lineEnd(line));
     if (lineText.includes(ALLOW_MARK)) return undefined;
+    if (rule.allow && this.allowed(rule, fragment, { secret, match: match.text, line: lineText })) return undefined;
     const name = assignmentName(text.slice(lineStart, start));
     // The name the value is assigned to outranks the lines around it: `HEROKU_API_KEY=<uuid>` under
     // a "railway" comment is Heroku's, `RAILWAY_PROJECT_ID=<uuid>` an identifier, not a token.
@@ -310,6 +325,24 @@ export class Detector {
       if (v) candidate.parts = { ...candidate.parts, [part]: new Secret(v) };
     }
     return candidate;
+  }
+
+  /** Whether one of the rule's own exclusions (`spec.allow`) covers this match. */
+  private allowed(rule: CompiledRule, where: Omit<Fragment, 'text'>, hay: Record<'secret' | 'match' | 'line', string>) {
+    const path = where.path.replaceAll('\\', '/');
+    const secret = hay.secret.toLowerCase();
+    return rule.allow!.some((a) => {
+      const checks: Array<() => boolean> = [];
+      if (a.regexes.length) checks.push(() => a.regexes.some((re) => this.test(rule, re, hay[a.regexTarget])));
+      if (a.stopwords.length) checks.push(() => a.stopwords.some((w) => secret.includes(w)));
+      if (a.paths.length) checks.push(() => a.paths.some((re) => this.test(rule, re, path)));
+      if (a.commits.length) {
+        const commit = where.commit ?? '';
+        checks.push(() => commit !== '' && a.commits.some((c) => commit.startsWith(c) || c.startsWith(commit)));
+      }
+      if (checks.length === 0) return false;
+      return a.all ? checks.every((f) => f()) : checks.some((f) => f());
+    });
   }
 
   private plausible(rule: CompiledRule, secret: string): boolean {

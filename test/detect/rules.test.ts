@@ -15,6 +15,13 @@ describe('rule examples', () => {
     expect(new Set(rules.map((r) => `${r.spec.provider}/${r.spec.kind}`)).size).toBeGreaterThanOrEqual(20);
   });
 
+  // The schema lets a rule converted from a gitleaks file have neither; a built-in one has both.
+  it.each(rules.map((r) => r.spec.id))('%s has keywords and a true positive', (id) => {
+    const { spec } = rules.find((r) => r.spec.id === id)!;
+    expect(spec.keywords.length).toBeGreaterThan(0);
+    expect(spec.examples.truePositives.length).toBeGreaterThan(0);
+  });
+
   for (const rule of rules) {
     describe(rule.spec.id, () => {
       rule.spec.examples.truePositives.forEach((sample, i) => {
