@@ -49,6 +49,8 @@ export function cleanDeep<T>(value: T, edit: (s: string) => string = (s) => s): 
  * Controls that survive nowhere in what the writers print: everything but the tab and the newline
  * (a report's own structure), and the bidi overrides and isolates that reorder a line on screen.
  */
+/** A colour change and nothing else (no cursor movement, no clearing). */
+const SGR = /(\x1b\[[0-9;]{0,12}m)/;
 const OUTPUT_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 /** A line whose first non-blank characters are `::` (the runner trims leading whitespace, then parses). */
 const COMMAND_LINE = /^([^\S\n]*)::/gm;
@@ -59,7 +61,12 @@ const COMMAND_LINE = /^([^\S\n]*)::/gm;
  * in front keeps it readable and makes it no command.
  */
 export function guardOutput(text: string): string {
-  let out = text.replace(OUTPUT_UNSAFE, (c) => (c === '\r' ? '' : ' '));
+  // Colour (SGR: ESC [ digits m) is tokenscope's own, on a terminal only: outside text lost every
+  // ESC where the report was built, so what is left here is ours. Nothing else survives.
+  let out = text
+    .split(SGR)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(OUTPUT_UNSAFE, (c) => (c === '\r' ? '' : ' '))))
+    .join('');
   out = out.replace(COMMAND_LINE, '$1\\::');
   return out.includes('##[') ? out.replace(LEGACY_COMMAND, BROKEN_LEGACY) : out;
 }

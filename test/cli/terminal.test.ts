@@ -15,7 +15,8 @@ const audit = (io: Parameters<typeof cli>[1] = {}, extra: string[] = []) =>
 describe('on a terminal', () => {
   it('severities are coloured when stdout is a terminal', async () => {
     const run = await audit({ stdoutIsTTY: true, columns: 160 });
-    expect(run.stdout).toContain(`${ESC}36mlow${ESC}0m`);
+    // The colour surrounds the word (cli-table3 may carry the cell's padding inside it).
+    expect(run.stdout).toMatch(/\x1b\[36mlow *\x1b\[0m/);
   });
 
   it('no colour with NO_COLOR, into a pipe, or into a file', async () => {
