@@ -25,6 +25,22 @@ import { stripe } from './stripe/index.js';
 import { supabase } from './supabase/index.js';
 import { vercel } from './vercel/index.js';
 
+import { azure } from './azure/index.js';
+import { alibaba } from './alibaba/index.js';
+import { vault } from './vault/index.js';
+import { onepassword } from './onepassword/index.js';
+import { docker } from './docker/index.js';
+import { pypi } from './pypi/index.js';
+import { rubygems } from './rubygems/index.js';
+import { nuget } from './nuget/index.js';
+import { terraform } from './terraform/index.js';
+import { pulumi } from './pulumi/index.js';
+import { doppler } from './doppler/index.js';
+import { circleci } from './circleci/index.js';
+import { buildkite } from './buildkite/index.js';
+import { travis } from './travis/index.js';
+import { jfrog } from './jfrog/index.js';
+
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
   railway,
@@ -52,4 +68,19 @@ export const PROVIDERS: Provider[] = [
   heroku,
   netlify,
   render,
+  azure,
+  alibaba,
+  vault,
+  onepassword,
+  docker,
+  pypi,
+  rubygems,
+  nuget,
+  terraform,
+  pulumi,
+  doppler,
+  circleci,
+  buildkite,
+  travis,
+  jfrog,
 ];
