@@ -40,6 +40,19 @@ import { circleci } from './circleci/index.js';
 import { buildkite } from './buildkite/index.js';
 import { travis } from './travis/index.js';
 import { jfrog } from './jfrog/index.js';
+import { twilio } from './twilio/index.js';
+import { mailgun } from './mailgun/index.js';
+import { mailchimp } from './mailchimp/index.js';
+import { postmark } from './postmark/index.js';
+import { discord } from './discord/index.js';
+import { telegram } from './telegram/index.js';
+import { teams } from './teams/index.js';
+import { datadog } from './datadog/index.js';
+import { newrelic } from './newrelic/index.js';
+import { sentry } from './sentry/index.js';
+import { grafana } from './grafana/index.js';
+import { pagerduty } from './pagerduty/index.js';
+import { honeycomb } from './honeycomb/index.js';
 
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
@@ -83,4 +96,17 @@ export const PROVIDERS: Provider[] = [
   buildkite,
   travis,
   jfrog,
+  twilio,
+  mailgun,
+  mailchimp,
+  postmark,
+  discord,
+  telegram,
+  teams,
+  datadog,
+  newrelic,
+  sentry,
+  grafana,
+  pagerduty,
+  honeycomb,
 ];
