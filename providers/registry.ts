@@ -53,6 +53,18 @@ import { sentry } from './sentry/index.js';
 import { grafana } from './grafana/index.js';
 import { pagerduty } from './pagerduty/index.js';
 import { honeycomb } from './honeycomb/index.js';
+import { shopify } from './shopify/index.js';
+import { atlassian } from './atlassian/index.js';
+import { linear } from './linear/index.js';
+import { notion } from './notion/index.js';
+import { figma } from './figma/index.js';
+import { airtable } from './airtable/index.js';
+import { asana } from './asana/index.js';
+import { okta } from './okta/index.js';
+import { auth0 } from './auth0/index.js';
+import { algolia } from './algolia/index.js';
+import { mapbox } from './mapbox/index.js';
+import { postman } from './postman/index.js';
 
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
@@ -109,4 +121,16 @@ export const PROVIDERS: Provider[] = [
   grafana,
   pagerduty,
   honeycomb,
+  shopify,
+  atlassian,
+  linear,
+  notion,
+  figma,
+  airtable,
+  asana,
+  okta,
+  auth0,
+  algolia,
+  mapbox,
+  postman,
 ];
