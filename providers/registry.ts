@@ -65,6 +65,18 @@ import { auth0 } from './auth0/index.js';
 import { algolia } from './algolia/index.js';
 import { mapbox } from './mapbox/index.js';
 import { postman } from './postman/index.js';
+import { braintree } from './braintree/index.js';
+import { paypal } from './paypal/index.js';
+import { square } from './square/index.js';
+import { adyen } from './adyen/index.js';
+import { plaid } from './plaid/index.js';
+import { cohere } from './cohere/index.js';
+import { mistral } from './mistral/index.js';
+import { groq } from './groq/index.js';
+import { replicate } from './replicate/index.js';
+import { together } from './together/index.js';
+import { perplexity } from './perplexity/index.js';
+import { elevenlabs } from './elevenlabs/index.js';
 
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
@@ -133,4 +145,16 @@ export const PROVIDERS: Provider[] = [
   algolia,
   mapbox,
   postman,
+  braintree,
+  paypal,
+  square,
+  adyen,
+  plaid,
+  cohere,
+  mistral,
+  groq,
+  replicate,
+  together,
+  perplexity,
+  elevenlabs,
 ];
