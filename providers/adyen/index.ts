@@ -16,7 +16,7 @@ export const adyen: Provider = {
       keywords: ['AQE'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
-      regex: '\\b(?<secret>AQE[A-Za-z0-9+/]{50,200}={0,2}-[A-Za-z0-9+/]{43}=)',
+      regex: '(?<![A-Za-z0-9+/])(?<secret>AQE[A-Za-z0-9+/]{50,200}={0,2}-[A-Za-z0-9+/]{43}=)',
       entropy: 4,
       examples: {
         truePositives: [

@@ -13,7 +13,7 @@ export const alibaba: Provider = {
       kind: 'AccessKey secret',
       description: 'Alibaba Cloud AccessKey secret, by its variable name or beside an LTAI AccessKey id',
       confidence: 'context',
-      keywords: ['accesskeysecret', 'access_key_secret', 'alicloud_secret_key', 'alibaba_cloud_access_key_secret'],
+      keywords: ['keysecret', 'key_secret', 'alicloud_secret'],
       keywordScope: 'line',
       regex:
         '(?:alibaba_?cloud_?access_?key_?secret|alicloud_?secret_?key|access_?key_?secret)["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9]{30})(?![A-Za-z0-9])',

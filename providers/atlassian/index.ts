@@ -16,7 +16,7 @@ export const atlassian: Provider = {
       keywords: ['ATATT3'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
-      regex: '\\b(?<secret>ATATT3[A-Za-z0-9_-]{170,210}=[0-9A-F]{8})\\b',
+      regex: '(?<![A-Za-z0-9_-])(?<secret>ATATT3[A-Za-z0-9_-]{170,210}=[0-9A-Fa-f]{8})(?![A-Za-z0-9_=-])',
       entropy: 4,
       examples: {
         truePositives: [

@@ -13,7 +13,7 @@ export const auth0: Provider = {
       kind: 'client secret',
       description: 'Auth0 application client secret, by its variable name',
       confidence: 'context',
-      keywords: ['auth0_client_secret', 'auth0clientsecret'],
+      keywords: ['auth0'],
       keywordScope: 'line',
       regex: 'auth0_?client_?secret["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])',
       flags: 'i',

@@ -37,13 +37,7 @@ export const azure: Provider = {
       kind: 'storage account key',
       description: 'Azure Storage account key (88 base64 characters) named for an Azure storage account',
       confidence: 'context',
-      keywords: [
-        'storage_account_key',
-        'storageaccountkey',
-        'azure_storage_key',
-        'azure_storage_access_key',
-        'storage-account-key',
-      ],
+      keywords: ['storage_a', 'storagea', 'storage-a', 'azure_st'],
       keywordScope: 'line',
       regex:
         '(?:azure_?storage_?(?:account_?)?(?:access_?)?key|storage_?account_?key|storage-account-key)["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])',

@@ -13,7 +13,7 @@ export const braintree: Provider = {
       kind: 'access token',
       description: 'Braintree production access token (access_token$production$)',
       confidence: 'high',
-      keywords: ['access_token$production$'],
+      keywords: ['$production$'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '(?<secret>access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})\\b',

@@ -13,7 +13,7 @@ export const cohere: Provider = {
       kind: 'API key',
       description: 'Cohere API key (40 characters), by its variable name',
       confidence: 'context',
-      keywords: ['cohere_api_key', 'co_api_key'],
+      keywords: ['cohere', 'co_api'],
       keywordScope: 'line',
       regex: '(?:cohere|co)_api_key["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9]{40})(?![A-Za-z0-9])',
       flags: 'i',

@@ -13,14 +13,7 @@ export const datadog: Provider = {
       kind: 'API or application key',
       description: 'Datadog API key (32 hex) or application key (40 hex), by its variable name',
       confidence: 'context',
-      keywords: [
-        'dd_api_key',
-        'dd_app_key',
-        'dd_application_key',
-        'datadog_api_key',
-        'datadog_app_key',
-        'datadog_application_key',
-      ],
+      keywords: ['dd_ap', 'datadog_ap'],
       keywordScope: 'line',
       regex:
         '(?:dd|datadog)_(?:api|app|application)_key["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[0-9a-f]{40}|[0-9a-f]{32})(?![0-9a-z])',

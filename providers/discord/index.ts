@@ -23,7 +23,7 @@ export const discord: Provider = {
       kind: 'bot token',
       description: 'Discord bot token (the bot user id in base64, a timestamp, an HMAC) near the word Discord',
       confidence: 'context',
-      keywords: ['discord', 'authorization: bot'],
+      keywords: ['discord'],
       keywordScope: 'fragment',
       regex:
         '(?<![A-Za-z0-9_.-])(?<secret>[MNO][A-Za-z0-9_-]{22,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_.-])',
@@ -48,7 +48,7 @@ export const discord: Provider = {
       kind: 'webhook URL',
       description: 'Discord webhook URL (its token lets anyone post to the channel)',
       confidence: 'high',
-      keywords: ['/api/webhooks/'],
+      keywords: ['/webhooks/'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: 'discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/(?<secret>[A-Za-z0-9_-]{60,80})(?![A-Za-z0-9_-])',

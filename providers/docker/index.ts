@@ -13,7 +13,7 @@ export const docker: Provider = {
       kind: 'access token',
       description: 'Docker Hub personal or organization access token (dckr_pat_, dckr_oat_)',
       confidence: 'high',
-      keywords: ['dckr_pat_', 'dckr_oat_'],
+      keywords: ['dckr_'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])',

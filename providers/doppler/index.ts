@@ -13,7 +13,7 @@ export const doppler: Provider = {
       kind: 'token',
       description: 'Doppler personal, service, CLI, service account, SCIM or audit token (dp.pt., dp.st., ...)',
       confidence: 'high',
-      keywords: ['dp.pt.', 'dp.st.', 'dp.ct.', 'dp.sa.', 'dp.scim.', 'dp.audit.'],
+      keywords: ['dp.'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex:

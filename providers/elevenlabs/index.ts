@@ -13,7 +13,7 @@ export const elevenlabs: Provider = {
       kind: 'API key',
       description: 'ElevenLabs API key (sk_ and 48 hex) near the word ElevenLabs or xi-api-key',
       confidence: 'context',
-      keywords: ['elevenlabs', 'eleven_labs', 'xi-api-key', 'xi_api_key'],
+      keywords: ['eleven', 'xi-api', 'xi_api'],
       keywordScope: 'fragment',
       regex: '\\b(?<secret>sk_[0-9a-f]{48})\\b',
       entropy: 3.3,

@@ -13,7 +13,7 @@ export const honeycomb: Provider = {
       kind: 'ingest or management key',
       description: 'Honeycomb ingest or management API key (hcaik_, hcxik_, hcamk_, hcxmk_)',
       confidence: 'high',
-      keywords: ['hcaik_', 'hcxik_', 'hcamk_', 'hcxmk_'],
+      keywords: ['hcaik', 'hcxik', 'hcamk', 'hcxmk'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>hc[ax](?:ik|mk)_[a-z0-9]{26,80})\\b',

@@ -13,7 +13,7 @@ export const jfrog: Provider = {
       kind: 'reference token',
       description: 'JFrog Platform reference token (base64 of "reftkn:01:")',
       confidence: 'high',
-      keywords: ['cmVmdGtuOjAxOj'],
+      keywords: ['cmVmdGtu'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>cmVmdGtuOjAxOj[A-Za-z0-9+/]{50})(?![A-Za-z0-9+/=])',

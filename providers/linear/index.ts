@@ -13,7 +13,7 @@ export const linear: Provider = {
       kind: 'API key',
       description: 'Linear personal API key (lin_api_) or OAuth token (lin_oauth_)',
       confidence: 'high',
-      keywords: ['lin_api_', 'lin_oauth_'],
+      keywords: ['lin_api', 'lin_oauth'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>lin_api_[A-Za-z0-9]{40}|lin_oauth_[0-9a-f]{64})\\b',

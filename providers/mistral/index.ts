@@ -13,7 +13,7 @@ export const mistral: Provider = {
       kind: 'API key',
       description: 'Mistral AI API key (32 characters), by its variable name',
       confidence: 'context',
-      keywords: ['mistral_api_key', 'mistralapikey'],
+      keywords: ['mistral'],
       keywordScope: 'line',
       regex: 'mistral_?api_?key["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9])',
       flags: 'i',

@@ -13,7 +13,7 @@ export const pagerduty: Provider = {
       kind: 'REST API key',
       description: 'PagerDuty REST API key (20 characters; user keys begin u+), by its variable name',
       confidence: 'context',
-      keywords: ['pagerduty', 'pd_api_key', 'pd_token'],
+      keywords: ['pagerduty', 'pd_api', 'pd_token'],
       keywordScope: 'line',
       regex:
         '(?:pagerduty_?(?:api_?)?(?:key|token)|pd_api_key|pd_token)["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])',

@@ -13,7 +13,7 @@ export const plaid: Provider = {
       kind: 'access token',
       description: 'Plaid production or development access token (access-production-, access-development-)',
       confidence: 'high',
-      keywords: ['access-production-', 'access-development-'],
+      keywords: ['access-pro', 'access-dev'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex:
@@ -34,7 +34,7 @@ export const plaid: Provider = {
       kind: 'API secret',
       description: 'Plaid API secret (30 hex), by its variable name',
       confidence: 'context',
-      keywords: ['plaid_secret', 'plaidsecret'],
+      keywords: ['plaid'],
       keywordScope: 'line',
       regex: 'plaid_?secret["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[0-9a-f]{30})\\b',
       flags: 'i',

@@ -14,7 +14,7 @@ export const teams: Provider = {
       kind: 'incoming webhook URL',
       description: 'Microsoft Teams incoming webhook URL (webhook.office.com/webhookb2/...)',
       confidence: 'high',
-      keywords: ['webhook.office.com/webhookb2/'],
+      keywords: ['webhookb2'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex:

@@ -13,7 +13,7 @@ export const terraform: Provider = {
       kind: 'API token',
       description: 'HCP Terraform / Terraform Cloud user, team or organization API token (.atlasv1.)',
       confidence: 'high',
-      keywords: ['.atlasv1.'],
+      keywords: ['atlasv1'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
       regex: '\\b(?<secret>[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])',

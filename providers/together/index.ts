@@ -13,7 +13,7 @@ export const together: Provider = {
       kind: 'API key',
       description: 'Together AI API key, by its variable name',
       confidence: 'context',
-      keywords: ['together_api_key', 'togetherapikey'],
+      keywords: ['together_api', 'togetherapi'],
       keywordScope: 'line',
       regex:
         'together_?api_?key["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>(?:tgp_v1_)?[A-Za-z0-9_-]{40,64})(?![A-Za-z0-9_-])',

@@ -13,7 +13,7 @@ export const travis: Provider = {
       kind: 'API token',
       description: 'Travis CI API token (22 characters), by its variable name',
       confidence: 'context',
-      keywords: ['travis_token', 'travis_api_token', 'travis-token', 'travis_ci_token'],
+      keywords: ['travis'],
       keywordScope: 'line',
       regex:
         'travis_?(?:ci_?)?(?:api_?)?token["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])',
