@@ -25,6 +25,59 @@ import { stripe } from './stripe/index.js';
 import { supabase } from './supabase/index.js';
 import { vercel } from './vercel/index.js';
 
+import { azure } from './azure/index.js';
+import { alibaba } from './alibaba/index.js';
+import { vault } from './vault/index.js';
+import { onepassword } from './onepassword/index.js';
+import { docker } from './docker/index.js';
+import { pypi } from './pypi/index.js';
+import { rubygems } from './rubygems/index.js';
+import { nuget } from './nuget/index.js';
+import { terraform } from './terraform/index.js';
+import { pulumi } from './pulumi/index.js';
+import { doppler } from './doppler/index.js';
+import { circleci } from './circleci/index.js';
+import { buildkite } from './buildkite/index.js';
+import { travis } from './travis/index.js';
+import { jfrog } from './jfrog/index.js';
+import { twilio } from './twilio/index.js';
+import { mailgun } from './mailgun/index.js';
+import { mailchimp } from './mailchimp/index.js';
+import { postmark } from './postmark/index.js';
+import { discord } from './discord/index.js';
+import { telegram } from './telegram/index.js';
+import { teams } from './teams/index.js';
+import { datadog } from './datadog/index.js';
+import { newrelic } from './newrelic/index.js';
+import { sentry } from './sentry/index.js';
+import { grafana } from './grafana/index.js';
+import { pagerduty } from './pagerduty/index.js';
+import { honeycomb } from './honeycomb/index.js';
+import { shopify } from './shopify/index.js';
+import { atlassian } from './atlassian/index.js';
+import { linear } from './linear/index.js';
+import { notion } from './notion/index.js';
+import { figma } from './figma/index.js';
+import { airtable } from './airtable/index.js';
+import { asana } from './asana/index.js';
+import { okta } from './okta/index.js';
+import { auth0 } from './auth0/index.js';
+import { algolia } from './algolia/index.js';
+import { mapbox } from './mapbox/index.js';
+import { postman } from './postman/index.js';
+import { braintree } from './braintree/index.js';
+import { paypal } from './paypal/index.js';
+import { square } from './square/index.js';
+import { adyen } from './adyen/index.js';
+import { plaid } from './plaid/index.js';
+import { cohere } from './cohere/index.js';
+import { mistral } from './mistral/index.js';
+import { groq } from './groq/index.js';
+import { replicate } from './replicate/index.js';
+import { together } from './together/index.js';
+import { perplexity } from './perplexity/index.js';
+import { elevenlabs } from './elevenlabs/index.js';
+
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
   railway,
@@ -52,4 +105,56 @@ export const PROVIDERS: Provider[] = [
   heroku,
   netlify,
   render,
+  azure,
+  alibaba,
+  vault,
+  onepassword,
+  docker,
+  pypi,
+  rubygems,
+  nuget,
+  terraform,
+  pulumi,
+  doppler,
+  circleci,
+  buildkite,
+  travis,
+  jfrog,
+  twilio,
+  mailgun,
+  mailchimp,
+  postmark,
+  discord,
+  telegram,
+  teams,
+  datadog,
+  newrelic,
+  sentry,
+  grafana,
+  pagerduty,
+  honeycomb,
+  shopify,
+  atlassian,
+  linear,
+  notion,
+  figma,
+  airtable,
+  asana,
+  okta,
+  auth0,
+  algolia,
+  mapbox,
+  postman,
+  braintree,
+  paypal,
+  square,
+  adyen,
+  plaid,
+  cohere,
+  mistral,
+  groq,
+  replicate,
+  together,
+  perplexity,
+  elevenlabs,
 ];

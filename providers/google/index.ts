@@ -24,5 +24,26 @@ export const google: Provider = {
         ],
       },
     },
+    {
+      // Format: https://developers.google.com/identity/protocols/oauth2 and Google Cloud's client
+      // secret pages (OAuth client secrets begin GOCSPX-, then 28 URL-safe characters).
+      id: 'google-oauth-client-secret',
+      provider: 'google',
+      kind: 'OAuth client secret',
+      description: 'Google OAuth 2.0 client secret (GOCSPX-)',
+      confidence: 'high',
+      keywords: ['GOCSPX-'],
+      keywordsCaseSensitive: true,
+      keywordScope: 'line',
+      regex: '\\b(?<secret>GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])',
+      entropy: 3.8,
+      examples: {
+        truePositives: [
+          'GOOGLE_CLIENT_SECRET=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',
+          '"client_secret":"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"',
+        ],
+        falsePositives: ['GOOGLE_CLIENT_SECRET=GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'GOCSPX-tooshort'],
+      },
+    },
   ],
 };

@@ -22,7 +22,7 @@ function secretsOf(ruleId: string, samples: string[]): string[] {
  * Rules whose match is an identifier, not a secret: a distinctive prefix proves the kind, not that
  * a credential leaked. An AWS key id is high only paired with its secret key (test below).
  */
-const IDENTIFIERS = new Set(['aws-access-key-id']);
+const IDENTIFIERS = new Set(['aws-access-key-id', 'alibaba-access-key-id']);
 
 /** Validators that prove the shape: a checksum, a marker every key carries, a decoded payload. */
 const SHAPE_VALIDATORS = new Set(['github-checksum', 'openai-marker', 'supabase-service-role']);

@@ -178,10 +178,11 @@ describe('--include-home: the stores an agent reads as easily', () => {
     });
     const found = await scanHome(home);
     expect(shown(found)).toEqual([
+      // A token with its own rule is that rule's finding (its documented format), not the store's.
       {
-        ruleId: 'home-store-credential',
+        ruleId: 'pypi-api-token',
         provider: 'pypi',
-        kind: 'upload password or token',
+        kind: 'API token',
         path: '~/.pypirc',
         line: 6,
         section: 'pypi',
@@ -195,7 +196,7 @@ describe('--include-home: the stores an agent reads as easily', () => {
         section: 'crates.io',
       },
       {
-        ruleId: 'home-store-credential',
+        ruleId: 'terraform-cloud-token',
         provider: 'terraform',
         kind: 'API token',
         path: '~/.terraform.d/credentials.tfrc.json',
@@ -342,9 +343,9 @@ describe('a login a store names, through the CLI', () => {
     expect(report.findings).toEqual([
       expect.objectContaining({
         provider: 'pypi',
-        kind: 'upload password or token',
-        ruleId: 'home-store-credential',
-        locations: [{ path: '~/.pypirc', line: 3, source: 'home', section: 'pypi' }],
+        kind: 'API token',
+        ruleId: 'pypi-api-token',
+        locations: [{ path: '~/.pypirc', line: 3, column: 12, source: 'home', section: 'pypi' }],
         verification: 'skipped',
         verificationReason: 'detection only: no inspector for this provider yet',
       }),
