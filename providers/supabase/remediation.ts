@@ -1,5 +1,4 @@
-import { words } from '../../src/assess/policy.js';
-import { placeNames } from '../../src/assess/places.js';
+import { namedProject } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
 import { API_KEYS_DOCS_URL, formOf, isProjectKey, PAT_DOCS_URL, supabaseFacts } from './model.js';
 
@@ -11,10 +10,7 @@ export function remediateSupabase(input: AssessInput): string | undefined {
   if (input.inspection.verification !== 'verified') return undefined;
   const f = supabaseFacts(input.inspection.scope?.facts);
   if (!f) return undefined;
-  const said = new Set(placeNames(input.credential).flatMap(words));
-  const project =
-    f.projects.find((p) => words(p.name).length > 0 && words(p.name).every((w) => said.has(w))) ??
-    (f.projects.length === 1 ? f.projects[0] : undefined);
+  const project = namedProject(input.credential, f.projects);
   const target = project ? `the project "${project.name}" (${project.ref})` : 'the one project it is used for';
   return `Revoke this access token and create a scoped access token limited to ${target}, with Read permissions only unless the work writes, and an expiry (${PAT_DOCS_URL}); for data access, a project key of that project alone is enough.`;
 }
