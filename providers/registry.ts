@@ -12,6 +12,7 @@ import { google } from './google/index.js';
 import { huggingface } from './huggingface/index.js';
 import { netlify } from './netlify/index.js';
 import { mysql } from './mysql/index.js';
+import { neon } from './neon/index.js';
 import { npm } from './npm/index.js';
 import { openai } from './openai/index.js';
 import { postgres } from './postgres/index.js';
@@ -97,6 +98,7 @@ export const PROVIDERS: Provider[] = [
   cloudflare,
   huggingface,
   supabase,
+  neon,
   postgres,
   redis,
   mysql,

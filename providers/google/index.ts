@@ -1,4 +1,11 @@
 import type { Provider } from '../../src/core/provider.js';
+import {
+  describeServiceAccount,
+  parseServiceAccountKey,
+  SA_KEY_DOCS_URL,
+  serviceAccountRule,
+  WIF_DOCS_URL,
+} from './service-account.js';
 
 export const google: Provider = {
   id: 'google',
@@ -45,5 +52,14 @@ export const google: Provider = {
         falsePositives: ['GOOGLE_CLIENT_SECRET=GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'GOCSPX-tooshort'],
       },
     },
+    serviceAccountRule,
   ],
+  validators: { 'gcp-service-account': (text) => parseServiceAccountKey(text) !== undefined },
+  describeOffline: describeServiceAccount,
+  remediation({ credential }) {
+    if (credential.ruleId !== serviceAccountRule.id) return undefined;
+    const key = parseServiceAccountKey(credential.secret.reveal());
+    const who = key ? ` of ${key.clientEmail}` : '';
+    return `Delete this key${who} in IAM (Service accounts > Keys) and stop using keys: workload identity federation gives CI and other clouds short-lived credentials with no key to leak (${WIF_DOCS_URL}). Where a key cannot be avoided, give it to a service account holding only a predefined viewer role on the one project it reads (${SA_KEY_DOCS_URL}).`;
+  },
 };

@@ -1,63 +1,39 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
+import { API_KEYS_DOCS_URL, jwtPayload, LOCAL_DEMO_ISSUER, LOCAL_DEMO_KEYS } from './model.js';
+import { describeSupabaseOffline } from './offline.js';
+import { remediateSupabase } from './remediation.js';
+import { assessSupabase } from './risks.js';
+import { rules } from './rules.js';
 
-/** The JWT's payload, decoded offline; undefined when it is not a JWT. */
-export function jwtPayload(token: string): Record<string, unknown> | undefined {
-  const part = token.split('.')[1];
-  if (!part) return undefined;
-  try {
-    const payload = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown;
-    return payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+const inspector = lazily(() => import('./inspect.js'));
+
+/** Only the service_role key matters (the anon key is public by design); local-development keys are public too. */
+function isServiceRole(token: string): boolean {
+  const p = jwtPayload(token);
+  return p?.role === 'service_role' && p.iss !== LOCAL_DEMO_ISSUER && !LOCAL_DEMO_KEYS.has(token);
 }
-
-/** Only the service_role key matters: it bypasses row-level security. The anon key is public by design. */
-const isServiceRole = (token: string) => jwtPayload(token)?.role === 'service_role';
 
 export const supabase: Provider = {
   id: 'supabase',
   name: 'Supabase',
-  docsUrl: 'https://supabase.com/docs/guides/api/api-keys',
-  rules: [
-    {
-      id: 'supabase-service-role-key',
-      provider: 'supabase',
-      kind: 'service_role key',
-      description: 'Supabase service_role JWT (bypasses row-level security); payload decoded offline',
-      confidence: 'high',
-      keywords: ['eyJ'],
-      keywordsCaseSensitive: true,
-      keywordScope: 'line',
-      regex:
-        // Atomic segments (captured in a lookahead, matched back) and a start only at a token boundary:
-        // linear time whatever the input.
-        '(?<![A-Za-z0-9_-])(?<secret>eyJ(?=(?<a>[A-Za-z0-9_-]{10,500}))\\k<a>\\.eyJ(?=(?<b>[A-Za-z0-9_-]{10,2000}))\\k<b>\\.(?=(?<c>[A-Za-z0-9_-]{20,500}))\\k<c>)(?![A-Za-z0-9_-])',
-      validator: 'supabase-service-role',
-      examples: {
-        truePositives: [
-          'SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImpnYXhwa2FiaWp1dmVkcnh0cHR5Iiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDE1NTc2MDAwfQ.tQ-BnvxJqvJPZzoNFhE1E9ENrdvg-CPJj3k4RXE2y50',
-        ],
-        falsePositives: [
-          'SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6IndzcmNud3d0eHFjb3lqenhtaXd6Iiwicm9sZSI6ImFub24iLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MjAxNTU3NjAwMH0.GdZYM1Un6agvRBDhXzOISrB867kBl4r8Bnb6DckXw6Y',
-        ],
-      },
-    },
-  ],
-  validators: { 'supabase-service-role': isServiceRole },
-  describeOffline(credential) {
-    const p = jwtPayload(credential.secret.reveal());
-    if (!p) return undefined;
-    const exp = typeof p.exp === 'number' ? new Date(p.exp * 1000).toISOString() : null;
-    return {
-      identity: typeof p.ref === 'string' ? `project ${p.ref}` : null,
-      tokenType: `JWT, role ${String(p.role)}`,
-      permissions: ['service_role: bypasses row-level security'],
-      capabilities: [
-        { action: 'admin', resource: typeof p.ref === 'string' ? `supabase project ${p.ref}` : 'supabase project' },
-      ],
-      reach: (typeof p.ref === 'string' ? { projects: [p.ref] } : {}) as Record<string, string[]>,
-      expiresAt: exp,
-    };
+  docsUrl: API_KEYS_DOCS_URL,
+  rules,
+  validators: {
+    'supabase-service-role': isServiceRole,
+    'supabase-not-local-demo': (token) => !LOCAL_DEMO_KEYS.has(token),
   },
+  endpoint: { default: 'https://api.supabase.com', flag: 'supabase-api-url', env: ['TOKENSCOPE_SUPABASE_API_URL'] },
+  // Who the token reaches, and nothing more: never `/v1/projects/{ref}/api-keys` (project keys),
+  // secrets, database query or connection-string endpoints, or Auth's user lists.
+  operations: [
+    { method: 'GET', path: '/v1/organizations' },
+    { method: 'GET', path: '/v1/projects' },
+    { method: 'GET', path: '/v1/projects/{ref}/branches' },
+  ],
+  // Scanning threads import this file: the inspector loads only when a token is inspected.
+  inspect: async (credential, ctx) => (await inspector()).inspectSupabase(credential, ctx),
+  describeOffline: describeSupabaseOffline,
+  assess: assessSupabase,
+  remediation: remediateSupabase,
 };

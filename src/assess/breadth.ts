@@ -72,6 +72,10 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   // Hosting platforms (providers/vercel, netlify, cloudflare): edits DNS of a live production zone,
   // which takes the site over or down.
   'dns-takeover': 'broad',
+
+  // Supabase (providers/supabase/risks.ts): a service_role or sb_secret_ key reads, changes and
+  // deletes every row and file of its project, past row-level security.
+  'bypasses-row-level-security': 'broad',
 };
 
 export function riskClass(id: string): RiskClass | undefined {

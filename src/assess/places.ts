@@ -1,5 +1,5 @@
 import type { Credential } from '../core/types.js';
-import { mentions } from './policy.js';
+import { mentions, words } from './policy.js';
 
 /**
  * The names a found credential carries: the variables it was assigned to first (the most telling:
@@ -27,4 +27,16 @@ export function firstMention(names: string[], vocabulary: string[]): { name: str
 export function listSome(items: string[], max = 4): string {
   if (items.length <= max) return items.join('; ');
   return `${items.slice(0, max).join('; ')}; and ${items.length - max} more`;
+}
+
+/**
+ * The project a credential's place names (every word of its name said there: `apps/storefront/.env`
+ * names "storefront"), else the only one it reaches: the project a narrower credential is for.
+ */
+export function namedProject<P extends { name: string }>(credential: Credential, projects: P[]): P | undefined {
+  const said = new Set(placeNames(credential).flatMap(words));
+  return (
+    projects.find((p) => words(p.name).length > 0 && words(p.name).every((w) => said.has(w))) ??
+    (projects.length === 1 ? projects[0] : undefined)
+  );
 }

@@ -85,6 +85,8 @@ describe('the breadth table (src/assess/breadth.ts) classifies every risk id', (
         'intent-mismatch',
         // a token that can rewrite the DNS of a live production zone takes the site over
         'dns-takeover',
+        // a Supabase project key reads, changes and deletes every row past row-level security
+        'bypasses-row-level-security',
       ].sort(),
     );
   });

@@ -7,8 +7,10 @@ import { doToken } from '../digitalocean/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 import { herokuToken } from '../heroku/tokens.js';
+import { neonKey } from '../neon/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
+import { supabaseToken } from '../supabase/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
 /**
@@ -100,9 +102,11 @@ const raw = [
   orgToken(4242),
   doToken(),
   cfToken(),
+  supabaseToken(),
+  neonKey(),
 ];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSUPABASE_ACCESS_TOKEN=${raw[11]}\nNEON_API_KEY=${raw[12]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -171,6 +175,10 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--cloudflare-api-url',
           `${url}/client/v4`,
+          '--supabase-api-url',
+          url,
+          '--neon-api-url',
+          `${url}/api/v2`,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -188,9 +196,11 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'flyio',
         'github',
         'heroku',
+        'neon',
         'netlify',
         'railway',
         'render',
+        'supabase',
         'vercel',
       ]);
       for (const finding of report.findings) {
