@@ -72,6 +72,12 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   // Hosting platforms (providers/vercel, netlify, cloudflare): edits DNS of a live production zone,
   // which takes the site over or down.
   'dns-takeover': 'broad',
+
+  // npm (providers/npm/risks.ts): publishes new versions of packages others install. Write, like
+  // GitHub's package-publish: it changes what others run but destroys and administers nothing; a
+  // popular package's reach is in the message (downloads), and a narrow-named place adds the
+  // broad intent-mismatch.
+  'can-publish-packages': 'write',
 };
 
 export function riskClass(id: string): RiskClass | undefined {
