@@ -9,6 +9,7 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
+import { hfToken } from '../huggingface/tokens.js';
 import { npmToken } from '../npm/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
@@ -102,9 +103,10 @@ const raw = [
   doToken(),
   cfToken(),
   npmToken(),
+  hfToken(),
 ];
 writeFiles(root, {
-  '.env': `NPM_TOKEN=${raw[11]}\nRAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\n`,
+  '.env': `NPM_TOKEN=${raw[11]}\nHF_TOKEN=${raw[12]}\nRAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -175,6 +177,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           `${url}/client/v4`,
           '--npm-registry-url',
           url,
+          '--huggingface-api-url',
+          url,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -192,6 +196,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'flyio',
         'github',
         'heroku',
+        'huggingface',
         'netlify',
         'npm',
         'railway',
@@ -211,7 +216,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       }
       // Each credential has a 4 s budget; they run concurrently. Retries are bounded.
       expect(elapsed).toBeLessThan(9_000);
-      expect(requests).toBeLessThanOrEqual(7 * 13);
+      expect(requests).toBeLessThanOrEqual(7 * 14);
       for (const r of raw) expect(run.stdout + run.stderr).not.toContain(r);
       if (process.env.FAULT_MATRIX_PRINT)
         process.stderr.write(

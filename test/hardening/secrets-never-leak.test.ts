@@ -11,6 +11,7 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
+import { hfToken } from '../huggingface/tokens.js';
 import { npmToken } from '../npm/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
@@ -32,13 +33,14 @@ const generated = {
   do: doToken(),
   cf: cfToken(),
   npm: npmToken(),
+  hf: hfToken(),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nNPM_TOKEN=${generated.npm}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nNPM_TOKEN=${generated.npm}\nHF_TOKEN=${generated.hf}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -73,6 +75,8 @@ const RAW = rawValues();
 const HOSTING_ENDPOINTS = [
   ...['vercel', 'heroku', 'netlify', 'render'].flatMap((id) => [`--${id}-api-url`, 'http://127.0.0.1:9']),
   '--npm-registry-url',
+  'http://127.0.0.1:9',
+  '--huggingface-api-url',
   'http://127.0.0.1:9',
 ];
 
@@ -154,6 +158,7 @@ describe('no raw secret in any output', () => {
       digitalocean: generated.do,
       cloudflare: generated.cf,
       npm: generated.npm,
+      huggingface: generated.hf,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
