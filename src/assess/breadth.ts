@@ -76,6 +76,12 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   // Supabase (providers/supabase/risks.ts): a service_role or sb_secret_ key reads, changes and
   // deletes every row and file of its project, past row-level security.
   'bypasses-row-level-security': 'broad',
+
+  // npm (providers/npm/risks.ts): publishes new versions of packages others install. Write, like
+  // GitHub's package-publish: it changes what others run but destroys and administers nothing; a
+  // popular package's reach is in the message (downloads), and a narrow-named place adds the
+  // broad intent-mismatch.
+  'can-publish-packages': 'write',
 };
 
 export function riskClass(id: string): RiskClass | undefined {

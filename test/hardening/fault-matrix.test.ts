@@ -11,6 +11,8 @@ import { neonKey } from '../neon/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
 import { supabaseToken } from '../supabase/tokens.js';
+import { hfToken } from '../huggingface/tokens.js';
+import { npmToken } from '../npm/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
 /**
@@ -104,9 +106,12 @@ const raw = [
   cfToken(),
   supabaseToken(),
   neonKey(),
+  npmToken(),
+  hfToken(),
 ];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSUPABASE_ACCESS_TOKEN=${raw[11]}\nNEON_API_KEY=${raw[12]}\n`,
+  // npm first: a later line could be taken for a neighbour's by-context rule (Cloudflare's).
+  '.env': `NPM_TOKEN=${raw[13]}\nHF_TOKEN=${raw[14]}\nRAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSUPABASE_ACCESS_TOKEN=${raw[11]}\nNEON_API_KEY=${raw[12]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -179,6 +184,10 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--neon-api-url',
           `${url}/api/v2`,
+          '--npm-registry-url',
+          url,
+          '--huggingface-api-url',
+          url,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -196,8 +205,10 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'flyio',
         'github',
         'heroku',
+        'huggingface',
         'neon',
         'netlify',
+        'npm',
         'railway',
         'render',
         'supabase',
@@ -216,7 +227,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       }
       // Each credential has a 4 s budget; they run concurrently. Retries are bounded.
       expect(elapsed).toBeLessThan(9_000);
-      expect(requests).toBeLessThanOrEqual(7 * 12);
+      expect(requests).toBeLessThanOrEqual(7 * 14);
       for (const r of raw) expect(run.stdout + run.stderr).not.toContain(r);
       if (process.env.FAULT_MATRIX_PRINT)
         process.stderr.write(

@@ -13,6 +13,8 @@ import { neonKey } from '../neon/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
 import { supabaseToken } from '../supabase/tokens.js';
+import { hfToken } from '../huggingface/tokens.js';
+import { npmToken } from '../npm/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
 /**
@@ -34,13 +36,15 @@ const generated = {
   cf: cfToken(),
   sb: supabaseToken(),
   neon: neonKey(),
+  npm: npmToken(),
+  hf: hfToken(),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSUPABASE_ACCESS_TOKEN=${generated.sb}\nNEON_API_KEY=${generated.neon}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSUPABASE_ACCESS_TOKEN=${generated.sb}\nNEON_API_KEY=${generated.neon}\nNPM_TOKEN=${generated.npm}\nHF_TOKEN=${generated.hf}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -72,10 +76,16 @@ function rawValues(): string[] {
 const RAW = rawValues();
 
 /** The hosting providers' endpoints on the same closed loopback port: no sample token leaves the machine. */
-const HOSTING_ENDPOINTS = ['vercel', 'heroku', 'netlify', 'render', 'supabase', 'neon'].flatMap((id) => [
-  `--${id}-api-url`,
+const HOSTING_ENDPOINTS = [
+  ...['vercel', 'heroku', 'netlify', 'render', 'supabase', 'neon'].flatMap((id) => [
+    `--${id}-api-url`,
+    'http://127.0.0.1:9',
+  ]),
+  '--npm-registry-url',
   'http://127.0.0.1:9',
-]);
+  '--huggingface-api-url',
+  'http://127.0.0.1:9',
+];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -156,6 +166,8 @@ describe('no raw secret in any output', () => {
       cloudflare: generated.cf,
       supabase: generated.sb,
       neon: generated.neon,
+      npm: generated.npm,
+      huggingface: generated.hf,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
