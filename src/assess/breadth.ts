@@ -72,6 +72,10 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   // Hosting platforms (providers/vercel, netlify, cloudflare): edits DNS of a live production zone,
   // which takes the site over or down.
   'dns-takeover': 'broad',
+
+  // Stripe (providers/stripe/risks.ts): a live secret key refunds, pays out and transfers money.
+  'can-move-money': 'broad',
+  'reads-customer-data': 'read',
 };
 
 export function riskClass(id: string): RiskClass | undefined {

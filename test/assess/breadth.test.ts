@@ -85,6 +85,8 @@ describe('the breadth table (src/assess/breadth.ts) classifies every risk id', (
         'intent-mismatch',
         // a token that can rewrite the DNS of a live production zone takes the site over
         'dns-takeover',
+        // a live Stripe secret key refunds, pays out and transfers money: unrecoverable
+        'can-move-money',
       ].sort(),
     );
   });

@@ -9,6 +9,7 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
+import { stripeKey } from '../stripe/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
 /**
@@ -100,9 +101,10 @@ const raw = [
   orgToken(4242),
   doToken(),
   cfToken(),
+  stripeKey(),
 ];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSTRIPE_SECRET_KEY=${raw[11]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -171,6 +173,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--cloudflare-api-url',
           `${url}/client/v4`,
+          '--stripe-api-url',
+          url,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -191,6 +195,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'netlify',
         'railway',
         'render',
+        'stripe',
         'vercel',
       ]);
       for (const finding of report.findings) {

@@ -11,6 +11,7 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
+import { stripeKey } from '../stripe/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
 /**
@@ -30,13 +31,14 @@ const generated = {
   fly: orgToken(4242),
   do: doToken(),
   cf: cfToken(),
+  stripe: stripeKey('rk_live'),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSTRIPE_KEY=${generated.stripe}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -68,7 +70,7 @@ function rawValues(): string[] {
 const RAW = rawValues();
 
 /** The hosting providers' endpoints on the same closed loopback port: no sample token leaves the machine. */
-const HOSTING_ENDPOINTS = ['vercel', 'heroku', 'netlify', 'render'].flatMap((id) => [
+const HOSTING_ENDPOINTS = ['vercel', 'heroku', 'netlify', 'render', 'stripe'].flatMap((id) => [
   `--${id}-api-url`,
   'http://127.0.0.1:9',
 ]);
@@ -150,6 +152,7 @@ describe('no raw secret in any output', () => {
       flyio: generated.fly,
       digitalocean: generated.do,
       cloudflare: generated.cf,
+      stripe: generated.stripe,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
