@@ -11,6 +11,7 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
+import { openaiKey } from '../openai/tokens.js';
 import { stripeKey } from '../stripe/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
@@ -32,13 +33,14 @@ const generated = {
   do: doToken(),
   cf: cfToken(),
   stripe: stripeKey('rk_live'),
+  openai: openaiKey('sk-admin-'),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSTRIPE_KEY=${generated.stripe}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSTRIPE_KEY=${generated.stripe}\nOPENAI_API_KEY=${generated.openai}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -70,7 +72,7 @@ function rawValues(): string[] {
 const RAW = rawValues();
 
 /** The hosting providers' endpoints on the same closed loopback port: no sample token leaves the machine. */
-const HOSTING_ENDPOINTS = ['vercel', 'heroku', 'netlify', 'render', 'stripe'].flatMap((id) => [
+const HOSTING_ENDPOINTS = ['vercel', 'heroku', 'netlify', 'render', 'stripe', 'openai'].flatMap((id) => [
   `--${id}-api-url`,
   'http://127.0.0.1:9',
 ]);
@@ -153,6 +155,7 @@ describe('no raw secret in any output', () => {
       digitalocean: generated.do,
       cloudflare: generated.cf,
       stripe: generated.stripe,
+      openai: generated.openai,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
