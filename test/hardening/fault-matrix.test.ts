@@ -9,6 +9,7 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
+import { anthropicKey } from '../anthropic/tokens.js';
 import { openaiKey } from '../openai/tokens.js';
 import { stripeKey } from '../stripe/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
@@ -104,9 +105,10 @@ const raw = [
   cfToken(),
   stripeKey(),
   openaiKey('sk-admin-'),
+  anthropicKey('sk-ant-admin01-'),
 ];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSTRIPE_SECRET_KEY=${raw[11]}\nOPENAI_API_KEY=${raw[12]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSTRIPE_SECRET_KEY=${raw[11]}\nOPENAI_API_KEY=${raw[12]}\nANTHROPIC_API_KEY=${raw[13]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -179,6 +181,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--openai-api-url',
           url,
+          '--anthropic-api-url',
+          url,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -190,6 +194,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         findings: Array<{ provider: string; verification: string; verificationReason: string }>;
       };
       expect(report.findings.map((x) => x.provider).sort()).toEqual([
+        'anthropic',
         'aws',
         'cloudflare',
         'digitalocean',

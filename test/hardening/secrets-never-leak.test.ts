@@ -11,6 +11,7 @@ import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/token
 import { herokuToken } from '../heroku/tokens.js';
 import { netlifyToken } from '../netlify/world.js';
 import { renderKey } from '../render/world.js';
+import { anthropicKey } from '../anthropic/tokens.js';
 import { openaiKey } from '../openai/tokens.js';
 import { stripeKey } from '../stripe/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
@@ -34,13 +35,14 @@ const generated = {
   cf: cfToken(),
   stripe: stripeKey('rk_live'),
   openai: openaiKey('sk-admin-'),
+  anthropic: anthropicKey('sk-ant-admin01-'),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSTRIPE_KEY=${generated.stripe}\nOPENAI_API_KEY=${generated.openai}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSTRIPE_KEY=${generated.stripe}\nOPENAI_API_KEY=${generated.openai}\nANTHROPIC_API_KEY=${generated.anthropic}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -72,7 +74,7 @@ function rawValues(): string[] {
 const RAW = rawValues();
 
 /** The hosting providers' endpoints on the same closed loopback port: no sample token leaves the machine. */
-const HOSTING_ENDPOINTS = ['vercel', 'heroku', 'netlify', 'render', 'stripe', 'openai'].flatMap((id) => [
+const HOSTING_ENDPOINTS = ['vercel', 'heroku', 'netlify', 'render', 'stripe', 'openai', 'anthropic'].flatMap((id) => [
   `--${id}-api-url`,
   'http://127.0.0.1:9',
 ]);
@@ -156,6 +158,7 @@ describe('no raw secret in any output', () => {
       cloudflare: generated.cf,
       stripe: generated.stripe,
       openai: generated.openai,
+      anthropic: generated.anthropic,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
