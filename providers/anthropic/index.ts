@@ -37,7 +37,8 @@ export const anthropic: Provider = {
       keywords: ['sk-ant-oat', 'sk-ant-ort'],
       keywordsCaseSensitive: true,
       keywordScope: 'line',
-      regex: '\\b(?<secret>sk-ant-o[ar]t\\d{2}-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])',
+      // The body is taken whole by a lookahead (no backtracking into it), as OpenAI's rule does.
+      regex: '\\b(?<secret>sk-ant-o[ar]t\\d{2}-(?=(?<body>[A-Za-z0-9_-]{40,200}))\\k<body>)(?![A-Za-z0-9_-])',
       entropy: 3.5,
       examples: {
         truePositives: ['CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-Hq3Ls8Vd2Nx7Kc1Rw9Jt4Pm6Fb0Yg5ZeXk3pR8mQ2vT7nL4wZ9cB1h'],
