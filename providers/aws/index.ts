@@ -1,3 +1,4 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
 import { accountIdFromKeyId, keyKind } from './account.js';
 import { combineAws } from './combine.js';
@@ -6,6 +7,9 @@ import { remediateAws } from './remediation.js';
 import { assessAws } from './risks.js';
 import { rules } from './rules.js';
 import { parseAwsInspectInput } from './stdin.js';
+
+// Loaded on first use, one inspector at a time (src/core/lazy.ts says why).
+const inspector = lazily(() => import('./inspect.js'));
 
 /** Mixed case and a digit: what a random base64 secret has and a hex digest or a word does not. */
 function awsSecretShape(s: string): boolean {
@@ -26,7 +30,7 @@ export const aws: Provider = {
    */
   endpoint: { default: DEFAULT_STS_ENDPOINT, flag: 'aws-endpoint', env: ['AWS_ENDPOINT_URL'] },
   // The AWS SDK loads only when a key is inspected: scanning threads import this file too.
-  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectAws(credential, ctx),
+  inspect: async (credential, ctx) => (await inspector()).inspectAws(credential, ctx),
   parseInspectInput: parseAwsInspectInput,
   assess: (input) => assessAws(input),
   remediation: remediateAws,

@@ -1,3 +1,4 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
 import { describeFlyOffline } from './claims.js';
 import { decodeFlyMacaroons } from './macaroon.js';
@@ -6,6 +7,9 @@ import { ALL_DOCUMENTS } from './queries.js';
 import { remediateFly } from './remediation.js';
 import { assessFly } from './risks.js';
 import { rules } from './rules.js';
+
+// Loaded on first use, one inspector at a time (src/core/lazy.ts says why).
+const inspector = lazily(() => import('./inspect.js'));
 
 /** A macaroon counts only if it decodes: random base64 after `fm2_` is not a Fly.io token. */
 function decodes(secret: string): boolean {
@@ -34,7 +38,7 @@ export const flyio: Provider = {
     const secret = text.trim().split(/\r?\n/)[0]?.trim() ?? '';
     return secret ? { secret } : undefined;
   },
-  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectFly(credential, ctx),
+  inspect: async (credential, ctx) => (await inspector()).inspectFly(credential, ctx),
   assess: assessFly,
   remediation: remediateFly,
 };

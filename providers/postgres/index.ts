@@ -1,3 +1,4 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
 import { hasRealPassword } from '../database/index.js';
 import { describePostgresOffline } from './offline.js';
@@ -5,6 +6,9 @@ import { remediatePostgres } from './remediation.js';
 import { assessPostgres } from './risks.js';
 import { rules } from './rules.js';
 import { locateTarget, POSTGRES_PORT } from './target.js';
+
+// Loaded on first use, one inspector at a time (src/core/lazy.ts says why).
+const inspector = lazily(() => import('./inspect.js'));
 
 /**
  * PostgreSQL connection URLs. No `endpoint`: the only place the password goes is the host the URL
@@ -18,7 +22,7 @@ export const postgres: Provider = {
   validators: { 'db-password': hasRealPassword },
   foundHost: { standardPort: POSTGRES_PORT, locate: locateTarget },
   // pg loads only when a URL is inspected: scanning threads and the agent hook import this file too.
-  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectPostgres(credential, ctx),
+  inspect: async (credential, ctx) => (await inspector()).inspectPostgres(credential, ctx),
   describeOffline: describePostgresOffline,
   assess: assessPostgres,
   remediation: remediatePostgres,

@@ -1,43 +1,36 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
+import { RESTRICTED_DOCS_URL } from './model.js';
+import { remediateStripe } from './remediation.js';
+import { assessStripe } from './risks.js';
+import { rules } from './rules.js';
+
+const inspector = lazily(() => import('./inspect.js'));
 
 export const stripe: Provider = {
   id: 'stripe',
   name: 'Stripe',
-  docsUrl: 'https://docs.stripe.com/keys#limit-access',
-  rules: [
-    {
-      id: 'stripe-secret-key',
-      provider: 'stripe',
-      kind: 'live secret key',
-      description: 'Stripe live secret key (full account access)',
-      confidence: 'high',
-      keywords: ['sk_live_'],
-      keywordsCaseSensitive: true,
-      keywordScope: 'line',
-      regex: '\\b(?<secret>sk_live_[0-9A-Za-z]{24,247})\\b',
-      entropy: 3.5,
-      examples: {
-        truePositives: ['STRIPE_SECRET_KEY=sk_live_XtsEux70EAm5EooqPzmYJvBI'],
-        falsePositives: ['STRIPE_SECRET_KEY=sk_test_XtsEux70EAm5EooqPzmYJvBI', 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx'],
-      },
-    },
-    {
-      id: 'stripe-restricted-key',
-      provider: 'stripe',
-      kind: 'live restricted key',
-      description: 'Stripe live restricted key',
-      confidence: 'high',
-      keywords: ['rk_live_'],
-      keywordsCaseSensitive: true,
-      keywordScope: 'line',
-      regex: '\\b(?<secret>rk_live_[0-9A-Za-z]{24,247})\\b',
-      entropy: 3.5,
-      examples: {
-        truePositives: [
-          'key = "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"',
-        ],
-        falsePositives: ['rk_live_<restricted key>'],
-      },
-    },
+  docsUrl: RESTRICTED_DOCS_URL,
+  rules,
+  endpoint: { default: 'https://api.stripe.com', flag: 'stripe-api-url', env: ['TOKENSCOPE_STRIPE_API_URL'] },
+  // The account, and list reads of one object each (their data is never kept). Every Stripe write
+  // is a POST or DELETE, none listed; no GET that returns a secret (a webhook endpoint's signing
+  // secret is shown only when it is created, and webhook endpoints are not listed anyway).
+  operations: [
+    { method: 'GET', path: '/v1/account' },
+    { method: 'GET', path: '/v1/balance' },
+    { method: 'GET', path: '/v1/customers' },
+    { method: 'GET', path: '/v1/charges' },
+    { method: 'GET', path: '/v1/payment_intents' },
+    { method: 'GET', path: '/v1/invoices' },
+    { method: 'GET', path: '/v1/subscriptions' },
+    { method: 'GET', path: '/v1/refunds' },
+    { method: 'GET', path: '/v1/payouts' },
+    { method: 'GET', path: '/v1/transfers' },
+    { method: 'GET', path: '/v1/products' },
   ],
+  // Scanning threads import this file: the inspector loads only when a key is inspected.
+  inspect: async (credential, ctx) => (await inspector()).inspectStripe(credential, ctx),
+  assess: assessStripe,
+  remediation: remediateStripe,
 };

@@ -82,6 +82,10 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   // popular package's reach is in the message (downloads), and a narrow-named place adds the
   // broad intent-mismatch.
   'can-publish-packages': 'write',
+
+  // Stripe (providers/stripe/risks.ts): a live secret key refunds, pays out and transfers money.
+  'can-move-money': 'broad',
+  'reads-customer-data': 'read',
 };
 
 export function riskClass(id: string): RiskClass | undefined {

@@ -87,6 +87,8 @@ describe('the breadth table (src/assess/breadth.ts) classifies every risk id', (
         'dns-takeover',
         // a Supabase project key reads, changes and deletes every row past row-level security
         'bypasses-row-level-security',
+        // a live Stripe secret key refunds, pays out and transfers money: unrecoverable
+        'can-move-money',
       ].sort(),
     );
   });

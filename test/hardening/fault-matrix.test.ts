@@ -13,6 +13,9 @@ import { renderKey } from '../render/world.js';
 import { supabaseToken } from '../supabase/tokens.js';
 import { hfToken } from '../huggingface/tokens.js';
 import { npmToken } from '../npm/tokens.js';
+import { anthropicKey } from '../anthropic/tokens.js';
+import { openaiKey } from '../openai/tokens.js';
+import { stripeKey } from '../stripe/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
 /**
@@ -108,10 +111,13 @@ const raw = [
   neonKey(),
   npmToken(),
   hfToken(),
+  stripeKey(),
+  openaiKey('sk-admin-'),
+  anthropicKey('sk-ant-admin01-'),
 ];
 writeFiles(root, {
   // npm first: a later line could be taken for a neighbour's by-context rule (Cloudflare's).
-  '.env': `NPM_TOKEN=${raw[13]}\nHF_TOKEN=${raw[14]}\nRAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSUPABASE_ACCESS_TOKEN=${raw[11]}\nNEON_API_KEY=${raw[12]}\n`,
+  '.env': `NPM_TOKEN=${raw[13]}\nHF_TOKEN=${raw[14]}\nRAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSUPABASE_ACCESS_TOKEN=${raw[11]}\nNEON_API_KEY=${raw[12]}\nSTRIPE_SECRET_KEY=${raw[15]}\nOPENAI_API_KEY=${raw[16]}\nANTHROPIC_API_KEY=${raw[17]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -187,6 +193,11 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           '--npm-registry-url',
           url,
           '--huggingface-api-url',
+          '--stripe-api-url',
+          url,
+          '--openai-api-url',
+          url,
+          '--anthropic-api-url',
           url,
         ],
         {
@@ -199,6 +210,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         findings: Array<{ provider: string; verification: string; verificationReason: string }>;
       };
       expect(report.findings.map((x) => x.provider).sort()).toEqual([
+        'anthropic',
         'aws',
         'cloudflare',
         'digitalocean',
@@ -209,8 +221,10 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'neon',
         'netlify',
         'npm',
+        'openai',
         'railway',
         'render',
+        'stripe',
         'supabase',
         'vercel',
       ]);

@@ -15,6 +15,9 @@ import { renderKey } from '../render/world.js';
 import { supabaseToken } from '../supabase/tokens.js';
 import { hfToken } from '../huggingface/tokens.js';
 import { npmToken } from '../npm/tokens.js';
+import { anthropicKey } from '../anthropic/tokens.js';
+import { openaiKey } from '../openai/tokens.js';
+import { stripeKey } from '../stripe/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 
 /**
@@ -38,13 +41,16 @@ const generated = {
   neon: neonKey(),
   npm: npmToken(),
   hf: hfToken(),
+  stripe: stripeKey('rk_live'),
+  openai: openaiKey('sk-admin-'),
+  anthropic: anthropicKey('sk-ant-admin01-'),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSUPABASE_ACCESS_TOKEN=${generated.sb}\nNEON_API_KEY=${generated.neon}\nNPM_TOKEN=${generated.npm}\nHF_TOKEN=${generated.hf}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSUPABASE_ACCESS_TOKEN=${generated.sb}\nNEON_API_KEY=${generated.neon}\nNPM_TOKEN=${generated.npm}\nHF_TOKEN=${generated.hf}\nSTRIPE_KEY=${generated.stripe}\nOPENAI_API_KEY=${generated.openai}\nANTHROPIC_API_KEY=${generated.anthropic}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -77,7 +83,7 @@ const RAW = rawValues();
 
 /** The hosting providers' endpoints on the same closed loopback port: no sample token leaves the machine. */
 const HOSTING_ENDPOINTS = [
-  ...['vercel', 'heroku', 'netlify', 'render', 'supabase', 'neon'].flatMap((id) => [
+  ...['vercel', 'heroku', 'netlify', 'render', 'supabase', 'neon', 'stripe', 'openai', 'anthropic'].flatMap((id) => [
     `--${id}-api-url`,
     'http://127.0.0.1:9',
   ]),
@@ -168,6 +174,9 @@ describe('no raw secret in any output', () => {
       neon: generated.neon,
       npm: generated.npm,
       huggingface: generated.hf,
+      stripe: generated.stripe,
+      openai: generated.openai,
+      anthropic: generated.anthropic,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {

@@ -187,6 +187,8 @@ interface JsonFinding {
  * narrow purpose, in a staging file, that can delete a production resource. Critical, with
  * destructive-production-access naming the resource and intent-mismatch naming the variable; the
  * same through `inspect --provider` and with the endpoint from the environment; never printed.
+ * SaaS platforms (Stripe, OpenAI, Anthropic) name their own broad risk and first capability: a
+ * key kept for a narrow purpose that is the account's secret or admin key.
  */
 export function describeIncident(
   provider: Provider,
@@ -201,8 +203,15 @@ export function describeIncident(
     /** What destructive-production-access must name, and a reach entry that must be listed. */
     names: string;
     reach: [string, string];
+    /** The broad risk that names the resource (default destructive-production-access). */
+    risk?: string;
+    /** What the first capability must be (default: delete, in production). */
+    firstCapability?: { action: string; production?: boolean };
+    /** Text of the double's answers that must never reach the output (customer data...). */
+    neverPrinted?: string[];
   },
 ): void {
+  const risk = at.risk ?? 'destructive-production-access';
   const endpoint = provider.endpoint!;
   describe(`the incident on ${provider.name}, end to end`, () => {
     let double: StartedDouble;
@@ -236,9 +245,9 @@ export function describeIncident(
       expect(f.severity).toBe('critical');
     });
 
-    it('raises destructive-production-access naming the resource, and intent-mismatch naming the variable', () => {
+    it(`raises ${risk} naming the resource, and intent-mismatch naming the variable`, () => {
       const f = findingIn(run.stdout);
-      const destructive = f.risks.find((r) => r.id === 'destructive-production-access');
+      const destructive = f.risks.find((r) => r.id === risk);
       expect(destructive?.severity).toBe('critical');
       expect(destructive?.message).toContain(at.names);
       expect(f.risks.find((r) => r.id === 'intent-mismatch')?.message).toContain(`"${at.variable}"`);
@@ -251,8 +260,8 @@ export function describeIncident(
       expect(methods.every((m) => m === 'GET')).toBe(true);
     });
 
-    it('never prints the raw token', () => {
-      expect(run.stdout + run.stderr).not.toContain(token);
+    it('never prints the raw token, nor data the service answered with', () => {
+      for (const text of [token, ...(at.neverPrinted ?? [])]) expect(run.stdout + run.stderr).not.toContain(text);
     });
 
     it(`\`inspect --provider ${provider.id}\` gives the same verdict for the token read from stdin`, async () => {
@@ -266,8 +275,8 @@ export function describeIncident(
       expect(r.stdout).not.toContain(token);
       const f = findingIn(r.stdout);
       expect(f.severity).toBe('critical');
-      expect(f.risks.map((x) => x.id)).toContain('destructive-production-access');
-      expect(f.scope?.capabilities[0]).toMatchObject({ action: 'delete', production: true });
+      expect(f.risks.map((x) => x.id)).toContain(risk);
+      expect(f.scope?.capabilities[0]).toMatchObject(at.firstCapability ?? { action: 'delete', production: true });
     });
 
     it(`takes the endpoint from ${endpoint.env[0]} too`, async () => {

@@ -94,7 +94,10 @@ export abstract class RestDouble<P extends LivePlan> {
   private handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://double');
     const path = url.pathname.startsWith(this.base) ? url.pathname.slice(this.base.length) || '/' : url.pathname;
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    // Bearer for most; Anthropic's `x-api-key` header.
+    const apiKey = req.headers['x-api-key'];
+    const token =
+      /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof apiKey === 'string' ? apiKey : undefined);
     if (!req.headers[SELF_TEST_HEADER]) {
       logProviderRequest({
         provider: this.provider,
