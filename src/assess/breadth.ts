@@ -72,6 +72,11 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   // Hosting platforms (providers/vercel, netlify, cloudflare): edits DNS of a live production zone,
   // which takes the site over or down.
   'dns-takeover': 'broad',
+
+  // Slack (providers/slack/risks.ts): direct messages and private channels; messages that appear
+  // as a person (phishing from inside). Slack's `admin` scopes raise `admin` (broad, above).
+  'reads-private-messages': 'read',
+  'can-post-as-user': 'write',
 };
 
 export function riskClass(id: string): RiskClass | undefined {

@@ -5,6 +5,7 @@ import { tempDir, writeFiles } from '../helpers/repo.js';
 import { cfToken } from '../cloudflare/tokens.js';
 import { doToken } from '../digitalocean/tokens.js';
 import { gitlabToken } from '../gitlab/tokens.js';
+import { slackUser } from '../slack/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 import { herokuToken } from '../heroku/tokens.js';
@@ -102,9 +103,10 @@ const raw = [
   doToken(),
   cfToken(),
   gitlabToken(),
+  slackUser(),
 ];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nGITLAB_TOKEN=${raw[11]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nGITLAB_TOKEN=${raw[11]}\nSLACK_TOKEN=${raw[12]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -175,6 +177,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           `${url}/client/v4`,
           '--gitlab-url',
           url,
+          '--slack-api-url',
+          `${url}/api`,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -196,6 +200,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'netlify',
         'railway',
         'render',
+        'slack',
         'vercel',
       ]);
       for (const finding of report.findings) {

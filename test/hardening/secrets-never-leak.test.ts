@@ -7,6 +7,7 @@ import { git, gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
 import { cfToken } from '../cloudflare/tokens.js';
 import { doToken } from '../digitalocean/tokens.js';
 import { gitlabToken } from '../gitlab/tokens.js';
+import { slackUser } from '../slack/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 import { herokuToken } from '../heroku/tokens.js';
@@ -32,13 +33,14 @@ const generated = {
   do: doToken(),
   cf: cfToken(),
   gl: gitlabToken(),
+  sl: slackUser(),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nGITLAB_TOKEN=${generated.gl}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nGITLAB_TOKEN=${generated.gl}\nSLACK_TOKEN=${generated.sl}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -74,6 +76,8 @@ const HOSTING_ENDPOINTS = [
   ...['vercel', 'heroku', 'netlify', 'render'].flatMap((id) => [`--${id}-api-url`, 'http://127.0.0.1:9']),
   '--gitlab-url',
   'http://127.0.0.1:9',
+  '--slack-api-url',
+  'http://127.0.0.1:9/api',
 ];
 
 function filesUnder(dir: string): string[] {
@@ -154,6 +158,7 @@ describe('no raw secret in any output', () => {
       digitalocean: generated.do,
       cloudflare: generated.cf,
       gitlab: generated.gl,
+      slack: generated.sl,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
