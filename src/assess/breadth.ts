@@ -77,6 +77,10 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   // as a person (phishing from inside). Slack's `admin` scopes raise `admin` (broad, above).
   'reads-private-messages': 'read',
   'can-post-as-user': 'write',
+
+  // SendGrid (providers/sendgrid/risks.ts): mail.send sends as the company's verified domains.
+  // Key and user management raise `privilege-escalation` and `admin` (broad, above).
+  'can-send-mail': 'write',
 };
 
 export function riskClass(id: string): RiskClass | undefined {

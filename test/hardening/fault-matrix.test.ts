@@ -5,6 +5,7 @@ import { tempDir, writeFiles } from '../helpers/repo.js';
 import { cfToken } from '../cloudflare/tokens.js';
 import { doToken } from '../digitalocean/tokens.js';
 import { gitlabToken } from '../gitlab/tokens.js';
+import { sendgridKey } from '../sendgrid/tokens.js';
 import { slackUser } from '../slack/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
@@ -104,9 +105,10 @@ const raw = [
   cfToken(),
   gitlabToken(),
   slackUser(),
+  sendgridKey(),
 ];
 writeFiles(root, {
-  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nGITLAB_TOKEN=${raw[11]}\nSLACK_TOKEN=${raw[12]}\n`,
+  '.env': `RAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nGITLAB_TOKEN=${raw[11]}\nSLACK_TOKEN=${raw[12]}\nSENDGRID_API_KEY=${raw[13]}\n`,
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
 });
 
@@ -179,6 +181,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           url,
           '--slack-api-url',
           `${url}/api`,
+          '--sendgrid-api-url',
+          url,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -200,6 +204,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'netlify',
         'railway',
         'render',
+        'sendgrid',
         'slack',
         'vercel',
       ]);

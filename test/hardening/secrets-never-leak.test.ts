@@ -7,6 +7,7 @@ import { git, gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
 import { cfToken } from '../cloudflare/tokens.js';
 import { doToken } from '../digitalocean/tokens.js';
 import { gitlabToken } from '../gitlab/tokens.js';
+import { sendgridKey } from '../sendgrid/tokens.js';
 import { slackUser } from '../slack/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
@@ -34,13 +35,14 @@ const generated = {
   cf: cfToken(),
   gl: gitlabToken(),
   sl: slackUser(),
+  sg: sendgridKey(),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nGITLAB_TOKEN=${generated.gl}\nSLACK_TOKEN=${generated.sl}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nGITLAB_TOKEN=${generated.gl}\nSLACK_TOKEN=${generated.sl}\nSENDGRID_API_KEY=${generated.sg}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -78,6 +80,8 @@ const HOSTING_ENDPOINTS = [
   'http://127.0.0.1:9',
   '--slack-api-url',
   'http://127.0.0.1:9/api',
+  '--sendgrid-api-url',
+  'http://127.0.0.1:9',
 ];
 
 function filesUnder(dir: string): string[] {
@@ -159,6 +163,7 @@ describe('no raw secret in any output', () => {
       cloudflare: generated.cf,
       gitlab: generated.gl,
       slack: generated.sl,
+      sendgrid: generated.sg,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
