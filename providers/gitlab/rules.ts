@@ -13,6 +13,8 @@ interface Kind {
   description: string;
   body: string;
   example: string;
+  /** A second sample, where the kind has a second form. */
+  alsoExample?: string;
 }
 
 const KINDS: Kind[] = [
@@ -39,6 +41,7 @@ const KINDS: Kind[] = [
     description: 'GitLab runner authentication token (glrt-, glrtr-)',
     body: '[0-9A-Za-z_.-]{20,320}',
     example: 'token = "glrt-t1_Hq3Ls8Vd2Nx7Kc1Rw9Jt4Pm6Fb0"',
+    alsoExample: 'token = "glrtr-Zp4Kq9Wm2Xr7Lt3Vn8Bc"',
   },
   {
     id: 'gitlab-runner-registration-token',
@@ -107,21 +110,21 @@ const KINDS: Kind[] = [
 ];
 
 function prefixedRule(k: Kind): RuleSpec {
-  // glrt- also covers glrtr- (a runner created with a registration token): `r` is in the body's alphabet.
-  const prefix = k.prefix.replace(/[.]/g, '\\.');
+  // A runner created with a registration token has `glrtr-` rather than `glrt-`.
+  const prefix = k.prefix === 'glrt-' ? 'glrtr?-' : k.prefix;
   return {
     id: k.id,
     provider: 'gitlab',
     kind: k.kind,
     description: k.description,
     confidence: 'high',
-    keywords: [k.prefix],
+    keywords: k.prefix === 'glrt-' ? ['glrt-', 'glrtr-'] : [k.prefix],
     keywordsCaseSensitive: true,
     keywordScope: 'line',
     regex: `(?<![0-9A-Za-z_.-])(?<secret>${prefix}(?=(?<body>${k.body}))\\k<body>)(?![0-9A-Za-z_.-])`,
     entropy: 3.2,
     examples: {
-      truePositives: [k.example],
+      truePositives: [k.example, ...(k.alsoExample ? [k.alsoExample] : [])],
       falsePositives: [`GITLAB_TOKEN=${k.prefix}${'x'.repeat(k.id === 'gitlab-job-token' ? 0 : 20)}`, `${k.prefix}`],
     },
   };
