@@ -1,27 +1,29 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
+import { TOKEN_DOCS_URL } from './model.js';
+import { remediateGitlab } from './remediation.js';
+import { assessGitlab } from './risks.js';
+import { rules } from './rules.js';
+
+const inspector = lazily(() => import('./inspect.js'));
 
 export const gitlab: Provider = {
   id: 'gitlab',
   name: 'GitLab',
-  docsUrl: 'https://docs.gitlab.com/user/profile/personal_access_tokens/',
-  rules: [
-    {
-      id: 'gitlab-pat',
-      provider: 'gitlab',
-      kind: 'personal access token',
-      description: 'GitLab personal, project or group access token (glpat-)',
-      confidence: 'high',
-      keywords: ['glpat-'],
-      keywordsCaseSensitive: true,
-      keywordScope: 'line',
-      // A lookahead is atomic in JavaScript: capturing the body in one and matching it back means the
-      // quantifier is never backtracked into (linear time whatever the input).
-      regex: '(?<![0-9A-Za-z_.-])(?<secret>glpat-(?=(?<body>[0-9A-Za-z_.-]{20,80}))\\k<body>)(?![0-9A-Za-z_.-])',
-      entropy: 3.5,
-      examples: {
-        truePositives: ['GITLAB_TOKEN=glpat-JiqI1qtCDYTAh2W4mbKG'],
-        falsePositives: ['GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx', 'glpat-aaaaaaaaaaaaaaaaaaaa'],
-      },
-    },
+  docsUrl: TOKEN_DOCS_URL,
+  rules,
+  // The instance's URL (gitlab.com or a self-managed host); the REST API is below it at /api/v4.
+  endpoint: { default: 'https://gitlab.com', flag: 'gitlab-url', env: ['TOKENSCOPE_GITLAB_URL'] },
+  // The token's own metadata, its user, and the groups and projects it reaches with their roles.
+  // Never `/personal_access_tokens` (for an admin, every token of the instance), the `{id}` or
+  // `rotate` forms (rotation revokes), CI/CD variables, deploy keys or runners: listed to the letter.
+  operations: [
+    { method: 'GET', path: '/api/v4/personal_access_tokens/self' },
+    { method: 'GET', path: '/api/v4/user' },
+    { method: 'GET', path: '/api/v4/personal_access_tokens/self/associations' },
   ],
+  // Scanning threads import this file: the inspector loads only when a token is inspected.
+  inspect: async (credential, ctx) => (await inspector()).inspectGitlab(credential, ctx),
+  assess: assessGitlab,
+  remediation: remediateGitlab,
 };

@@ -1,25 +1,28 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
+import { KEY_DOCS_URL } from './model.js';
+import { remediateSendgrid } from './remediation.js';
+import { assessSendgrid } from './risks.js';
+import { rules } from './rules.js';
+
+const inspector = lazily(() => import('./inspect.js'));
 
 export const sendgrid: Provider = {
   id: 'sendgrid',
   name: 'SendGrid',
-  docsUrl: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys',
-  rules: [
-    {
-      id: 'sendgrid-api-key',
-      provider: 'sendgrid',
-      kind: 'API key',
-      description: 'SendGrid API key (SG.)',
-      confidence: 'high',
-      keywords: ['SG.'],
-      keywordsCaseSensitive: true,
-      keywordScope: 'line',
-      regex: '\\b(?<secret>SG\\.[0-9A-Za-z_-]{22}\\.[0-9A-Za-z_-]{43})(?![0-9A-Za-z_-])',
-      entropy: 4,
-      examples: {
-        truePositives: ['SENDGRID_API_KEY=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'],
-        falsePositives: ['msg.send(payload)', 'SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
-      },
-    },
+  docsUrl: KEY_DOCS_URL,
+  rules,
+  // The EU region is https://api.eu.sendgrid.com: set it with the flag.
+  endpoint: { default: 'https://api.sendgrid.com', flag: 'sendgrid-api-url', env: ['TOKENSCOPE_SENDGRID_API_URL'] },
+  // The key's own scopes, its account's name and type. Never the API key list (`/v3/api_keys`),
+  // teammates, subusers, or anything that sends: listed to the letter.
+  operations: [
+    { method: 'GET', path: '/v3/scopes' },
+    { method: 'GET', path: '/v3/user/username' },
+    { method: 'GET', path: '/v3/user/account' },
   ],
+  // Scanning threads import this file: the inspector loads only when a key is inspected.
+  inspect: async (credential, ctx) => (await inspector()).inspectSendgrid(credential, ctx),
+  assess: assessSendgrid,
+  remediation: remediateSendgrid,
 };

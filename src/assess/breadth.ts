@@ -86,6 +86,15 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   // Stripe (providers/stripe/risks.ts): a live secret key refunds, pays out and transfers money.
   'can-move-money': 'broad',
   'reads-customer-data': 'read',
+
+  // Slack (providers/slack/risks.ts): direct messages and private channels; messages that appear
+  // as a person (phishing from inside). Slack's `admin` scopes raise `admin` (broad, above).
+  'reads-private-messages': 'read',
+  'can-post-as-user': 'write',
+
+  // SendGrid (providers/sendgrid/risks.ts): mail.send sends as the company's verified domains.
+  // Key and user management raise `privilege-escalation` and `admin` (broad, above).
+  'can-send-mail': 'write',
 };
 
 export function riskClass(id: string): RiskClass | undefined {

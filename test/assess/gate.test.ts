@@ -47,6 +47,8 @@ describe('the default gate fires on committed secrets of high-confidence kinds',
       NOWHERE,
       '--aws-endpoint',
       NOWHERE,
+      '--slack-api-url',
+      NOWHERE,
       '--timeout',
       '2000',
     );

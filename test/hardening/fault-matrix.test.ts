@@ -4,6 +4,9 @@ import { cli } from '../helpers/cli.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 import { cfToken } from '../cloudflare/tokens.js';
 import { doToken } from '../digitalocean/tokens.js';
+import { gitlabToken } from '../gitlab/tokens.js';
+import { sendgridKey } from '../sendgrid/tokens.js';
+import { slackUser } from '../slack/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 import { herokuToken } from '../heroku/tokens.js';
@@ -114,11 +117,15 @@ const raw = [
   stripeKey(),
   openaiKey('sk-admin-'),
   anthropicKey('sk-ant-admin01-'),
+  gitlabToken(),
+  slackUser(),
+  sendgridKey(),
 ];
 writeFiles(root, {
   // npm first: a later line could be taken for a neighbour's by-context rule (Cloudflare's).
-  '.env': `NPM_TOKEN=${raw[13]}\nHF_TOKEN=${raw[14]}\nRAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSUPABASE_ACCESS_TOKEN=${raw[11]}\nNEON_API_KEY=${raw[12]}\nSTRIPE_SECRET_KEY=${raw[15]}\nOPENAI_API_KEY=${raw[16]}\nANTHROPIC_API_KEY=${raw[17]}\n`,
-  '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n',
+  '.env': `NPM_TOKEN=${raw[13]}\nHF_TOKEN=${raw[14]}\nRAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSUPABASE_ACCESS_TOKEN=${raw[11]}\nNEON_API_KEY=${raw[12]}\nSTRIPE_SECRET_KEY=${raw[15]}\nOPENAI_API_KEY=${raw[16]}\nANTHROPIC_API_KEY=${raw[17]}\nGITLAB_TOKEN=${raw[18]}\nSLACK_TOKEN=${raw[19]}\nSENDGRID_API_KEY=${raw[20]}\n`,
+  // Every credential at once (concurrency above their number), so the time bound below is one budget.
+  '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n  concurrency: 64\n',
 });
 
 const FAULTS: Fault[] = [
@@ -193,11 +200,18 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           '--npm-registry-url',
           url,
           '--huggingface-api-url',
+          url,
           '--stripe-api-url',
           url,
           '--openai-api-url',
           url,
           '--anthropic-api-url',
+          url,
+          '--gitlab-url',
+          url,
+          '--slack-api-url',
+          `${url}/api`,
+          '--sendgrid-api-url',
           url,
         ],
         {
@@ -216,6 +230,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'digitalocean',
         'flyio',
         'github',
+        'gitlab',
         'heroku',
         'huggingface',
         'neon',
@@ -224,6 +239,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'openai',
         'railway',
         'render',
+        'sendgrid',
+        'slack',
         'stripe',
         'supabase',
         'vercel',
@@ -241,7 +258,8 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
       }
       // Each credential has a 4 s budget; they run concurrently. Retries are bounded.
       expect(elapsed).toBeLessThan(9_000);
-      expect(requests).toBeLessThanOrEqual(7 * 14);
+      // At most 7 requests per credential's provider (its calls times bounded retries).
+      expect(requests).toBeLessThanOrEqual(7 * report.findings.length);
       for (const r of raw) expect(run.stdout + run.stderr).not.toContain(r);
       if (process.env.FAULT_MATRIX_PRINT)
         process.stderr.write(

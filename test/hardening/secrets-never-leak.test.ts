@@ -6,6 +6,9 @@ import { cli } from '../helpers/cli.js';
 import { git, gitRepo, tempDir, writeFiles } from '../helpers/repo.js';
 import { cfToken } from '../cloudflare/tokens.js';
 import { doToken } from '../digitalocean/tokens.js';
+import { gitlabToken } from '../gitlab/tokens.js';
+import { sendgridKey } from '../sendgrid/tokens.js';
+import { slackUser } from '../slack/tokens.js';
 import { orgToken } from '../flyio/tokens.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 import { herokuToken } from '../heroku/tokens.js';
@@ -44,13 +47,16 @@ const generated = {
   stripe: stripeKey('rk_live'),
   openai: openaiKey('sk-admin-'),
   anthropic: anthropicKey('sk-ant-admin01-'),
+  gl: gitlabToken(),
+  sl: slackUser(),
+  sg: sendgridKey(),
 };
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
     'samples.txt': `${samples.join('\n\n')}\n`,
-    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSUPABASE_ACCESS_TOKEN=${generated.sb}\nNEON_API_KEY=${generated.neon}\nNPM_TOKEN=${generated.npm}\nHF_TOKEN=${generated.hf}\nSTRIPE_KEY=${generated.stripe}\nOPENAI_API_KEY=${generated.openai}\nANTHROPIC_API_KEY=${generated.anthropic}\n`,
+    '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSUPABASE_ACCESS_TOKEN=${generated.sb}\nNEON_API_KEY=${generated.neon}\nNPM_TOKEN=${generated.npm}\nHF_TOKEN=${generated.hf}\nSTRIPE_KEY=${generated.stripe}\nOPENAI_API_KEY=${generated.openai}\nANTHROPIC_API_KEY=${generated.anthropic}\nGITLAB_TOKEN=${generated.gl}\nSLACK_TOKEN=${generated.sl}\nSENDGRID_API_KEY=${generated.sg}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
   ['.gitignore', 'samples.txt', 'deleted.env'],
@@ -83,14 +89,17 @@ const RAW = rawValues();
 
 /** The hosting providers' endpoints on the same closed loopback port: no sample token leaves the machine. */
 const HOSTING_ENDPOINTS = [
-  ...['vercel', 'heroku', 'netlify', 'render', 'supabase', 'neon', 'stripe', 'openai', 'anthropic'].flatMap((id) => [
-    `--${id}-api-url`,
-    'http://127.0.0.1:9',
-  ]),
+  ...['vercel', 'heroku', 'netlify', 'render', 'supabase', 'neon', 'stripe', 'openai', 'anthropic', 'sendgrid'].flatMap(
+    (id) => [`--${id}-api-url`, 'http://127.0.0.1:9'],
+  ),
   '--npm-registry-url',
   'http://127.0.0.1:9',
   '--huggingface-api-url',
   'http://127.0.0.1:9',
+  '--gitlab-url',
+  'http://127.0.0.1:9',
+  '--slack-api-url',
+  'http://127.0.0.1:9/api',
 ];
 
 function filesUnder(dir: string): string[] {
@@ -177,6 +186,9 @@ describe('no raw secret in any output', () => {
       stripe: generated.stripe,
       openai: generated.openai,
       anthropic: generated.anthropic,
+      gitlab: generated.gl,
+      slack: generated.sl,
+      sendgrid: generated.sg,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {
