@@ -46,6 +46,18 @@ export async function started(
   };
 }
 
+/** The faults a hosting double plays, each for the token of the same name. */
+export const FAULTS = [
+  'rateLimited',
+  'rateLimitedLong',
+  'serverError',
+  'malformed',
+  'nonsense',
+  'hang',
+  'hangHalfway',
+] as const;
+export type FaultName = (typeof FAULTS)[number];
+
 /**
  * The faults every hosting provider's double plays (rate limits, 5xx, nonsense, hangs), through
  * inspectAll: each costs the credential its verification, with the reason, never the finding,
@@ -56,9 +68,14 @@ export function describeFaults(
   start: () => Promise<StartedDouble>,
   /** The reason for a JSON answer of the wrong shape (it names the first field read). */
   nonsense: string,
+  /**
+   * For doubles that play only some of the faults (`plays`, each a token of the same name), or
+   * fail with another 5xx than 502 (`serverStatus`).
+   */
+  options: { plays?: readonly FaultName[]; serverStatus?: number } = {},
 ): void {
   const hang = `no answer within ${ANSWER_TIMEOUT_MS} ms`;
-  const expected: Record<string, { verification: Inspection['verification']; reason: string; attempts?: number }> = {
+  const all: Record<FaultName, { verification: Inspection['verification']; reason: string; attempts?: number }> = {
     rateLimited: {
       verification: 'unverified',
       reason: 'rate limited (HTTP 429) after 3 attempt(s); Retry-After 0s',
@@ -69,12 +86,17 @@ export function describeFaults(
       reason: 'rate limited (HTTP 429) after 1 attempt(s); Retry-After 3600s',
       attempts: 1,
     },
-    serverError: { verification: 'error', reason: 'server error (HTTP 502) after 3 attempt(s)', attempts: 3 },
+    serverError: {
+      verification: 'error',
+      reason: `server error (HTTP ${options.serverStatus ?? 502}) after 3 attempt(s)`,
+      attempts: 3,
+    },
     malformed: { verification: 'error', reason: `${provider.name} answered HTTP 200 with a body that is not JSON` },
     nonsense: { verification: 'error', reason: nonsense },
     hang: { verification: 'error', reason: hang },
     hangHalfway: { verification: 'error', reason: hang },
   };
+  const expected = Object.fromEntries((options.plays ?? FAULTS).map((name) => [name, all[name]]));
   describe(`${provider.name} faults, through inspectAll`, () => {
     let double: StartedDouble;
     let inspections: Map<string, Inspection>;
@@ -105,7 +127,15 @@ export function describeFaults(
 
     for (const [name, want] of Object.entries(expected)) {
       it(`${name}: ${want.verification}, "${want.reason}"`, () => {
-        expect(of(name)).toEqual({ verification: want.verification, reason: want.reason, scope: null });
+        const i = of(name);
+        if (provider.describeOffline === undefined) {
+          expect(i).toEqual({ verification: want.verification, reason: want.reason, scope: null });
+        } else {
+          // What the token says of itself, decoded offline, stays; nothing is learned from a fault.
+          expect(i).toMatchObject({ verification: want.verification, reason: want.reason });
+          expect(i.scope?.capabilities).toEqual([]);
+          expect(i.scope?.reach).toEqual({});
+        }
         if (want.attempts !== undefined) expect(double.methodsOf(double.tokens[name]!)).toHaveLength(want.attempts);
       });
     }
