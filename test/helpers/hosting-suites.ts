@@ -198,16 +198,29 @@ export function describeTokenLifecycle(
   });
 }
 
-interface JsonFinding {
+export interface JsonFinding {
   provider: string;
   severity: string;
   verification: string;
   scope: {
+    tokenType?: string;
     reach: Record<string, string[]>;
     capabilities: { action: string; production?: boolean }[];
   } | null;
   risks: { id: string; severity: string; message: string }[];
   remediation: string;
+}
+
+/** The audit run of an incident suite, for a provider's own checks on it. */
+export interface IncidentRun {
+  dir: string;
+  url: string;
+  token: string;
+  stdout: string;
+  stderr: string;
+  /** The provider's one finding in the audit's JSON. */
+  finding(): JsonFinding;
+  double: StartedDouble;
 }
 
 /**
@@ -223,27 +236,44 @@ export function describeIncident(
     /** The file, below the scanned directory, and the variable the token is assigned to. */
     file: string;
     variable: string;
+    /** Write the value in double quotes (a token with a space in it). */
+    quoted?: boolean;
     /** Which token of the double is found there, and a narrower one for the environment check. */
     token: string;
     otherToken: string;
     /** What destructive-production-access must name, and a reach entry that must be listed. */
-    names: string;
+    names: string | string[];
     reach: [string, string];
+    /** The word intent-mismatch must quote as the purpose the variable states. */
+    purpose?: string;
+    /** Risk ids the finding must raise besides destructive-production-access and intent-mismatch. */
+    risks?: string[];
+    /** What the remediation must say. */
+    remediation?: string[];
+    /** The one method the token may be sent with (GET unless the API is GraphQL). */
+    method?: string;
+    /** Strings no output may hold (the token always; pieces of it, secrets the double holds). */
+    neverPrinted?: (token: string) => string[];
+    /** The provider's own checks on the audit run, inside the same describe. */
+    more?: (run: () => IncidentRun) => void;
   },
 ): void {
   const endpoint = provider.endpoint!;
+  const method = at.method ?? 'GET';
   describe(`the incident on ${provider.name}, end to end`, () => {
     let double: StartedDouble;
     let dir: string;
     let run: { code: number; stdout: string; stderr: string };
     let token: string;
+    let never: string[];
 
     beforeAll(async () => {
       double = await start();
       token = double.tokens[at.token]!;
+      never = [token, ...(at.neverPrinted?.(token) ?? [])];
       dir = mkdtempSync(join(tmpdir(), `tokenscope-${provider.id}-incident-`));
       mkdirSync(join(dir, dirname(at.file)), { recursive: true });
-      writeFileSync(join(dir, at.file), `${at.variable}=${token}\n`);
+      writeFileSync(join(dir, at.file), `${at.variable}=${at.quoted ? `"${token}"` : token}\n`);
       run = await cli(['audit', dir, '--format', 'json', `--${endpoint.flag}`, double.url], { cwd: dir });
     });
     afterAll(async () => {
@@ -266,21 +296,31 @@ export function describeIncident(
 
     it('raises destructive-production-access naming the resource, and intent-mismatch naming the variable', () => {
       const f = findingIn(run.stdout);
+      expect(f.risks.map((r) => r.id)).toEqual(
+        expect.arrayContaining(['destructive-production-access', 'intent-mismatch', ...(at.risks ?? [])]),
+      );
       const destructive = f.risks.find((r) => r.id === 'destructive-production-access');
       expect(destructive?.severity).toBe('critical');
-      expect(destructive?.message).toContain(at.names);
-      expect(f.risks.find((r) => r.id === 'intent-mismatch')?.message).toContain(`"${at.variable}"`);
+      for (const name of [at.names].flat()) expect(destructive?.message).toContain(name);
+      const said = at.purpose === undefined ? '' : ` states a narrow purpose ("${at.purpose}")`;
+      expect(f.risks.find((r) => r.id === 'intent-mismatch')?.message).toContain(`"${at.variable}"${said}`);
       expect(f.scope?.reach[at.reach[0]]).toContain(at.reach[1]);
     });
 
-    it('sent the token only to the configured endpoint, only as GETs', () => {
+    if (at.remediation) {
+      it('names the narrower credential in the remediation', () => {
+        for (const text of at.remediation!) expect(findingIn(run.stdout).remediation).toContain(text);
+      });
+    }
+
+    it(`sent the token only to the configured endpoint, only as ${method}s`, () => {
       const methods = double.methodsOf(token);
       expect(methods.length).toBeGreaterThan(0);
-      expect(methods.every((m) => m === 'GET')).toBe(true);
+      expect(methods.every((m) => m === method)).toBe(true);
     });
 
     it('never prints the raw token', () => {
-      expect(run.stdout + run.stderr).not.toContain(token);
+      for (const s of never) expect(run.stdout + run.stderr).not.toContain(s);
     });
 
     it(`\`inspect --provider ${provider.id}\` gives the same verdict for the token read from stdin`, async () => {
@@ -291,8 +331,9 @@ export function describeIncident(
         },
       );
       expect(r.code).toBe(1);
-      expect(r.stdout).not.toContain(token);
+      for (const s of never) expect(r.stdout + r.stderr).not.toContain(s);
       const f = findingIn(r.stdout);
+      expect(f.verification).toBe('verified');
       expect(f.severity).toBe('critical');
       expect(f.risks.map((x) => x.id)).toContain('destructive-production-access');
       expect(f.scope?.capabilities[0]).toMatchObject({ action: 'delete', production: true });
@@ -305,5 +346,7 @@ export function describeIncident(
       });
       expect(findingIn(r.stdout).verification).toBe('verified');
     });
+
+    at.more?.(() => ({ dir, url: double.url, token, ...run, finding: () => findingIn(run.stdout), double }));
   });
 }
