@@ -1,9 +1,13 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
 import { validCloudflareChecksum } from './checksum.js';
 import { TOKENS_DOCS_URL } from './model.js';
 import { remediateCloudflare } from './remediation.js';
 import { assessCloudflare } from './risks.js';
 import { rules } from './rules.js';
+
+// One inspector loads at a time (see lazy.ts): they share src/inspect modules.
+const inspector = lazily(() => import('./inspect.js'));
 
 export const cloudflare: Provider = {
   id: 'cloudflare',
@@ -37,7 +41,7 @@ export const cloudflare: Provider = {
     if (!secret) return undefined;
     return email ? { secret, parts: { email } } : { secret };
   },
-  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectCloudflare(credential, ctx),
+  inspect: async (credential, ctx) => (await inspector()).inspectCloudflare(credential, ctx),
   assess: assessCloudflare,
   remediation: remediateCloudflare,
 };

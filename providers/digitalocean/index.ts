@@ -1,8 +1,12 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
 import { TOKEN_DOCS_URL } from './model.js';
 import { remediateDigitalOcean } from './remediation.js';
 import { assessDigitalOcean } from './risks.js';
 import { rules } from './rules.js';
+
+// One inspector loads at a time (see lazy.ts): they share src/inspect modules.
+const inspector = lazily(() => import('./inspect.js'));
 
 export const digitalocean: Provider = {
   id: 'digitalocean',
@@ -26,7 +30,7 @@ export const digitalocean: Provider = {
     { method: 'GET', path: '/v2/volumes' },
     { method: 'GET', path: '/v2/domains' },
   ],
-  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectDigitalOcean(credential, ctx),
+  inspect: async (credential, ctx) => (await inspector()).inspectDigitalOcean(credential, ctx),
   assess: assessDigitalOcean,
   remediation: remediateDigitalOcean,
 };

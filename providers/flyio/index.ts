@@ -1,3 +1,4 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
 import { describeFlyOffline } from './claims.js';
 import { decodeFlyMacaroons } from './macaroon.js';
@@ -17,6 +18,9 @@ function decodes(secret: string): boolean {
   }
 }
 
+// One inspector loads at a time (see lazy.ts): they share src/inspect modules.
+const inspector = lazily(() => import('./inspect.js'));
+
 export const flyio: Provider = {
   id: 'flyio',
   name: 'Fly.io',
@@ -34,7 +38,7 @@ export const flyio: Provider = {
     const secret = text.trim().split(/\r?\n/)[0]?.trim() ?? '';
     return secret ? { secret } : undefined;
   },
-  inspect: async (credential, ctx) => (await import('./inspect.js')).inspectFly(credential, ctx),
+  inspect: async (credential, ctx) => (await inspector()).inspectFly(credential, ctx),
   assess: assessFly,
   remediation: remediateFly,
 };
