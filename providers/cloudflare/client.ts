@@ -1,6 +1,7 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential } from '../../src/core/types.js';
 import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { jsonOf } from '../../src/inspect/rest.js';
 
 /** Cloudflare's v4 envelope: `{success, errors, result, result_info}`. */
 export type Answer =
@@ -20,14 +21,8 @@ export function authHeaders(credential: Credential): Record<string, string> {
 export async function get(ctx: InspectContext, credential: Credential, path: string): Promise<Answer> {
   const url = `${ctx.endpoint.replace(/\/+$/, '')}${path}`;
   const res = await ctx.http.get(url, { ...authHeaders(credential), Accept: 'application/json' }, ctx.signal);
-  let body: unknown;
-  try {
-    body = JSON.parse(res.text);
-  } catch {
-    if (res.status === 401 || res.status === 403)
-      return { ok: false, status: res.status, message: `HTTP ${res.status}` };
-    throw new ProviderUnavailableError(`Cloudflare answered HTTP ${res.status} with a body that is not JSON`);
-  }
+  const body = jsonOf('Cloudflare', res.status, res.text);
+  if (body === undefined) return { ok: false, status: res.status, message: `HTTP ${res.status}` };
   if (
     typeof body !== 'object' ||
     body === null ||

@@ -1,6 +1,7 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential } from '../../src/core/types.js';
 import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { jsonOf } from '../../src/inspect/rest.js';
 
 /** A listing's answer: its items, or DigitalOcean's refusal. */
 export type Listing<T> =
@@ -23,14 +24,7 @@ async function get(
     { Authorization: `Bearer ${credential.secret.reveal()}`, Accept: 'application/json' },
     ctx.signal,
   );
-  let body: unknown;
-  try {
-    body = JSON.parse(res.text);
-  } catch {
-    if (res.status === 401 || res.status === 403)
-      return { ok: false, status: res.status, message: `HTTP ${res.status}` };
-    throw new ProviderUnavailableError(`DigitalOcean answered HTTP ${res.status} with a body that is not JSON`);
-  }
+  const body = jsonOf('DigitalOcean', res.status, res.text);
   if (res.status === 401 || res.status === 403) {
     const m = (body as { message?: unknown } | null)?.message;
     return { ok: false, status: res.status, message: typeof m === 'string' ? m.slice(0, 200) : `HTTP ${res.status}` };

@@ -1,4 +1,4 @@
-import type { AssessInput } from '../../src/core/provider.js';
+import { assessFacts } from '../../src/assess/fact-rules.js';
 import type { RiskSignal } from '../../src/core/types.js';
 import { crossEnvironmentRisk, intentMismatchRisk } from '../../src/assess/place-risks.js';
 import { listSome } from '../railway/risks.js';
@@ -47,15 +47,10 @@ function readsOtherSecrets(f: DoFacts): RiskSignal[] {
 }
 
 /** DigitalOcean's own risks, from the facts the inspector kept. */
-export function assessDigitalOcean(input: AssessInput): RiskSignal[] {
-  if (input.inspection.verification !== 'verified') return [];
-  const f = doFacts(input.inspection.scope?.facts);
-  if (!f) return [];
-  return [
-    ...destructiveProductionAccess(f),
-    ...accountWide(f),
-    ...readsOtherSecrets(f),
-    ...crossEnvironmentRisk(input, f.resources.filter((r) => r.production).map(describeResource)),
-    ...(isClassic(f) ? intentMismatchRisk(input, breadth(f)) : []),
-  ];
-}
+export const assessDigitalOcean = assessFacts(doFacts, [
+  destructiveProductionAccess,
+  accountWide,
+  readsOtherSecrets,
+  (f, input) => crossEnvironmentRisk(input, f.resources.filter((r) => r.production).map(describeResource)),
+  (f, input) => (isClassic(f) ? intentMismatchRisk(input, breadth(f)) : []),
+]);

@@ -1,6 +1,7 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential } from '../../src/core/types.js';
 import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { jsonOf } from '../../src/inspect/rest.js';
 import { isMacaroonText } from './claims.js';
 
 export type Answer =
@@ -33,13 +34,8 @@ export async function ask(
 }
 
 export function readAnswer(status: number, text: string): Answer {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    if (status === 401 || status === 403) return { ok: false, refusal: 'unauthorized', message: `HTTP ${status}` };
-    throw new ProviderUnavailableError(`Fly.io answered HTTP ${status} with a body that is not JSON`);
-  }
+  const body = jsonOf('Fly.io', status, text);
+  if (body === undefined) return { ok: false, refusal: 'unauthorized', message: `HTTP ${status}` };
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ProviderUnavailableError(`Fly.io answered HTTP ${status} with JSON that is not a GraphQL response`);
   }

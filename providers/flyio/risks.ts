@@ -1,4 +1,4 @@
-import type { AssessInput } from '../../src/core/provider.js';
+import { assessFacts } from '../../src/assess/fact-rules.js';
 import type { RiskSignal } from '../../src/core/types.js';
 import { crossEnvironmentRisk, intentMismatchRisk } from '../../src/assess/place-risks.js';
 import { listSome } from '../railway/risks.js';
@@ -56,15 +56,10 @@ function noExpiry(f: FlyFacts): RiskSignal[] {
 }
 
 /** Fly.io's own risks, from the facts the inspector kept. */
-export function assessFly(input: AssessInput): RiskSignal[] {
-  if (input.inspection.verification !== 'verified') return [];
-  const f = flyFacts(input.inspection.scope?.facts);
-  if (!f) return [];
-  return [
-    ...destructiveProductionAccess(f),
-    ...accountWide(f),
-    ...crossEnvironmentRisk(input, f.apps.filter((a) => a.production).map(describeApp)),
-    ...(isWide(f) ? intentMismatchRisk(input, breadth(f)) : []),
-    ...noExpiry(f),
-  ];
-}
+export const assessFly = assessFacts(flyFacts, [
+  destructiveProductionAccess,
+  accountWide,
+  (f, input) => crossEnvironmentRisk(input, f.apps.filter((a) => a.production).map(describeApp)),
+  (f, input) => (isWide(f) ? intentMismatchRisk(input, breadth(f)) : []),
+  noExpiry,
+]);

@@ -1,3 +1,4 @@
+import { assessFacts } from '../../src/assess/fact-rules.js';
 import { crossEnvironment, intentMismatch } from '../../src/assess/place-risks.js';
 import { listSome } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
@@ -74,15 +75,10 @@ function intentMismatchRisk(f: HerokuFacts, input: AssessInput): RiskSignal[] {
 }
 
 /** Heroku's own risks, from the facts the inspector kept. */
-export function assessHeroku(input: AssessInput): RiskSignal[] {
-  if (input.inspection.verification !== 'verified') return [];
-  const f = herokuFacts(input.inspection.scope?.facts);
-  if (!f) return [];
-  return [
-    ...destructiveProductionAccess(f),
-    ...accountWide(f),
-    ...readsOtherSecrets(f),
-    ...crossEnvironmentRisk(f, input),
-    ...intentMismatchRisk(f, input),
-  ];
-}
+export const assessHeroku = assessFacts(herokuFacts, [
+  destructiveProductionAccess,
+  accountWide,
+  readsOtherSecrets,
+  crossEnvironmentRisk,
+  intentMismatchRisk,
+]);

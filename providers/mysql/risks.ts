@@ -1,4 +1,4 @@
-import type { AssessInput } from '../../src/core/provider.js';
+import { assessFacts } from '../../src/assess/fact-rules.js';
 import type { RiskSignal } from '../../src/core/types.js';
 import { type MysqlFacts, mysqlFacts } from './facts.js';
 import { type Grant, holds } from './grants.js';
@@ -55,9 +55,4 @@ function escalate(f: MysqlFacts): RiskSignal[] {
 }
 
 /** MySQL's risks, from the grants the inspector read. */
-export function assessMysql(input: AssessInput): RiskSignal[] {
-  if (input.inspection.verification !== 'verified') return [];
-  const f = mysqlFacts(input.inspection.scope?.facts);
-  if (!f) return [];
-  return [...destroy(f), ...admin(f), ...escalate(f)];
-}
+export const assessMysql = assessFacts(mysqlFacts, [destroy, admin, escalate]);

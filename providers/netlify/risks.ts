@@ -1,3 +1,4 @@
+import { assessFacts } from '../../src/assess/fact-rules.js';
 import { crossEnvironment, intentMismatch } from '../../src/assess/place-risks.js';
 import { listSome } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
@@ -58,15 +59,10 @@ function intentMismatchRisk(f: NetlifyFacts, input: AssessInput): RiskSignal[] {
 }
 
 /** Netlify's own risks, from the facts the inspector kept. */
-export function assessNetlify(input: AssessInput): RiskSignal[] {
-  if (input.inspection.verification !== 'verified') return [];
-  const f = netlifyFacts(input.inspection.scope?.facts);
-  if (!f) return [];
-  return [
-    ...destructiveProductionAccess(f),
-    ...dnsTakeover(f),
-    ...accountWide(f),
-    ...crossEnvironmentRisk(f, input),
-    ...intentMismatchRisk(f, input),
-  ];
-}
+export const assessNetlify = assessFacts(netlifyFacts, [
+  destructiveProductionAccess,
+  dnsTakeover,
+  accountWide,
+  crossEnvironmentRisk,
+  intentMismatchRisk,
+]);

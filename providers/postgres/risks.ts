@@ -1,4 +1,4 @@
-import type { AssessInput } from '../../src/core/provider.js';
+import { assessFacts } from '../../src/assess/fact-rules.js';
 import type { RiskSignal, Severity } from '../../src/core/types.js';
 import { attributeVia, type PostgresFacts, postgresFacts, sum } from './facts.js';
 
@@ -115,9 +115,4 @@ function bypassesRls(f: PostgresFacts): RiskSignal[] {
 }
 
 /** PostgreSQL's own risks, from the facts the inspector kept. */
-export function assessPostgres(input: AssessInput): RiskSignal[] {
-  if (input.inspection.verification !== 'verified') return [];
-  const f = postgresFacts(input.inspection.scope?.facts);
-  if (!f) return [];
-  return [...superuser(f), ...destroy(f), ...notReadOnly(f), ...createRoles(f), ...bypassesRls(f)];
-}
+export const assessPostgres = assessFacts(postgresFacts, [superuser, destroy, notReadOnly, createRoles, bypassesRls]);

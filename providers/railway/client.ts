@@ -1,6 +1,7 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential } from '../../src/core/types.js';
 import { ProviderUnavailableError } from '../../src/core/errors.js';
+import { jsonOf } from '../../src/inspect/rest.js';
 
 /** How a token is presented: project tokens have their own header, the others are bearer tokens. */
 export type AuthStyle = 'project' | 'bearer';
@@ -36,13 +37,8 @@ export async function ask(
 
 /** Turns an HTTP answer into data or a refusal; anything else is the service misbehaving. */
 export function readAnswer(status: number, text: string): Answer {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    if (status === 401 || status === 403) return { ok: false, refusal: 'not-authorized', message: `HTTP ${status}` };
-    throw new ProviderUnavailableError(`Railway answered HTTP ${status} with a body that is not JSON`);
-  }
+  const body = jsonOf('Railway', status, text);
+  if (body === undefined) return { ok: false, refusal: 'not-authorized', message: `HTTP ${status}` };
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ProviderUnavailableError(`Railway answered HTTP ${status} with JSON that is not a GraphQL response`);
   }

@@ -1,3 +1,4 @@
+import { assessFacts } from '../../src/assess/fact-rules.js';
 import { crossEnvironment, intentMismatch } from '../../src/assess/place-risks.js';
 import { listSome } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
@@ -69,16 +70,11 @@ function noExpiry(): RiskSignal[] {
 }
 
 /** Render's own risks, from the facts the inspector kept. */
-export function assessRender(input: AssessInput): RiskSignal[] {
-  if (input.inspection.verification !== 'verified') return [];
-  const f = renderFacts(input.inspection.scope?.facts);
-  if (!f) return [];
-  return [
-    ...destructiveProductionAccess(f),
-    ...accountWide(f),
-    ...readsOtherSecrets(f),
-    ...crossEnvironmentRisk(f, input),
-    ...intentMismatchRisk(f, input),
-    ...noExpiry(),
-  ];
-}
+export const assessRender = assessFacts(renderFacts, [
+  destructiveProductionAccess,
+  accountWide,
+  readsOtherSecrets,
+  crossEnvironmentRisk,
+  intentMismatchRisk,
+  noExpiry,
+]);

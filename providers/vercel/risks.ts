@@ -1,3 +1,4 @@
+import { assessFacts } from '../../src/assess/fact-rules.js';
 import { crossEnvironment, intentMismatch } from '../../src/assess/place-risks.js';
 import { listSome } from '../../src/assess/places.js';
 import type { AssessInput } from '../../src/core/provider.js';
@@ -81,17 +82,12 @@ function noExpiry(f: VercelFacts): RiskSignal[] {
 }
 
 /** Vercel's own risks, from the facts the inspector kept. */
-export function assessVercel(input: AssessInput): RiskSignal[] {
-  if (input.inspection.verification !== 'verified') return [];
-  const f = vercelFacts(input.inspection.scope?.facts);
-  if (!f) return [];
-  return [
-    ...destructiveProductionAccess(f),
-    ...dnsTakeover(f),
-    ...accountWide(f),
-    ...admin(f),
-    ...crossEnvironmentRisk(f, input),
-    ...intentMismatchRisk(f, input),
-    ...noExpiry(f),
-  ];
-}
+export const assessVercel = assessFacts(vercelFacts, [
+  destructiveProductionAccess,
+  dnsTakeover,
+  accountWide,
+  admin,
+  crossEnvironmentRisk,
+  intentMismatchRisk,
+  noExpiry,
+]);

@@ -39,6 +39,20 @@ export async function getJson(
   throw new ProviderUnavailableError(`${provider} answered HTTP ${res.status} to GET ${path.split('?')[0]}`);
 }
 
+/**
+ * The JSON of an answer an inspector reads by hand (an envelope, GraphQL), or undefined for a
+ * 401/403 whose body is not JSON: the status alone is the refusal. Any other body that is not JSON
+ * is the service misbehaving.
+ */
+export function jsonOf(provider: string, status: number, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (status === 401 || status === 403) return undefined;
+    throw new ProviderUnavailableError(`${provider} answered HTTP ${status} with a body that is not JSON`);
+  }
+}
+
 /** The provider's words for a refusal, from the common error shapes, capped in length. */
 function errorMessage(body: unknown, status: number): string {
   const o = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;

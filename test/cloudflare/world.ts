@@ -1,4 +1,5 @@
-import type { CfToken, CfWorld } from './double.js';
+import { type StartedDouble, started } from '../helpers/hosting-suites.js';
+import { CfDouble, type CfToken, type CfWorld } from './double.js';
 import { cfId, cfToken } from './tokens.js';
 
 export const ACME = cfId();
@@ -112,4 +113,10 @@ export function testWorld(): { world: CfWorld; tokens: Record<TokenName, string>
       maxPageSize: 1,
     },
   };
+}
+
+/** A fresh world's double, started, in the shape the shared suites take. */
+export function startCloudflare(): Promise<StartedDouble> {
+  const { world, tokens } = testWorld();
+  return started(new CfDouble(world), tokens);
 }

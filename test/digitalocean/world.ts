@@ -1,4 +1,5 @@
-import type { DoToken, DoWorld } from './double.js';
+import { type StartedDouble, started } from '../helpers/hosting-suites.js';
+import { DoDouble, type DoToken, type DoWorld } from './double.js';
 import { doToken } from './tokens.js';
 
 export const PROD_DB = '9cc10173-e9ea-4176-9dbc-a4cee4c4ff30';
@@ -83,4 +84,10 @@ export function testWorld(): { world: DoWorld; tokens: Record<TokenName, string>
       maxPageSize: 2,
     },
   };
+}
+
+/** A fresh world's double, started, in the shape the shared suites take. */
+export function startDigitalOcean(): Promise<StartedDouble> {
+  const { world, tokens } = testWorld();
+  return started(new DoDouble(world), tokens);
 }

@@ -1,4 +1,5 @@
-import type { DoubleApp, DoubleOrg, DoubleToken, FlyWorld } from './double.js';
+import { type StartedDouble, started } from '../helpers/hosting-suites.js';
+import { FlyDouble, type DoubleApp, type DoubleOrg, type DoubleToken, type FlyWorld } from './double.js';
 import { deployToken, expiredToken, orgToken, userToken } from './tokens.js';
 
 const app = (numericId: number, name: string, extra: Partial<DoubleApp> = {}): DoubleApp => ({
@@ -108,4 +109,10 @@ export function testWorld(): TestWorld {
     [tokens.hang, { kind: 'hang' }],
   ]);
   return { world: { orgs: flyOrgs(), tokens: map, maxPageSize: 2 }, tokens };
+}
+
+/** A fresh world's double, started, in the shape the shared suites take. */
+export function startFlyio(): Promise<StartedDouble> {
+  const { world, tokens } = testWorld();
+  return started(new FlyDouble(world), tokens);
 }

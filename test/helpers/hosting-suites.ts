@@ -46,6 +46,18 @@ export async function started(
   };
 }
 
+/** The faults a hosting double plays, each for the token of the same name. */
+export const FAULTS = [
+  'rateLimited',
+  'rateLimitedLong',
+  'serverError',
+  'malformed',
+  'nonsense',
+  'hang',
+  'hangHalfway',
+] as const;
+export type FaultName = (typeof FAULTS)[number];
+
 /**
  * The faults every hosting provider's double plays (rate limits, 5xx, nonsense, hangs), through
  * inspectAll: each costs the credential its verification, with the reason, never the finding,
@@ -56,11 +68,16 @@ export function describeFaults(
   start: () => Promise<StartedDouble>,
   /** The reason for a JSON answer of the wrong shape (it names the first field read). */
   nonsense: string,
-  /** The severity of a committed credential left uninspected: `high` for a high-confidence kind, one step milder for one known by context. */
-  uninspected: 'high' | 'medium' = 'high',
+  /**
+   * For doubles that play only some of the faults (`plays`, each a token of the same name), or
+   * fail with another 5xx than 502 (`serverStatus`); `uninspected`: the severity of a committed
+   * credential left uninspected (`high` for a high-confidence kind, the default; `medium` for one
+   * known by context).
+   */
+  options: { plays?: readonly FaultName[]; serverStatus?: number; uninspected?: 'high' | 'medium' } = {},
 ): void {
   const hang = `no answer within ${ANSWER_TIMEOUT_MS} ms`;
-  const expected: Record<string, { verification: Inspection['verification']; reason: string; attempts?: number }> = {
+  const all: Record<FaultName, { verification: Inspection['verification']; reason: string; attempts?: number }> = {
     rateLimited: {
       verification: 'unverified',
       reason: 'rate limited (HTTP 429) after 3 attempt(s); Retry-After 0s',
@@ -71,12 +88,17 @@ export function describeFaults(
       reason: 'rate limited (HTTP 429) after 1 attempt(s); Retry-After 3600s',
       attempts: 1,
     },
-    serverError: { verification: 'error', reason: 'server error (HTTP 502) after 3 attempt(s)', attempts: 3 },
+    serverError: {
+      verification: 'error',
+      reason: `server error (HTTP ${options.serverStatus ?? 502}) after 3 attempt(s)`,
+      attempts: 3,
+    },
     malformed: { verification: 'error', reason: `${provider.name} answered HTTP 200 with a body that is not JSON` },
     nonsense: { verification: 'error', reason: nonsense },
     hang: { verification: 'error', reason: hang },
     hangHalfway: { verification: 'error', reason: hang },
   };
+  const expected = Object.fromEntries((options.plays ?? FAULTS).map((name) => [name, all[name]]));
   describe(`${provider.name} faults, through inspectAll`, () => {
     let double: StartedDouble;
     let inspections: Map<string, Inspection>;
@@ -107,7 +129,15 @@ export function describeFaults(
 
     for (const [name, want] of Object.entries(expected)) {
       it(`${name}: ${want.verification}, "${want.reason}"`, () => {
-        expect(of(name)).toEqual({ verification: want.verification, reason: want.reason, scope: null });
+        const i = of(name);
+        if (provider.describeOffline === undefined) {
+          expect(i).toEqual({ verification: want.verification, reason: want.reason, scope: null });
+        } else {
+          // What the token says of itself, decoded offline, stays; nothing is learned from a fault.
+          expect(i).toMatchObject({ verification: want.verification, reason: want.reason });
+          expect(i.scope?.capabilities).toEqual([]);
+          expect(i.scope?.reach).toEqual({});
+        }
         if (want.attempts !== undefined) expect(double.methodsOf(double.tokens[name]!)).toHaveLength(want.attempts);
       });
     }
@@ -117,7 +147,7 @@ export function describeFaults(
         const finding = assess(credentials.get(name)!, of(name), provider, DEFAULT_POLICY);
         expect(finding.risks.map((r) => r.id)).toEqual(['uninspected-credential']);
         // A committed credential of a prefixed, high-confidence kind fails the gate uninspected.
-        expect(finding.severity).toBe(uninspected);
+        expect(finding.severity).toBe(options.uninspected ?? 'high');
       }
     });
 
@@ -170,16 +200,29 @@ export function describeTokenLifecycle(
   });
 }
 
-interface JsonFinding {
+export interface JsonFinding {
   provider: string;
   severity: string;
   verification: string;
   scope: {
+    tokenType?: string;
     reach: Record<string, string[]>;
     capabilities: { action: string; production?: boolean }[];
   } | null;
   risks: { id: string; severity: string; message: string }[];
   remediation: string;
+}
+
+/** The audit run of an incident suite, for a provider's own checks on it. */
+export interface IncidentRun {
+  dir: string;
+  url: string;
+  token: string;
+  stdout: string;
+  stderr: string;
+  /** The provider's one finding in the audit's JSON. */
+  finding(): JsonFinding;
+  double: StartedDouble;
 }
 
 /**
@@ -197,34 +240,53 @@ export function describeIncident(
     /** The file, below the scanned directory, and the variable the token is assigned to. */
     file: string;
     variable: string;
+    /** Write the value in double quotes (a token with a space in it). */
+    quoted?: boolean;
     /** Which token of the double is found there, and a narrower one for the environment check. */
     token: string;
     otherToken: string;
     /** What destructive-production-access must name, and a reach entry that must be listed. */
-    names: string;
+    names: string | string[];
     reach: [string, string];
     /** The broad risk that names the resource (default destructive-production-access). */
     risk?: string;
     /** What the first capability must be (default: delete, in production). */
     firstCapability?: { action: string; production?: boolean };
-    /** Text of the double's answers that must never reach the output (customer data...). */
-    neverPrinted?: string[];
+    /** The word intent-mismatch must quote as the purpose the variable states. */
+    purpose?: string;
+    /** Risk ids the finding must raise besides destructive-production-access and intent-mismatch. */
+    risks?: string[];
+    /** What the remediation must say. */
+    remediation?: string[];
+    /** The one method the token may be sent with (GET unless the API is GraphQL). */
+    method?: string;
+    /**
+     * Strings no output may hold besides the token: pieces of it, secrets or customer data the
+     * double holds (a list, or made from the token).
+     */
+    neverPrinted?: string[] | ((token: string) => string[]);
+    /** The provider's own checks on the audit run, inside the same describe. */
+    more?: (run: () => IncidentRun) => void;
   },
 ): void {
   const risk = at.risk ?? 'destructive-production-access';
   const endpoint = provider.endpoint!;
+  const method = at.method ?? 'GET';
   describe(`the incident on ${provider.name}, end to end`, () => {
     let double: StartedDouble;
     let dir: string;
     let run: { code: number; stdout: string; stderr: string };
     let token: string;
+    let never: string[];
 
     beforeAll(async () => {
       double = await start();
       token = double.tokens[at.token]!;
+      const more = typeof at.neverPrinted === 'function' ? at.neverPrinted(token) : (at.neverPrinted ?? []);
+      never = [token, ...more];
       dir = mkdtempSync(join(tmpdir(), `tokenscope-${provider.id}-incident-`));
       mkdirSync(join(dir, dirname(at.file)), { recursive: true });
-      writeFileSync(join(dir, at.file), `${at.variable}=${token}\n`);
+      writeFileSync(join(dir, at.file), `${at.variable}=${at.quoted ? `"${token}"` : token}\n`);
       run = await cli(['audit', dir, '--format', 'json', `--${endpoint.flag}`, double.url], { cwd: dir });
     });
     afterAll(async () => {
@@ -247,21 +309,29 @@ export function describeIncident(
 
     it(`raises ${risk} naming the resource, and intent-mismatch naming the variable`, () => {
       const f = findingIn(run.stdout);
+      expect(f.risks.map((r) => r.id)).toEqual(expect.arrayContaining([risk, 'intent-mismatch', ...(at.risks ?? [])]));
       const destructive = f.risks.find((r) => r.id === risk);
       expect(destructive?.severity).toBe('critical');
-      expect(destructive?.message).toContain(at.names);
-      expect(f.risks.find((r) => r.id === 'intent-mismatch')?.message).toContain(`"${at.variable}"`);
+      for (const name of [at.names].flat()) expect(destructive?.message).toContain(name);
+      const said = at.purpose === undefined ? '' : ` states a narrow purpose ("${at.purpose}")`;
+      expect(f.risks.find((r) => r.id === 'intent-mismatch')?.message).toContain(`"${at.variable}"${said}`);
       expect(f.scope?.reach[at.reach[0]]).toContain(at.reach[1]);
     });
 
-    it('sent the token only to the configured endpoint, only as GETs', () => {
+    if (at.remediation) {
+      it('names the narrower credential in the remediation', () => {
+        for (const text of at.remediation!) expect(findingIn(run.stdout).remediation).toContain(text);
+      });
+    }
+
+    it(`sent the token only to the configured endpoint, only as ${method}s`, () => {
       const methods = double.methodsOf(token);
       expect(methods.length).toBeGreaterThan(0);
-      expect(methods.every((m) => m === 'GET')).toBe(true);
+      expect(methods.every((m) => m === method)).toBe(true);
     });
 
     it('never prints the raw token, nor data the service answered with', () => {
-      for (const text of [token, ...(at.neverPrinted ?? [])]) expect(run.stdout + run.stderr).not.toContain(text);
+      for (const s of never) expect(run.stdout + run.stderr).not.toContain(s);
     });
 
     it(`\`inspect --provider ${provider.id}\` gives the same verdict for the token read from stdin`, async () => {
@@ -272,8 +342,9 @@ export function describeIncident(
         },
       );
       expect(r.code).toBe(1);
-      expect(r.stdout).not.toContain(token);
+      for (const s of never) expect(r.stdout + r.stderr).not.toContain(s);
       const f = findingIn(r.stdout);
+      expect(f.verification).toBe('verified');
       expect(f.severity).toBe('critical');
       expect(f.risks.map((x) => x.id)).toContain(risk);
       expect(f.scope?.capabilities[0]).toMatchObject(at.firstCapability ?? { action: 'delete', production: true });
@@ -286,5 +357,7 @@ export function describeIncident(
       });
       expect(findingIn(r.stdout).verification).toBe('verified');
     });
+
+    at.more?.(() => ({ dir, url: double.url, token, ...run, finding: () => findingIn(run.stdout), double }));
   });
 }
