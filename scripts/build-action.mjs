@@ -34,6 +34,9 @@ const result = await build({
   },
   // pg's optional native binding is never used: pure JS pg is.
   external: ['pg-native'],
+  // jsonc-parser's main entry is a UMD build that require()s its parts at run time, which a bundle
+  // cannot resolve; its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   logLevel: 'warning',
   metafile: false,
 });
