@@ -78,7 +78,8 @@ test('the bundle, run by node as the runner runs it: finds the token, annotates,
   const outputs = parseOutputFile(readFileSync(join(dir, 'output'), 'utf8'));
   expect(outputs).toMatchObject({
     findings: '1',
-    'highest-severity': 'medium',
+    // A committed GitHub token fails the gate even uninspected (verify: false).
+    'highest-severity': 'high',
     'sarif-file': join(world.root, 'tokenscope.sarif'),
   });
   expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('## tokenscope');
