@@ -1,6 +1,6 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { jsonOf } from '../../src/inspect/rest.js';
 
 /** Cloudflare's v4 envelope: `{success, errors, result, result_info}`. */

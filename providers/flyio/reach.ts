@@ -1,7 +1,7 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential, Unknown } from '../../src/core/types.js';
 import { isProductionName } from '../../src/assess/policy.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import type { Actions, ResourceGrant } from './macaroon.js';
 import { type Answer, ask } from './client.js';
 import type { FlyApp, FlyOrganization } from './model.js';

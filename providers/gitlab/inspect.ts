@@ -2,7 +2,7 @@ import { isProductionName } from '../../src/assess/policy.js';
 import type { InspectContext } from '../../src/core/provider.js';
 import { scrub } from '../../src/core/scrub.js';
 import type { Credential, Inspection, Unknown } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { API, gitlabGet, read, walkAssociations } from './api.js';
 import type { GitlabFacts, Membership, TokenKind } from './model.js';
 import { INSPECTABLE_RULE } from './rules.js';

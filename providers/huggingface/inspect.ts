@@ -1,7 +1,7 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import { scrub } from '../../src/core/scrub.js';
 import type { Capability, Credential, Inspection, Unknown } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { getJson, shapeReaders } from '../../src/inspect/rest.js';
 import { type HuggingFaceFacts, type OwnerFact, rightsOfRole } from './model.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { InspectContext } from '../../src/core/provider.js';
 import { scrub } from '../../src/core/scrub.js';
 import type { Capability, Credential, Inspection, Unknown } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { npmGet, read } from './api.js';
 import { type NpmFacts, type PackageFact, PUBLIC_REGISTRY_HOST, patternCovers } from './model.js';
 

@@ -1,7 +1,7 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import { scrub } from '../../src/core/scrub.js';
 import type { Credential, Inspection, Unknown } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { getJson, type RestAnswer, shapeReaders } from '../../src/inspect/rest.js';
 import type { SendgridFacts } from './model.js';
 import { buildScope } from './scope.js';

@@ -1,7 +1,7 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import { scrub } from '../../src/core/scrub.js';
 import type { Credential, Inspection, Unknown } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { read, slackCall } from './api.js';
 import type { SlackFacts, SlackKind } from './model.js';
 import { NEVER_SENT } from './rules.js';

@@ -1,6 +1,6 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Capability, Credential, Inspection, Scope, Unknown } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { getJson, type RestAnswer, shapeReaders } from '../../src/inspect/rest.js';
 import { accountName, customerReads, keyOf, PROBES, type StripeFacts } from './model.js';
 

@@ -2,7 +2,7 @@ import type { InspectContext } from '../../src/core/provider.js';
 import { scrub } from '../../src/core/scrub.js';
 import type { Credential, Inspection, Scope, Unknown } from '../../src/core/types.js';
 import { isProductionName } from '../../src/assess/policy.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { getJson, type RestAnswer, shapeReaders } from '../../src/inspect/rest.js';
 import { type BranchFact, formOf, isProjectKey, type ProjectFact, type SupabaseFacts } from './model.js';
 import { describeSupabaseOffline } from './offline.js';

@@ -1,6 +1,6 @@
 import type { InspectContext } from '../../src/core/provider.js';
 import type { Credential } from '../../src/core/types.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { getJson, type RestAnswer, shapeReaders } from '../../src/inspect/rest.js';
 
 export const read = shapeReaders('Vercel');

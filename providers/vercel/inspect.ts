@@ -2,7 +2,7 @@ import type { InspectContext } from '../../src/core/provider.js';
 import { scrub } from '../../src/core/scrub.js';
 import type { Credential, Inspection, Unknown } from '../../src/core/types.js';
 import { isProductionName } from '../../src/assess/policy.js';
-import { ProviderUnavailableError } from '../../src/inspect/errors.js';
+import { ProviderUnavailableError } from '../../src/core/errors.js';
 import { read, vercelGet, walkList } from './api.js';
 import {
   type DomainFact,

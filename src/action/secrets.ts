@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { type CandidateSource, type CredentialRefiner, audit } from '../core/audit.js';
+import { audit } from '../core/audit.js';
+import type { CandidateSource, CredentialRefiner } from '../core/source.js';
 import type { Config } from '../config/load.js';
 import type { Secret } from '../core/secret.js';
 import { splitUserinfo } from '../core/userinfo.js';

@@ -13,8 +13,6 @@ import { worst } from '../assess/severity.js';
 import type { CandidateSource, CredentialRefiner } from './source.js';
 import type { Candidate, Finding, Inspection } from './types.js';
 
-export type { CandidateSource, CredentialRefiner } from './source.js';
-
 export interface AuditOptions {
   /** The scanned directory; undefined when only other sources are scanned (stdin). */
   root?: string;

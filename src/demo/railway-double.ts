@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ExecutionResult, type GraphQLSchema, graphql, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { type ExecutionResult, type GraphQLSchema, graphql } from 'graphql';
+import { connection, operationOf, type PageArgs, readBody, send } from './graphql-double.js';
 
 /**
  * A loopback Railway, for the tests and for `tokenscope demo`. Every answer comes from graphql-js
@@ -131,7 +132,7 @@ export class RailwayDouble {
       method: req.method ?? '',
       auth,
       ...(token !== undefined ? { token } : {}),
-      ...(query !== undefined ? { query, operation: operationOf(query), variables } : {}),
+      ...(query !== undefined ? { query, operation: operationOf(query)?.operation, variables } : {}),
     });
 
     const who = token !== undefined ? this.world.tokens.get(token) : undefined;
@@ -216,7 +217,7 @@ export class RailwayDouble {
       },
       apiTokens: (args: PageArgs) => {
         if (who?.kind !== 'account') return deny();
-        return this.connection(
+        return this.page(
           who.apiTokens.map((t) => ({ ...t, workspaceId: null })),
           args,
         );
@@ -231,7 +232,7 @@ export class RailwayDouble {
         const list = w.projects.filter(
           (p) => reachable(p) && (!args.workspaceId || p.workspaceId === args.workspaceId),
         );
-        return this.connection(
+        return this.page(
           list.map((p) => this.project(p)),
           args,
         );
@@ -258,71 +259,31 @@ export class RailwayDouble {
       primaryEnvironmentId: p.primaryEnvironmentId,
       workspace,
       environments: (args: PageArgs) =>
-        this.connection(
+        this.page(
           p.environments.map((e) => this.environment(p, e)),
           args,
         ),
-      services: (args: PageArgs) => this.connection(p.services, args),
-      buckets: (args: PageArgs) => this.connection(p.buckets, args),
+      services: (args: PageArgs) => this.page(p.services, args),
+      buckets: (args: PageArgs) => this.page(p.buckets, args),
     };
+  }
+
+  /** A Relay connection, pages no larger than the world allows. */
+  private page<T>(items: T[], args: PageArgs): Record<string, unknown> {
+    return connection(items, args, this.world.maxPageSize);
   }
 
   private environment(p: DoubleProject, e: DoubleEnvironment): Record<string, unknown> {
     return {
       id: e.id,
       name: e.name,
-      volumeInstances: (args: PageArgs) => this.connection(e.volumes, args),
+      volumeInstances: (args: PageArgs) => this.page(e.volumes, args),
       // Every service of the project is deployed in every environment.
       serviceInstances: (args: PageArgs) =>
-        this.connection(
+        this.page(
           p.services.map((s) => ({ serviceId: s.id, serviceName: s.name })),
           args,
         ),
     };
   }
-
-  /** A Relay connection: opaque cursors, pages no larger than the world allows. */
-  private connection<T>(items: T[], args: PageArgs): Record<string, unknown> {
-    const start = args.after ? Number(Buffer.from(args.after, 'base64url').toString()) + 1 : 0;
-    const size = Math.min(args.first ?? this.world.maxPageSize, this.world.maxPageSize);
-    const slice = items.slice(start, start + size);
-    const cursor = (i: number) => Buffer.from(String(start + i)).toString('base64url');
-    return {
-      edges: slice.map((node, i) => ({ cursor: cursor(i), node })),
-      pageInfo: {
-        hasNextPage: start + size < items.length,
-        hasPreviousPage: start > 0,
-        startCursor: slice.length > 0 ? cursor(0) : null,
-        endCursor: slice.length > 0 ? cursor(slice.length - 1) : null,
-      },
-    };
-  }
-}
-
-interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
-
-function operationOf(query: string): string | undefined {
-  try {
-    const op = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    return op?.operation;
-  } catch {
-    return undefined;
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(body);
 }

@@ -1,5 +1,5 @@
 import type { InspectContext } from '../core/provider.js';
-import { ProviderUnavailableError } from './errors.js';
+import { ProviderUnavailableError } from '../core/errors.js';
 
 /**
  * A JSON REST answer as an inspector reads it: a body it could parse, or a refusal (401/403/404)

@@ -1,4 +1,4 @@
-import type { CandidateSource, CredentialRefiner } from '../core/audit.js';
+import type { CandidateSource, CredentialRefiner } from '../core/source.js';
 import type { Candidate, Credential, Location, RiskSignal } from '../core/types.js';
 import type { Detector } from '../detect/engine.js';
 import { decode } from '../sources/read.js';

@@ -1,5 +1,6 @@
 import type { Config } from '../config/load.js';
-import { audit, type CandidateSource, type CredentialRefiner, providersById } from '../core/audit.js';
+import { audit, providersById } from '../core/audit.js';
+import type { CandidateSource, CredentialRefiner } from '../core/source.js';
 import type { Severity } from '../core/types.js';
 import { toolVersion } from '../core/version.js';
 import { buildReport } from '../report/model.js';
