@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Bundles the GitHub Action (src/action/main.ts) into dist/index.js, the file action.yml runs.
+// Bundles the GitHub Action (src/action/main.ts) into dist/index.js, the file action.yml runs,
+// with the scanning thread (dist/scan-worker.js) and the custom-rule guard thread
+// (dist/guard-worker.js) beside it: the Action scans on the same pool of threads as the CLI.
 //
 // ESM, because the core finds schemas/ from import.meta.url (src/core/paths.ts): in an ESM bundle
 // that is dist/index.js, and dist/ sits beside schemas/ at the repository root, so the walk up
@@ -19,8 +21,12 @@ const outdir = process.argv[2] ? resolve(process.argv[2]) : join(root, 'dist');
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/action/main.ts'],
-  outfile: join(outdir, 'index.js'),
+  entryPoints: {
+    index: 'src/action/main.ts',
+    'scan-worker': 'src/scan/worker.ts',
+    'guard-worker': 'src/detect/guard-worker.ts',
+  },
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -8,8 +8,8 @@ export interface CliOutcome {
 }
 
 /**
- * The CLI's argv for this run: the same flags a user would type. `--threads 1` because the
- * bundle carries no separate worker script (and a PR's range is scanned in this thread anyway).
+ * The CLI's argv for this run: the same flags a user would type. The scanning threads are the
+ * CLI's default (the runner's cores, up to 4): the bundle carries the thread's script beside it.
  */
 export function auditArgv(
   inputs: ActionInputs,
@@ -19,7 +19,7 @@ export function auditArgv(
   reportPath: string,
 ): string[] {
   const argv = ['audit', root, ...cliArgs(target), '--format', 'json', '--output', reportPath];
-  argv.push('--threads', '1', '--fail-on', inputs.failOn);
+  argv.push('--fail-on', inputs.failOn);
   if (!inputs.verify) argv.push('--offline');
   // Untrusted content (a PR's files) must not pick the hosts the runner connects to.
   if (!inputs.inspectFoundHosts) argv.push('--skip-found-hosts');

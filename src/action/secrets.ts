@@ -1,6 +1,7 @@
+import { availableParallelism } from 'node:os';
 import * as core from '@actions/core';
 import { audit } from '../core/audit.js';
-import type { CandidateSource, CredentialRefiner } from '../core/source.js';
+import type { Source, CredentialRefiner } from '../core/source.js';
 import type { Config } from '../config/load.js';
 import type { Secret } from '../core/secret.js';
 import { splitUserinfo } from '../core/userinfo.js';
@@ -22,7 +23,7 @@ async function sourcesFor(
   target: ScanTarget,
   root: string,
   config: Config,
-): Promise<{ root?: string; sources: CandidateSource[]; refiners: CredentialRefiner[] }> {
+): Promise<{ root?: string; sources: Source[]; refiners: CredentialRefiner[] }> {
   const { skip, maxFileSize } = config;
   switch (target.kind) {
     case 'range': {
@@ -31,11 +32,11 @@ async function sourcesFor(
     }
     case 'branch': {
       const scan = new HistoryScan({ cwd: root, revs: [target.ref], head: target.ref, skip, maxFileSize });
-      return { root, sources: [scan.source], refiners: [] };
+      return { root, sources: [scan], refiners: [] };
     }
     case 'full': {
       const scan = new HistoryScan({ cwd: root, revs: await allRevs(root), head: 'HEAD', skip, maxFileSize });
-      return { root, sources: [scan.source], refiners: [] };
+      return { root, sources: [scan], refiners: [] };
     }
     case 'none':
       return { sources: [], refiners: [] };
@@ -111,7 +112,7 @@ export async function maskFoundSecrets(target: ScanTarget, root: string, config:
     config: { ...config, allowlist: { paths: [], rules: [], fingerprints: [] } },
     sources,
     refiners,
-    threads: 1,
+    threads: Math.min(4, availableParallelism()),
     offline: true,
     endpoints: {},
   });

@@ -5,7 +5,7 @@ import { agentHeadline } from '../assess/headline.js';
 import type { Config } from '../config/load.js';
 import { UsageError } from '../config/load.js';
 import { audit } from '../core/audit.js';
-import type { CandidateSource, CredentialRefiner } from '../core/source.js';
+import type { Source, CredentialRefiner } from '../core/source.js';
 import { toolVersion } from '../core/version.js';
 import { buildReport } from '../report/model.js';
 import { envSource } from '../sources/env.js';
@@ -27,7 +27,7 @@ import { settingsFrom } from './settings.js';
 /** What to read besides (or instead of) the working tree, as the flags ask. */
 interface Plan {
   scanWorkTree: boolean;
-  sources: CandidateSource[];
+  sources: Source[];
   refiners: CredentialRefiner[];
   notes: string[];
   /** Set when there is nothing to scan (--range with BASE == HEAD): said, and exit 0. */
@@ -77,7 +77,7 @@ async function plan(args: Record<string, unknown>, io: CliIO, root: string | und
       head = args.branch;
     }
     const history = new HistoryScan({ cwd: root, revs, head, skip, maxFileSize });
-    p.sources.push(history.source);
+    p.sources.push(history);
     p.refiners.push(history);
   }
   if (args.agent || args['include-home']) p.sources.push(homeSource(io.env, maxFileSize, p.notes));

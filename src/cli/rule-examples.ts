@@ -1,5 +1,5 @@
 import { type Config, UsageError } from '../config/load.js';
-import { buildDetector } from '../scan/file-scanner.js';
+import { buildDetector } from '../scan/detector.js';
 
 /**
  * A config file's own rules must do what their examples say: each true positive found by the rule,

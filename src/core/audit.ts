@@ -4,20 +4,20 @@ import type { Config } from '../config/load.js';
 import { inspectAll } from '../inspect/run.js';
 import { mergeCandidates } from '../detect/merge.js';
 import { AllowFilter } from '../scan/allowlist.js';
-import { buildDetector } from '../scan/file-scanner.js';
-import { scanFiles } from '../scan/pool.js';
+import { detectSources } from '../scan/pipeline.js';
+import { ScanPool } from '../scan/pool.js';
 import { fromWire } from '../scan/wire.js';
-import { walkWorkTree } from '../sources/worktree.js';
+import { WorkTreeSource } from '../sources/worktree-source.js';
 import type { Provider } from './provider.js';
 import { worst } from '../assess/severity.js';
-import type { CandidateSource, CredentialRefiner } from './source.js';
-import type { Candidate, Finding, Inspection } from './types.js';
+import type { CredentialRefiner, Source } from './source.js';
+import type { Credential, Finding, Inspection } from './types.js';
 
 export interface AuditOptions {
   /** The scanned directory; undefined when only other sources are scanned (stdin). */
   root?: string;
   config: Config;
-  sources?: CandidateSource[];
+  sources?: Source[];
   refiners?: CredentialRefiner[];
   threads: number;
   offline: boolean;
@@ -55,47 +55,41 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
     maxFileBytes: config.maxFileSize,
     ruleBudgetMs: config.fileBudgetMs,
   };
-  const detector = buildDetector(detectorOptions, false, config.fileBudgetMs);
   const allow = new AllowFilter(config.allowlist);
-  const candidates: Candidate[] = [];
   const notes: string[] = [];
   const stats = { files: 0, bytes: 0, skipped: 0, suppressed: 0 };
 
-  if (opts.root) {
-    const walk = await walkWorkTree(opts.root, config);
-    notes.push(...walk.notes);
-    const pool = await scanFiles(
-      walk.files,
-      detectorOptions,
-      opts.threads,
-      (d, t) => opts.progress?.('scan', d, t),
-      config.fileBudgetMs,
+  // One pool of scanning threads for every source: the working tree, history, a range, the
+  // index, stdin, home and the environment alike.
+  const worktree = opts.root ? new WorkTreeSource(opts.root, config) : undefined;
+  const sources = [...(worktree ? [worktree] : []), ...(opts.sources ?? [])];
+  const pool = new ScanPool(detectorOptions, opts.threads, config.fileBudgetMs);
+  let credentials: Credential[];
+  try {
+    const detected = await detectSources(sources, pool, (d) =>
+      opts.progress?.('scan', d, Math.max(d, worktree?.files ?? 0)),
     );
-    stats.files = walk.files.length;
-    stats.bytes = pool.bytes;
-    let binary = 0;
-    pool.outcomes.forEach((o, i) => {
-      if (o.skipped) {
-        stats.skipped++;
-        if (o.skipped === 'binary') binary++;
-        else notes.push(`skipped ${walk.files[i]!.path}: ${o.skipped}`);
-      }
-      if (o.notes) notes.push(...o.notes);
-      for (const w of o.candidates) {
-        const c = fromWire(w);
-        if (allow.keepCandidate(c)) candidates.push(c);
-      }
-    });
+    if (worktree) {
+      const t = detected.tallies[0]!;
+      stats.files = worktree.files;
+      stats.bytes = t.bytes;
+      stats.skipped = t.skipped;
+      notes.push(...worktree.notes);
+    }
+    notes.push(...detected.notes);
     // Binary files are many and expected (images, archives): counted, not listed, never silent.
+    const binary = worktree ? detected.tallies[0]!.binary : 0;
     if (binary) notes.push(`skipped ${binary} binary file(s) in the working tree`);
-  }
-  for (const source of opts.sources ?? []) {
-    for await (const c of source(detector)) if (allow.keepCandidate(c)) candidates.push(c);
-  }
-  notes.push(...detector.notes);
 
-  const credentials = mergeCandidates(candidates).filter((c) => allow.keepCredential(c));
-  for (const r of opts.refiners ?? []) await r.afterMerge?.(credentials);
+    credentials = mergeCandidates(detected.candidates.filter((c) => allow.keepCandidate(c))).filter((c) =>
+      allow.keepCredential(c),
+    );
+    const scanMore = async (fragments: Parameters<typeof pool.scan>[0]) =>
+      (await pool.scan(fragments)).map((w) => ({ ...w, found: w.found.map(fromWire) }));
+    for (const r of opts.refiners ?? []) await r.afterMerge?.(credentials, scanMore);
+  } finally {
+    await pool.close();
+  }
   for (const r of opts.refiners ?? []) notes.push(...(r.notes?.() ?? []));
   stats.suppressed = allow.suppressed;
   const providers = providersById();

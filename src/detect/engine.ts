@@ -5,7 +5,7 @@ import { assignmentName } from './assignment.js';
 import type { CompiledRule } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
-import { isPlaceholder } from './placeholders.js';
+import { isPlaceholder } from '../core/placeholders.js';
 import type { RegexGuard } from './guard.js';
 import { KeywordAutomaton } from './keywords.js';
 import { allMatches, type RawMatch } from './match.js';

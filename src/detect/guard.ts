@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { packageRoot } from '../core/paths.js';
 import type { RawMatch } from './match.js';
@@ -13,10 +14,13 @@ export interface GuardJob {
 }
 export type GuardReply = { matches: RawMatch[] } | { hit: boolean } | { error: string };
 
-/** The compiled guard thread, when the package is built (ts-jest runs from source). */
+/**
+ * The guard thread's script: beside this module in the compiled package and in the Action's
+ * bundle (dist/guard-worker.js); from the build when the tests run this module from source.
+ */
 function guardScript(): string | undefined {
-  const p = join(packageRoot(), 'build', 'src', 'detect', 'guard-worker.js');
-  return existsSync(p) ? p : undefined;
+  const beside = import.meta.url.endsWith('.js') ? [fileURLToPath(new URL('./guard-worker.js', import.meta.url))] : [];
+  return [...beside, join(packageRoot(), 'build', 'src', 'detect', 'guard-worker.js')].find((p) => existsSync(p));
 }
 
 /**

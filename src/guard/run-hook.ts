@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { buildDetector } from '../scan/file-scanner.js';
+import { buildDetector } from '../scan/detector.js';
 import { GUARD_DIR, GUARD_FILE, readGuardCache } from './cache.js';
 import type { Decision, ToolCall } from './call.js';
 import { claudeOutput, parseClaude } from './claude.js';

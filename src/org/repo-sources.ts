@@ -1,7 +1,5 @@
-import type { CandidateSource, CredentialRefiner } from '../core/source.js';
-import type { Candidate, Credential, Location, RiskSignal } from '../core/types.js';
-import type { Detector } from '../detect/engine.js';
-import { decode } from '../sources/read.js';
+import type { CredentialRefiner, Source, SourceFragment } from '../core/source.js';
+import type { Credential, Location, RiskSignal } from '../core/types.js';
 import { readBlobs } from '../sources/history/cat-file.js';
 import { HistoryScan } from '../sources/history/history.js';
 import { skipMatcher } from '../sources/history/skip.js';
@@ -20,11 +18,9 @@ export interface RepoScanOptions {
 
 const prefixOf = (name: string) => `${name}/`;
 
-async function* prefixed(candidates: AsyncIterable<Candidate>, name: string): AsyncGenerator<Candidate> {
-  for await (const c of candidates) {
-    c.location.path = prefixOf(name) + c.location.path;
-    yield c;
-  }
+/** A source's fragments with every path under `name/`: the org's report names the repository. */
+async function* prefixed(fragments: AsyncIterable<SourceFragment>, name: string): AsyncGenerator<SourceFragment> {
+  for await (const f of fragments) yield { ...f, meta: { ...f.meta, path: prefixOf(name) + f.meta.path } };
 }
 
 /**
@@ -32,11 +28,11 @@ async function* prefixed(candidates: AsyncIterable<Candidate>, name: string): As
  * HEAD, scanned once, reported as `tracked` at `name/path` with HEAD's commit. These are the
  * places to fix now; the history source says where each secret first came in.
  */
-export function headTreeSource(opts: RepoScanOptions, notes: string[]): CandidateSource {
-  return (detector) => prefixed(scanHeadTree(opts, detector, notes), opts.name);
+export function headTreeSource(opts: RepoScanOptions, notes: string[]): Source {
+  return { fragments: () => headTree(opts, notes) };
 }
 
-async function* scanHeadTree(opts: RepoScanOptions, detector: Detector, notes: string[]): AsyncGenerator<Candidate> {
+async function* headTree(opts: RepoScanOptions, notes: string[]): AsyncGenerator<SourceFragment> {
   const skipped = skipMatcher(opts.skip);
   const place = { gitDir: opts.dir };
   const listed = treeEntries(place, opts.head, (why) =>
@@ -51,9 +47,12 @@ async function* scanHeadTree(opts: RepoScanOptions, detector: Detector, notes: s
       continue;
     }
     if (answer.kind !== 'blob') continue;
-    const decoded = decode(answer.content);
-    if ('binary' in decoded) continue;
-    yield* detector.scan({ text: decoded.text, path, source: 'tracked', commit: opts.head });
+    yield {
+      meta: { path: prefixOf(opts.name) + path, source: 'tracked', commit: opts.head },
+      content: { bytes: answer.content },
+      // Binary blobs are expected and not news; the rest as found.
+      settle: (o) => o.found,
+    };
   }
 }
 
@@ -63,7 +62,7 @@ async function* scanHeadTree(opts: RepoScanOptions, detector: Detector, notes: s
  * knows paths of its own repository only: each call sees a view of the credential holding just
  * this repository's locations, unprefixed, and what it decides is written back prefixed.
  */
-export class RepoHistory implements CredentialRefiner {
+export class RepoHistory implements CredentialRefiner, Source {
   private readonly inner: HistoryScan;
 
   constructor(private readonly opts: RepoScanOptions) {
@@ -76,7 +75,9 @@ export class RepoHistory implements CredentialRefiner {
     });
   }
 
-  readonly source: CandidateSource = (detector) => prefixed(this.inner.source(detector), this.opts.name);
+  fragments(): AsyncGenerator<SourceFragment> {
+    return prefixed(this.inner.fragments(), this.opts.name);
+  }
 
   private mine(l: Location): boolean {
     return l.path.startsWith(prefixOf(this.opts.name));

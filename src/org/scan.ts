@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.js';
 import { audit, providersById } from '../core/audit.js';
-import type { CandidateSource, CredentialRefiner } from '../core/source.js';
+import type { Source, CredentialRefiner } from '../core/source.js';
 import type { Severity } from '../core/types.js';
 import { toolVersion } from '../core/version.js';
 import { buildReport } from '../report/model.js';
@@ -71,7 +71,7 @@ export async function scanOrg(opts: OrgScanOptions): Promise<OrgReport> {
   const now = opts.now ?? new Date();
   const mirrored = await mirrorAll(opts);
   const notes: string[] = [];
-  const sources: CandidateSource[] = [];
+  const sources: Source[] = [];
   const refiners: CredentialRefiner[] = [];
   for (const { section, dir } of mirrored) {
     if (section.status === 'unreachable')
@@ -86,7 +86,7 @@ export async function scanOrg(opts: OrgScanOptions): Promise<OrgReport> {
     };
     sources.push(headTreeSource(repoOpts, notes));
     const history = new RepoHistory(repoOpts);
-    sources.push(history.source);
+    sources.push(history);
     refiners.push(history);
   }
 

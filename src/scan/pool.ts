@@ -1,131 +1,155 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../core/paths.js';
 import { DEFAULT_FILE_BUDGET_MS } from '../config/defaults.js';
-import type { FileTask } from '../sources/worktree.js';
-import { buildDetector, type DetectorOptions, type FileOutcome, scanFile } from './file-scanner.js';
+import { packageRoot } from '../core/paths.js';
+import type { PlainFragment } from '../core/source.js';
+import type { Detector } from '../detect/engine.js';
+import { buildDetector, type DetectorOptions } from './detector.js';
+import { scanFragment } from './scan-fragment.js';
+import type { WireOutcome } from './wire.js';
 
-export interface PoolResult {
-  outcomes: FileOutcome[];
-  bytes: number;
-}
-
-const BATCH_FILES = 32;
-
-/** The compiled worker, when the package has been built (tests under ts-jest may run from source). */
+/**
+ * The scanning thread's script: beside this module in the Action's bundle (dist/scan-worker.js)
+ * and in the compiled package (build/src/scan/worker.js); from the build when the tests run this
+ * module from source.
+ */
 export function workerScript(): string | undefined {
-  const p = join(packageRoot(), 'build', 'src', 'scan', 'worker.js');
-  return existsSync(p) ? p : undefined;
+  const here = (name: string) => fileURLToPath(new URL(`./${name}`, import.meta.url));
+  const choices = [here('scan-worker.js'), ...(import.meta.url.endsWith('.js') ? [here('worker.js')] : [])];
+  choices.push(join(packageRoot(), 'build', 'src', 'scan', 'worker.js'));
+  return choices.find((p) => existsSync(p));
 }
 
-interface Batch {
-  start: number;
-  tasks: FileTask[];
+interface Job {
+  fragments: PlainFragment[];
+  resolve: (outcomes: WireOutcome[]) => void;
+}
+
+/** One scanning thread and the jobs it holds. */
+interface Lane {
+  worker: Worker;
+  inFlight: Map<number, Job>;
+  timer?: NodeJS.Timeout;
 }
 
 /**
- * Scans files on `threads` worker threads (one core cannot reach the throughput target), or in
- * this thread when threads <= 1 or no compiled worker exists. Outcomes come back in task order.
+ * The scanning threads every source feeds. Each thread builds its own detector once and scans
+ * the batches of fragments it is sent; with one thread (or no compiled worker) fragments are
+ * scanned here instead.
  *
- * With custom rules from a config file, files always go to workers one at a time under a
- * watchdog: a file that takes longer than `fileBudgetMs` (a catastrophic regex) has its worker
- * terminated and is reported skipped, and the scan goes on with a fresh worker.
+ * With rules from a config file, fragments go to the threads one at a time under a watchdog: a
+ * fragment that takes longer than the backstop (a catastrophic regex the per-rule guard did not
+ * stop) has its thread ended and is reported skipped, and a fresh thread takes the next one. A
+ * thread that dies costs the fragments it held (skipped, with the reason), never the scan.
  */
-export async function scanFiles(
-  tasks: FileTask[],
-  opts: DetectorOptions,
-  threads: number,
-  onProgress?: (done: number, total: number) => void,
-  fileBudgetMs = DEFAULT_FILE_BUDGET_MS,
-): Promise<PoolResult> {
-  const guarded = opts.extraRules.length > 0;
-  const backstopMs = fileBudgetMs * 3 + 1000;
-  const script = threads > 1 || guarded ? workerScript() : undefined;
-  const outcomes: FileOutcome[] = new Array(tasks.length);
-  let bytes = 0;
-  let done = 0;
-  const record = (index: number, o: FileOutcome) => {
-    outcomes[index] = o;
-    bytes += o.bytes;
-    onProgress?.(++done, tasks.length);
-  };
-  if (!script) {
-    const detector = buildDetector(opts, false, opts.ruleBudgetMs);
-    tasks.forEach((t, i) => {
-      record(i, scanFile(t, detector, opts.maxFileBytes));
-    });
-    return { outcomes, bytes };
+export class ScanPool {
+  private readonly queue: Job[] = [];
+  private readonly lanes: Lane[] = [];
+  private nextId = 0;
+  private inline: Detector | undefined;
+  private closed = false;
+  private readonly guarded: boolean;
+  private readonly depth: number;
+  private readonly backstopMs: number;
+
+  constructor(
+    private readonly opts: DetectorOptions,
+    private readonly threads: number,
+    fileBudgetMs = DEFAULT_FILE_BUDGET_MS,
+    private readonly script = threads > 1 || opts.extraRules.length > 0 ? workerScript() : undefined,
+  ) {
+    this.guarded = opts.extraRules.length > 0;
+    // Unguarded, two jobs wait at each thread, so it never idles while the main thread replies.
+    this.depth = this.guarded ? 1 : 2;
+    this.backstopMs = fileBudgetMs * 3 + 1000;
   }
 
-  const size = guarded ? 1 : BATCH_FILES;
-  const batches: Batch[] = [];
-  for (let i = 0; i < tasks.length; i += size) batches.push({ start: i, tasks: tasks.slice(i, i + size) });
-  let next = 0;
-  const lanes = Math.max(1, Math.min(threads, batches.length));
-  const live = new Set<Worker>();
-  const spawn = () => {
-    const w = new Worker(script, { workerData: opts });
-    live.add(w);
-    return w;
-  };
-
-  /** One lane: a worker fed batch after batch; replaced when the watchdog fires. */
-  const lane = () =>
-    new Promise<void>((resolve, reject) => {
-      let worker = spawn();
-      // Unguarded, two batches are in flight per worker, so it never waits for the main thread.
-      const inFlight = new Map<number, Batch>();
-      let timer: NodeJS.Timeout | undefined;
-      const feed = () => {
-        const b = batches[next++];
-        if (!b) {
-          if (inFlight.size === 0) resolve();
-          return;
-        }
-        inFlight.set(b.start, b);
-        worker.postMessage({ id: b.start, tasks: b.tasks });
-        // A backstop: each custom rule already runs under the guard's per-fragment limit.
-        if (guarded) timer = setTimeout(onTimeout, backstopMs);
-      };
-      const onMessage = (msg: { id: number; results: FileOutcome[] }) => {
-        clearTimeout(timer);
-        inFlight.delete(msg.id);
-        msg.results.forEach((o, k) => {
-          record(msg.id + k, o);
-        });
-        feed();
-      };
-      const onTimeout = () => {
-        live.delete(worker);
-        worker.removeAllListeners();
-        void worker.terminate();
-        for (const b of inFlight.values()) {
-          b.tasks.forEach((_t, k) => {
-            record(b.start + k, {
-              candidates: [],
-              bytes: 0,
-              skipped: `scan took longer than ${backstopMs} ms (a custom rule's regex?); stopped`,
-            });
-          });
-        }
-        inFlight.clear();
-        worker = spawn();
-        attach();
-        feed();
-      };
-      const attach = () => {
-        worker.on('message', onMessage);
-        worker.on('error', reject);
-      };
-      attach();
-      feed();
-      if (!guarded) feed();
-    });
-  try {
-    await Promise.all(Array.from({ length: lanes }, lane));
-  } finally {
-    await Promise.all([...live].map((w) => w.terminate()));
+  /** How many jobs may usefully wait for the threads: more only holds memory. */
+  get capacity(): number {
+    return this.script ? Math.max(1, this.threads) * this.depth : 1;
   }
-  return { outcomes, bytes };
+
+  /** Fragments per job: one under the watchdog, so a slow one costs only itself. */
+  get batchSize(): number {
+    return this.guarded ? 1 : 32;
+  }
+
+  /** Scans fragments; outcomes come back in the order given. */
+  scan(fragments: PlainFragment[]): Promise<WireOutcome[]> {
+    if (this.closed) return Promise.reject(new Error('the scanning pool is closed'));
+    if (fragments.length === 0) return Promise.resolve([]);
+    if (!this.script) {
+      this.inline ??= buildDetector(this.opts, false, this.opts.ruleBudgetMs);
+      const detector = this.inline;
+      return Promise.resolve(fragments.map((f) => scanFragment(f, detector, this.opts.maxFileBytes)));
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ fragments, resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const lanes = this.lanes.splice(0);
+    for (const l of lanes) clearTimeout(l.timer);
+    await Promise.all(lanes.map((l) => l.worker.terminate()));
+  }
+
+  /** Hands waiting jobs to threads with room, starting threads up to the limit. */
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let lane = this.lanes.find((l) => l.inFlight.size < this.depth);
+      if (!lane && this.lanes.length < Math.max(1, this.threads)) lane = this.spawn();
+      if (!lane) return;
+      this.send(lane, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Lane {
+    const lane: Lane = { worker: new Worker(this.script!, { workerData: this.opts }), inFlight: new Map() };
+    lane.worker.on('message', (msg: { id: number; results: WireOutcome[] }) => {
+      const job = lane.inFlight.get(msg.id);
+      if (!job) return;
+      lane.inFlight.delete(msg.id);
+      if (lane.inFlight.size === 0) clearTimeout(lane.timer);
+      job.resolve(msg.results);
+      this.pump();
+    });
+    lane.worker.on('error', (e) => this.fail(lane, `the scanning thread failed: ${e.message}`));
+    lane.worker.on('exit', () => this.fail(lane, 'the scanning thread stopped'));
+    this.lanes.push(lane);
+    return lane;
+  }
+
+  private send(lane: Lane, job: Job): void {
+    const id = this.nextId++;
+    lane.inFlight.set(id, job);
+    lane.worker.postMessage({ id, fragments: job.fragments });
+    // A backstop: each config rule already runs under the guard's per-fragment limit.
+    if (this.guarded) {
+      clearTimeout(lane.timer);
+      lane.timer = setTimeout(
+        () => this.fail(lane, `scan took longer than ${this.backstopMs} ms (a custom rule's regex?); stopped`),
+        this.backstopMs,
+      );
+    }
+  }
+
+  /** A thread that hung or died: its jobs are skipped with the reason, a fresh one takes over. */
+  private fail(lane: Lane, reason: string): void {
+    const i = this.lanes.indexOf(lane);
+    if (i === -1) return;
+    this.lanes.splice(i, 1);
+    clearTimeout(lane.timer);
+    lane.worker.removeAllListeners();
+    lane.worker.on('error', () => {});
+    void lane.worker.terminate();
+    for (const job of lane.inFlight.values())
+      job.resolve(job.fragments.map(() => ({ found: [], bytes: 0, skipped: reason })));
+    lane.inFlight.clear();
+    if (!this.closed) this.pump();
+  }
 }

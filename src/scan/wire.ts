@@ -22,3 +22,11 @@ export function fromWire(w: WireCandidate): Candidate {
   if (parts) c.parts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, new Secret(v)]));
   return c;
 }
+
+/** A fragment's outcome as it crosses back from a scanning thread. */
+export interface WireOutcome {
+  found: WireCandidate[];
+  bytes: number;
+  skipped?: string;
+  notes?: string[];
+}

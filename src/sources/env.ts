@@ -1,6 +1,4 @@
-import type { CandidateSource } from '../core/source.js';
-import type { Candidate } from '../core/types.js';
-import type { Detector } from '../detect/engine.js';
+import type { Source, SourceFragment } from '../core/source.js';
 import { postgresUrl } from './postgres-url.js';
 
 /**
@@ -24,14 +22,18 @@ function groups(names: string[]): string[][] {
 }
 
 /** Each variable of a group on its own line; every candidate is located back at its variable. */
-function scanGroup(detector: Detector, vars: Array<[string, string]>): Candidate[] {
-  const text = vars.map(([n, v]) => `${n}=${v}`).join('\n');
-  const found = detector.scan({ text, path: vars[0]![0], source: 'env' });
-  for (const c of found) {
-    const name = vars[c.location.line - 1]?.[0] ?? vars[0]![0];
-    c.location = { ...c.location, path: name, line: 1 };
-  }
-  return found;
+function groupFragment(vars: Array<[string, string]>): SourceFragment {
+  return {
+    meta: { path: vars[0]![0], source: 'env' },
+    content: { text: vars.map(([n, v]) => `${n}=${v}`).join('\n') },
+    settle: ({ found }) => {
+      for (const c of found) {
+        const name = vars[c.location.line - 1]?.[0] ?? vars[0]![0];
+        c.location = { ...c.location, path: name, line: 1 };
+      }
+      return found;
+    },
+  };
 }
 
 /**
@@ -59,21 +61,19 @@ function pgLogin(env: Record<string, string | undefined>): string | undefined {
  * variables is read as one: an AWS key id with its secret key and session token is one pair
  * that can be inspected, and PGPASSWORD with PGHOST, PGUSER, ... is one PostgreSQL login.
  */
-export function envSource(env: Record<string, string | undefined>, maxFileSize: number): CandidateSource {
-  return async function* (detector) {
-    const names = Object.keys(env)
-      .filter((n) => {
-        const v = env[n];
-        return v && v.length <= maxFileSize;
-      })
-      .sort();
-    for (const group of groups(names))
-      yield* scanGroup(
-        detector,
-        group.map((n) => [n, env[n]!]),
-      );
-    const pg = pgLogin(env);
-    if (pg && pg.length <= maxFileSize)
-      yield* detector.scan({ text: `PGPASSWORD=${pg}`, path: 'PGPASSWORD', source: 'env' });
+export function envSource(env: Record<string, string | undefined>, maxFileSize: number): Source {
+  return {
+    async *fragments() {
+      const names = Object.keys(env)
+        .filter((n) => {
+          const v = env[n];
+          return v && v.length <= maxFileSize;
+        })
+        .sort();
+      for (const group of groups(names)) yield groupFragment(group.map((n) => [n, env[n]!]));
+      const pg = pgLogin(env);
+      if (pg && pg.length <= maxFileSize)
+        yield { meta: { path: 'PGPASSWORD', source: 'env' }, content: { text: `PGPASSWORD=${pg}` } };
+    },
   };
 }

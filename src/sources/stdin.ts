@@ -1,8 +1,10 @@
-import type { CandidateSource } from '../core/source.js';
+import type { Source } from '../core/source.js';
 
 /** Standard input as one fragment, located at `stdin`. */
-export function stdinSource(text: string): CandidateSource {
-  return async function* (detector) {
-    yield* detector.scan({ text, path: 'stdin', source: 'stdin' });
+export function stdinSource(text: string): Source {
+  return {
+    async *fragments() {
+      yield { meta: { path: 'stdin', source: 'stdin' }, content: { text } };
+    },
   };
 }

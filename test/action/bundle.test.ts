@@ -85,3 +85,31 @@ test('the bundle, run by node as the runner runs it: finds the token, annotates,
   expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('## tokenscope');
   expect(stdout.replace(`::add-mask::${token}`, '')).not.toContain(token);
 });
+
+test("the bundle's scanning thread (dist/scan-worker.js) scans fragments on its own, as the Action's pool runs it", async () => {
+  const { Worker } = await import('node:worker_threads');
+  const script = join(root, 'dist', 'scan-worker.js');
+  // The bundled entry names its thread's script beside it; build/ is not shipped with the Action.
+  expect(readFileSync(join(root, 'dist', 'index.js'), 'utf8')).toContain('scan-worker.js');
+  const token = githubToken();
+  const worker = new Worker(script, { workerData: { extraRules: [], only: [], maxFileBytes: 1024 * 1024 } });
+  try {
+    const reply = await new Promise<{ id: number; results: Array<{ found: Array<{ provider: string }> }> }>(
+      (resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({
+          id: 7,
+          fragments: [
+            { meta: { path: '.env', source: 'tracked' }, content: { text: `GITHUB_TOKEN=${token}\n` } },
+            { meta: { path: 'b.env', source: 'tracked' }, content: { bytes: Buffer.from(`X=${token}\n`) } },
+          ],
+        });
+      },
+    );
+    expect(reply.id).toBe(7);
+    expect(reply.results.map((r) => r.found.map((c) => c.provider))).toEqual([['github'], ['github']]);
+  } finally {
+    await worker.terminate();
+  }
+});

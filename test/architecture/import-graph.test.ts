@@ -58,6 +58,11 @@ describe('the import graph keeps detection off the network', () => {
     expect(violations(starts, ['src/inspect/'])).toEqual([]);
   });
 
+  it("a source only yields fragments: nothing under src/sources (nor the org scan's sources) reaches src/detect or src/scan", () => {
+    const starts = [...files('src/sources'), join(ROOT, 'src/org/repo-sources.ts')];
+    expect(violations(starts, ['src/detect/', 'src/scan/'])).toEqual([]);
+  });
+
   it('the walk sees a real edge when there is one (the check can fail)', () => {
     expect(violations([join(ROOT, 'src/inspect/run.ts')], ['src/inspect/http'])).not.toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { isPlaceholder } from '../../src/detect/placeholders.js';
+import { isPlaceholder } from '../../src/core/placeholders.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 

@@ -146,17 +146,18 @@ describe('audit --history: attribution', () => {
 });
 
 describe('audit --history: each blob once', () => {
-  it('reads the same blob in 100 commits once, and names the first commit that held it', async () => {
+  it('reads the same blob in 100 commits once, and names each path it was introduced at with its commit', async () => {
     const w = new World();
     const t = githubToken();
     const content = `GITHUB_TOKEN=${t}\n`;
-    let first = '';
+    const commits: string[] = [];
     for (let i = 1; i <= 100; i++) {
-      const sha = w.commit(`copy ${i}`, {
-        [`copies/${String(i).padStart(3, '0')}.env`]: content,
-        'counter.txt': `${i}\n`,
-      });
-      if (i === 1) first = sha;
+      commits.push(
+        w.commit(`copy ${i}`, {
+          [`copies/${String(i).padStart(3, '0')}.env`]: content,
+          'counter.txt': `${i}\n`,
+        }),
+      );
     }
     const config = loadConfig(undefined);
     const history = new HistoryScan({
@@ -168,7 +169,7 @@ describe('audit --history: each blob once', () => {
     });
     const result = await audit({
       config,
-      sources: [history.source],
+      sources: [history],
       refiners: [history],
       threads: 1,
       offline: true,
@@ -179,9 +180,42 @@ describe('audit --history: each blob once', () => {
     expect(history.stats.commits).toBe(100);
     expect(history.stats.blobsScanned).toBe(101);
     const f = result.findings.find((x) => x.credential.provider === 'github')!;
-    expect(f.credential.locations).toEqual([
-      expect.objectContaining({ path: 'copies/001.env', commit: first, source: 'history', presentAtHead: true }),
-    ]);
+    // One blob, read once, at 100 paths: each path is a place the secret was introduced, oldest first.
+    expect(f.credential.locations).toEqual(
+      commits.map((commit, i) =>
+        expect.objectContaining({
+          path: `copies/${String(i + 1).padStart(3, '0')}.env`,
+          commit,
+          source: 'history',
+          presentAtHead: true,
+        }),
+      ),
+    );
+  });
+
+  it('names every path a secret was introduced at: two files on two branches are two locations', async () => {
+    const w = new World();
+    const t = githubToken();
+    w.commit('base', { 'README.md': '# app\n' });
+    w.git('checkout', '-q', '-b', 'one');
+    const onOne = w.commit('main.go', { 'main.go': `package main\n\nconst token = "${t}"\n` });
+    w.git('checkout', '-q', 'main');
+    w.git('checkout', '-q', '-b', 'two');
+    w.commit('unrelated', { 'notes.txt': 'nothing here\n' });
+    const onTwo = w.commit('foo.go', { 'foo/foo.go': `package foo\n\n// t\nvar t = "${t}"\n` });
+    // Changed later at the same path: still one location there, its first commit.
+    w.commit('foo.go again', { 'foo/foo.go': `package foo\n\nvar t = "${t}"\n` });
+    w.git('checkout', '-q', 'main');
+
+    const { report } = await auditJson([w.root, '--history']);
+    const history = findingFor(report!, t)!.locations.filter((l) => l.source === 'history');
+    expect(history.map((l) => [l.path, l.commit, l.line])).toEqual(
+      expect.arrayContaining([
+        ['main.go', onOne, 3],
+        ['foo/foo.go', onTwo, 4],
+      ]),
+    );
+    expect(history).toHaveLength(2);
   });
 
   it("applies the user's skip globs by path: a blob first seen under a skipped folder is read where it is not skipped", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDetector } from '../../src/scan/file-scanner.js';
+import { detectFrom } from '../helpers/detect-source.js';
 import { homeSource } from '../../src/sources/home/home.js';
 import type { Candidate } from '../../src/core/types.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
@@ -12,10 +12,7 @@ import { auditJson, findingFor } from '../history/world.js';
 const NPM_BODY = 'G7kHxabIpudDSYaclXCMy2T5FVTNLL5tF4JT'.split('').reverse().join('');
 
 async function scanHome(home: string, notes: string[] = []): Promise<Candidate[]> {
-  const detector = buildDetector({ extraRules: [], only: [] });
-  const out: Candidate[] = [];
-  for await (const c of homeSource({ HOME: home }, 1024 * 1024, notes)(detector)) out.push(c);
-  return out;
+  return detectFrom(homeSource({ HOME: home }, 1024 * 1024, notes));
 }
 
 /** Where and whose: path, line and section of each candidate of one rule, in file order. */
@@ -190,10 +187,7 @@ describe('--include-home: credential stores, each token attributed to its profil
     if (process.getuid?.() !== 0) expect(notes).toEqual(['skipped ~/.netrc: unreadable (permission denied)']);
     else expect(notes).toEqual([]);
     const none: string[] = [];
-    const detector = buildDetector({ extraRules: [], only: [] });
-    for await (const _ of homeSource({}, 1024, none)(detector)) {
-      // nothing
-    }
+    expect(await detectFrom(homeSource({}, 1024, none))).toEqual([]);
     expect(none).toEqual(['--include-home: HOME is not set; no credential store read']);
   });
 });

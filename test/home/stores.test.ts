@@ -5,7 +5,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Candidate } from '../../src/core/types.js';
-import { buildDetector } from '../../src/scan/file-scanner.js';
+import { detectFrom } from '../helpers/detect-source.js';
 import { homeSource } from '../../src/sources/home/home.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 import { githubToken } from '../helpers/tokens.js';
@@ -13,10 +13,7 @@ import { schemaValidator } from '../../src/config/ajv.js';
 import { cli } from '../helpers/cli.js';
 
 async function scanHome(home: string, notes: string[] = []): Promise<Candidate[]> {
-  const detector = buildDetector({ extraRules: [], only: [] });
-  const out: Candidate[] = [];
-  for await (const c of homeSource({ HOME: home }, 1024 * 1024, notes)(detector)) out.push(c);
-  return out;
+  return detectFrom(homeSource({ HOME: home }, 1024 * 1024, notes));
 }
 
 /** What a report shows of each candidate: rule, provider, kind, where and whose. */

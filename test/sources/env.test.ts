@@ -1,17 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Candidate } from '../../src/core/types.js';
-import { buildDetector } from '../../src/scan/file-scanner.js';
+import { detectFrom } from '../helpers/detect-source.js';
 import { envSource } from '../../src/sources/env.js';
 import { tempDir } from '../helpers/repo.js';
 import { awsKeyId, awsSecret, githubToken } from '../helpers/tokens.js';
 import { auditJson, idOf } from '../history/world.js';
 
 async function scanEnv(env: Record<string, string>): Promise<Candidate[]> {
-  const detector = buildDetector({ extraRules: [], only: [] });
-  const out: Candidate[] = [];
-  for await (const c of envSource(env, 1024 * 1024)(detector)) out.push(c);
-  return out;
+  return detectFrom(envSource(env, 1024 * 1024));
 }
 
 /** A session token shaped like STS's: long, base64. */

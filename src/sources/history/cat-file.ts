@@ -250,10 +250,17 @@ export class BlobLookup {
     this.answers = this.reader.read();
   }
 
-  async get(oid: string): Promise<BlobAnswer> {
-    await this.reader.request(oid);
-    const next = await this.answers.next();
-    return next.done ? { oid, kind: 'unreadable', reason: 'the reader was closed' } : next.value;
+  /** The previous question: answers come in order, so questions are asked one after another. */
+  private last: Promise<unknown> = Promise.resolve();
+
+  get(oid: string): Promise<BlobAnswer> {
+    const asked = this.last.then(async (): Promise<BlobAnswer> => {
+      await this.reader.request(oid);
+      const next = await this.answers.next();
+      return next.done ? { oid, kind: 'unreadable', reason: 'the reader was closed' } : next.value;
+    });
+    this.last = asked.catch(() => undefined);
+    return asked;
   }
 
   close(): void {

@@ -1,11 +1,9 @@
 import { UsageError } from '../../config/load.js';
-import type { CandidateSource, CredentialRefiner } from '../../core/source.js';
+import type { CredentialRefiner, PlainFragment, ScanMore, Source } from '../../core/source.js';
 import { fingerprint } from '../../core/secret.js';
 import type { Credential, RiskSignal } from '../../core/types.js';
-import type { Detector } from '../../detect/engine.js';
 import { git } from '../git.js';
-import { decode } from '../read.js';
-import { newAddedStats, scanAdded } from './added.js';
+import { AddedSource, newAddedStats } from './added.js';
 import { readBlobs } from './cat-file.js';
 import { COMMIT_HEADER, RAW_FLAGS } from './log-walk.js';
 import { FETCH_FIX, mergeBase, requireRepo, resolveCommit, shallowBoundaries } from './repo.js';
@@ -93,16 +91,14 @@ export async function planRange(cwd: string, spec: string, skip: string[], maxFi
 export class RangeScan implements CredentialRefiner {
   readonly stats = newAddedStats();
   private readonly gathered: string[] = [];
-  private detector: Detector | undefined;
+
+  readonly source: Source;
 
   constructor(
     private readonly r: Resolved,
     readonly commits: number,
-  ) {}
-
-  readonly source: CandidateSource = (detector) => {
-    this.detector = detector;
-    return scanAdded(detector, {
+  ) {
+    this.source = new AddedSource({
       place: this.r.cwd,
       // Each commit's changes, oldest first; a merge lists only the files that differ from every
       // parent (what it wrote itself); renames are renames (-M), not additions.
@@ -124,16 +120,14 @@ export class RangeScan implements CredentialRefiner {
       notes: this.gathered,
       stats: this.stats,
     });
-  };
+  }
 
   notes(): string[] {
     return this.gathered;
   }
 
   /** Whether HEAD still holds each secret: HEAD's version of each file is scanned again. */
-  async afterMerge(credentials: Credential[]): Promise<void> {
-    const detector = this.detector;
-    if (!detector) return;
+  async afterMerge(credentials: Credential[], scan: ScanMore): Promise<void> {
     const paths = [
       ...new Set(credentials.flatMap((c) => c.locations.filter((l) => l.source === 'history').map((l) => l.path))),
     ];
@@ -145,13 +139,12 @@ export class RangeScan implements CredentialRefiner {
     for await (const e of treeEntries(this.r.cwd, this.r.head)) {
       if (e.type === 'blob' && wanted.has(e.path)) blobs.push({ path: e.path, oid: e.oid });
     }
+    const versions: PlainFragment[] = [];
     for await (const [{ path }, answer] of readBlobs(this.r.cwd, this.r.maxFileSize, blobs, (b) => b.oid)) {
-      if (answer.kind !== 'blob') continue;
-      const d = decode(answer.content);
-      if ('binary' in d) continue;
-      for (const c of detector.scan({ text: d.text, path, source: 'history' }))
-        atHead.add(fingerprint(c.provider, c.secret));
+      if (answer.kind === 'blob')
+        versions.push({ meta: { path, source: 'history' }, content: { bytes: answer.content } });
     }
+    for (const o of await scan(versions)) for (const c of o.found) atHead.add(fingerprint(c.provider, c.secret));
     for (const cred of credentials) {
       const present = atHead.has(cred.fingerprint);
       for (const l of cred.locations) if (l.source === 'history') l.presentAtHead = present;

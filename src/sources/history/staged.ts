@@ -1,5 +1,5 @@
-import type { CandidateSource } from '../../core/source.js';
-import { type AddedStats, newAddedStats, scanAdded } from './added.js';
+import type { Source } from '../../core/source.js';
+import { AddedSource, type AddedStats, newAddedStats } from './added.js';
 import { RAW_FLAGS } from './log-walk.js';
 import { requireRepo } from './repo.js';
 
@@ -14,16 +14,15 @@ export async function stagedSource(
   maxFileSize: number,
   notes: string[],
   stats: AddedStats = newAddedStats(),
-): Promise<CandidateSource> {
+): Promise<Source> {
   await requireRepo(cwd, '--staged');
-  return (detector) =>
-    scanAdded(detector, {
-      place: cwd,
-      args: ['diff', '--cached', '-M', ...RAW_FLAGS, '--'],
-      source: 'tracked',
-      skip,
-      maxFileSize,
-      notes,
-      stats,
-    });
+  return new AddedSource({
+    place: cwd,
+    args: ['diff', '--cached', '-M', ...RAW_FLAGS, '--'],
+    source: 'tracked',
+    skip,
+    maxFileSize,
+    notes,
+    stats,
+  });
 }

@@ -1,9 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CandidateSource } from '../../core/source.js';
+import type { Source, SourceFragment } from '../../core/source.js';
 import { Secret } from '../../core/secret.js';
 import type { Candidate } from '../../core/types.js';
-import { isPlaceholder } from '../../detect/placeholders.js';
+import { isPlaceholder } from '../../core/placeholders.js';
 import { decode, readForScan } from '../read.js';
 import { type Piece, STORES, type Store } from './stores.js';
 
@@ -68,44 +68,50 @@ export function homeSource(
   maxFileSize: number,
   notes: string[],
   stores: Store[] = STORES,
-): CandidateSource {
-  return async function* (detector) {
-    const home = env.HOME ?? env.USERPROFILE;
-    if (!home) {
-      notes.push('--include-home: HOME is not set; no credential store read');
-      return;
-    }
-    for (const store of stores) {
-      for (const rel of await expand(home, store)) {
-        const path = `~/${rel}`;
-        // A store that is not there is not news (a dangling symlink neither); stat reads no content.
-        if (!(await present(join(home, rel)))) continue;
-        const read = readForScan(join(home, rel), maxFileSize);
-        if ('skipped' in read) {
-          notes.push(`skipped ${path}: ${read.skipped}`);
-          continue;
-        }
-        const pieces = await piecesOf(store, read.bytes, rel, path, notes);
-        if (!pieces) continue;
-        for (const piece of pieces) {
-          const found: Candidate[] = detector.scan({
-            text: piece.text,
-            path,
-            source: 'home',
-            firstLine: piece.firstLine,
-          });
-          for (const c of found) {
-            if (piece.section) {
-              c.context = { ...c.context, section: piece.section };
-              c.location = { ...c.location, section: piece.section };
-            }
-            yield c;
+): Source {
+  return {
+    async *fragments() {
+      const home = env.HOME ?? env.USERPROFILE;
+      if (!home) {
+        notes.push('--include-home: HOME is not set; no credential store read');
+        return;
+      }
+      for (const store of stores) {
+        for (const rel of await expand(home, store)) {
+          const path = `~/${rel}`;
+          // A store that is not there is not news (a dangling symlink neither); stat reads no content.
+          if (!(await present(join(home, rel)))) continue;
+          const read = readForScan(join(home, rel), maxFileSize);
+          if ('skipped' in read) {
+            notes.push(`skipped ${path}: ${read.skipped}`);
+            continue;
           }
-          const own = found.length === 0 ? storeCandidate(piece, path) : undefined;
-          if (own) yield own;
+          const pieces = await piecesOf(store, read.bytes, rel, path, notes);
+          for (const piece of pieces ?? []) yield pieceFragment(piece, path);
         }
       }
-    }
+    },
+  };
+}
+
+/**
+ * One piece of a store: what the rules find in it, attributed to the piece's profile or host;
+ * when they find nothing, the value the store itself marks as a credential.
+ */
+function pieceFragment(piece: Piece, path: string): SourceFragment {
+  return {
+    meta: { path, source: 'home', firstLine: piece.firstLine },
+    content: { text: piece.text },
+    settle: ({ found }) => {
+      if (piece.section) {
+        for (const c of found) {
+          c.context = { ...c.context, section: piece.section };
+          c.location = { ...c.location, section: piece.section };
+        }
+      }
+      const own = found.length === 0 ? storeCandidate(piece, path) : undefined;
+      return own ? [own] : found;
+    },
   };
 }
 

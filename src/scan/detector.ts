@@ -1,0 +1,38 @@
+import { PROVIDERS } from '../../providers/registry.js';
+import type { RuleSpec } from '../core/rule.js';
+import { Detector } from '../detect/engine.js';
+import { RegexGuard } from '../detect/guard.js';
+import { loadRules } from '../detect/load.js';
+
+export interface DetectorOptions {
+  /** Extra rules from the config file. */
+  extraRules: RuleSpec[];
+  /** Only these rule ids (or providers) run; empty: all. */
+  only: string[];
+  maxFileBytes: number;
+  /** Time limit per fragment for each of the config's own rules (see guard.ts). */
+  ruleBudgetMs?: number;
+}
+
+/**
+ * `validated`: the rules were already checked against the schema (a worker thread rebuilding them).
+ * `guardMs`: run the config's own rules under this time limit per fragment.
+ */
+export function buildDetector(
+  opts: Pick<DetectorOptions, 'extraRules' | 'only'>,
+  validated = false,
+  guardMs?: number,
+): Detector {
+  let rules = loadRules(PROVIDERS, opts.extraRules, 'config', !validated);
+  if (opts.only.length > 0) {
+    const only = new Set(opts.only);
+    rules = rules.filter((r) => only.has(r.spec.id) || only.has(r.spec.provider));
+  }
+  const guard = guardMs !== undefined && opts.extraRules.length > 0 ? RegexGuard.create(guardMs) : undefined;
+  return new Detector(
+    rules,
+    PROVIDERS,
+    guard,
+    opts.extraRules.map((r) => r.id),
+  );
+}

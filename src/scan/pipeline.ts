@@ -1,0 +1,121 @@
+import type { PlainFragment, ScanMore, ScanOutcome, Source, SourceFragment } from '../core/source.js';
+import type { Candidate } from '../core/types.js';
+import type { ScanPool } from './pool.js';
+import { fromWire, type WireOutcome } from './wire.js';
+
+/** A job this large (text and bytes in hand) is sent without waiting for more fragments. */
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+/** What one source's fragments came to. */
+export interface SourceTally {
+  fragments: number;
+  /** Bytes read and scanned. */
+  bytes: number;
+  /** Fragments not scanned (binary ones included). */
+  skipped: number;
+  binary: number;
+}
+
+export interface DetectResult {
+  /** In the order the sources yielded them, whatever order the threads answered in. */
+  candidates: Candidate[];
+  /** Likewise in the sources' order: skipped fragments, rules the guard stopped, failures. */
+  notes: string[];
+  /** One per source, in the order given. */
+  tallies: SourceTally[];
+}
+
+const outcomeOf = (w: WireOutcome): ScanOutcome => ({ ...w, found: w.found.map(fromWire) });
+
+const sizeOf = (f: PlainFragment) =>
+  'text' in f.content ? f.content.text.length : 'bytes' in f.content ? f.content.bytes.length : 0;
+
+/** Only what a scanning thread needs: the settle function stays here. */
+const plain = (f: PlainFragment): PlainFragment => ({ meta: f.meta, content: f.content });
+
+interface Pending {
+  f: SourceFragment;
+  at: number;
+  tally: SourceTally;
+}
+
+/**
+ * Feeds every source's fragments to the scanning pool, a few jobs ahead of the threads (the
+ * sources stream: history never holds more than those jobs' blobs), and lets each fragment's
+ * source settle what was found in it. Without a `settle`, a fragment's candidates stand as found,
+ * a binary one is counted and any other skipped one is a note. One fragment whose settling fails
+ * costs that fragment. Candidates and notes keep the sources' order, so a run's report does not
+ * depend on which thread answered first.
+ */
+export async function detectSources(
+  sources: Source[],
+  pool: ScanPool,
+  onProgress?: (done: number) => void,
+): Promise<DetectResult> {
+  const found = new Map<number, Candidate[]>();
+  const noted = new Map<number, string[]>();
+  const tallies = sources.map((): SourceTally => ({ fragments: 0, bytes: 0, skipped: 0, binary: 0 }));
+  const scanMore: ScanMore = async (fragments) => (await pool.scan(fragments.map(plain))).map(outcomeOf);
+  const inFlight = new Set<Promise<void>>();
+  let index = 0;
+  let done = 0;
+
+  const note = (at: number, text: string) => {
+    const list = noted.get(at);
+    if (list) list.push(text);
+    else noted.set(at, [text]);
+  };
+
+  const settleOne = async ({ f, at, tally }: Pending, w: WireOutcome) => {
+    const o = outcomeOf(w);
+    tally.fragments++;
+    tally.bytes += o.bytes;
+    if (o.skipped) tally.skipped++;
+    if (o.skipped === 'binary') tally.binary++;
+    for (const n of o.notes ?? []) note(at, n);
+    try {
+      let kept = o.found;
+      if (f.settle) kept = await f.settle(o, scanMore);
+      else if (o.skipped && o.skipped !== 'binary') note(at, `skipped ${f.meta.path}: ${o.skipped}`);
+      if (kept.length > 0) found.set(at, kept);
+    } catch (e) {
+      note(at, `could not scan ${f.meta.path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    onProgress?.(++done);
+  };
+
+  const dispatch = (batch: Pending[]) => {
+    const job = pool
+      .scan(batch.map((p) => plain(p.f)))
+      .then((outs) => Promise.all(batch.map((p, k) => settleOne(p, outs[k]!))))
+      .then(() => {
+        inFlight.delete(job);
+      });
+    inFlight.add(job);
+  };
+
+  try {
+    for (const [s, source] of sources.entries()) {
+      let batch: Pending[] = [];
+      let batchBytes = 0;
+      for await (const f of source.fragments()) {
+        batch.push({ f, at: index++, tally: tallies[s]! });
+        batchBytes += sizeOf(f);
+        if (batch.length < pool.batchSize && batchBytes < BATCH_BYTES) continue;
+        dispatch(batch);
+        batch = [];
+        batchBytes = 0;
+        // Backpressure: the source waits while the threads have enough in hand.
+        while (inFlight.size >= pool.capacity) await Promise.race(inFlight);
+      }
+      if (batch.length > 0) dispatch(batch);
+    }
+    while (inFlight.size > 0) await Promise.race(inFlight);
+  } finally {
+    await Promise.allSettled(inFlight);
+    for (const source of sources) await source.close?.();
+  }
+
+  const inOrder = <T>(m: Map<number, T[]>) => [...m.keys()].sort((a, b) => a - b).flatMap((i) => m.get(i)!);
+  return { candidates: inOrder(found), notes: inOrder(noted), tallies };
+}

@@ -1,0 +1,55 @@
+import type { PlainFragment } from '../core/source.js';
+import type { Candidate } from '../core/types.js';
+import type { Detector } from '../detect/engine.js';
+import { decodeUtf16, isBinary, readForScan } from '../sources/read.js';
+import { type WireOutcome, toWire } from './wire.js';
+
+/** The bytes of a fragment: its own, or its file's, read here (on the scanning thread). */
+function bytesOf(f: PlainFragment, maxBytes: number): Buffer | { skipped: string } {
+  const c = f.content;
+  if ('file' in c) {
+    const r = readForScan(c.file, maxBytes);
+    return 'skipped' in r ? r : r.bytes;
+  }
+  if ('bytes' in c) {
+    if (c.bytes.length > maxBytes)
+      return { skipped: `larger than the size cap (${c.bytes.length} > ${maxBytes} bytes)` };
+    return Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength);
+  }
+  return Buffer.alloc(0);
+}
+
+/**
+ * Scans one fragment; the same code runs on the scanning threads and, with one thread, in the
+ * main one. Raw bytes are decoded here: UTF-16 with a byte-order mark as text, binary skipped,
+ * anything else scanned as UTF-8 bytes (decoded only around keyword hits).
+ */
+export function scanFragment(f: PlainFragment, detector: Detector, maxBytes: number): WireOutcome {
+  try {
+    return scanOne(f, detector, maxBytes);
+  } catch (e) {
+    // One fragment that breaks the detector costs that fragment, never the scan.
+    detector.notes.splice(0);
+    return { found: [], bytes: 0, skipped: `could not be scanned: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function scanOne(f: PlainFragment, detector: Detector, maxBytes: number): WireOutcome {
+  let found: Candidate[];
+  let bytes: number;
+  if ('text' in f.content) {
+    found = detector.scan({ ...f.meta, text: f.content.text });
+    bytes = f.content.text.length;
+  } else {
+    const b = bytesOf(f, maxBytes);
+    if (!Buffer.isBuffer(b)) return { found: [], bytes: 0, skipped: b.skipped };
+    const utf16 = decodeUtf16(b);
+    if (utf16 !== undefined) found = detector.scan({ ...f.meta, text: utf16 });
+    else if (isBinary(b)) return { found: [], bytes: 0, skipped: 'binary' };
+    else found = detector.scanBytes(b, f.meta);
+    bytes = b.length;
+  }
+  // A config rule the guard stopped on this fragment: said with the fragment's outcome.
+  const stopped = detector.notes.splice(0);
+  return { found: found.map(toWire), bytes, ...(stopped.length ? { notes: stopped } : {}) };
+}
