@@ -101,8 +101,13 @@ export class ScanPool {
   /** Hands waiting jobs to threads with room, starting threads up to the limit. */
   private pump(): void {
     while (this.queue.length > 0) {
-      let lane = this.lanes.find((l) => l.inFlight.size < this.depth);
-      if (!lane && this.lanes.length < Math.max(1, this.threads)) lane = this.spawn();
+      // The least busy thread takes the job; an idle thread is started before anyone queues twice.
+      let lane = this.lanes.reduce<Lane | undefined>(
+        (best, l) => (!best || l.inFlight.size < best.inFlight.size ? l : best),
+        undefined,
+      );
+      if ((!lane || lane.inFlight.size > 0) && this.lanes.length < Math.max(1, this.threads)) lane = this.spawn();
+      if (lane && lane.inFlight.size >= this.depth) lane = undefined;
       if (!lane) return;
       this.send(lane, this.queue.shift()!);
     }
