@@ -49,6 +49,8 @@ export class ScanPool {
   private readonly lanes: Lane[] = [];
   private nextId = 0;
   private inline: Detector | undefined;
+  /** The built-in rules alone, for what a thread held when it overran (see overran). */
+  private builtIn: Detector | undefined;
   private closed = false;
   private readonly guarded: boolean;
   private readonly depth: number;
@@ -63,7 +65,9 @@ export class ScanPool {
     this.guarded = opts.extraRules.length > 0;
     // Unguarded, two jobs wait at each thread, so it never idles while the main thread replies.
     this.depth = this.guarded ? 1 : 2;
-    this.backstopMs = fileBudgetMs * 3 + 1000;
+    // Every config regex on a fragment (match, context, path) may use its whole budget before the
+    // guard stops it: the backstop waits for all of them, and then some, before it acts.
+    this.backstopMs = fileBudgetMs * (3 + 2 * opts.extraRules.length) + 2000;
   }
 
   /** How many jobs may usefully wait for the threads: more only holds memory. */
@@ -136,9 +140,28 @@ export class ScanPool {
     // A backstop: each config rule already runs under the guard's per-fragment limit.
     if (this.guarded) {
       clearTimeout(lane.timer);
-      lane.timer = setTimeout(
-        () => this.fail(lane, `scan took longer than ${this.backstopMs} ms (a custom rule's regex?); stopped`),
-        this.backstopMs,
+      lane.timer = setTimeout(() => this.overran(lane), this.backstopMs);
+    }
+  }
+
+  /**
+   * A thread past the backstop (a config rule the guard did not stop): it is ended, and what it
+   * held is scanned again here with the built-in rules only (linear, trusted), so a hostile rule
+   * or file never hides another finding; a note says the config's rules did not run there.
+   */
+  private overran(lane: Lane): void {
+    const held = [...lane.inFlight.values()];
+    lane.inFlight.clear();
+    this.fail(lane, 'stopped');
+    this.builtIn ??= buildDetector({ extraRules: [], only: this.opts.only });
+    const detector = this.builtIn;
+    for (const job of held) {
+      job.resolve(
+        job.fragments.map((f) => {
+          const o = scanFragment(f, detector, this.opts.maxFileBytes);
+          const note = `custom rules stopped on ${f.meta.path}: its scan took longer than ${this.backstopMs} ms; only the built-in rules ran there`;
+          return { ...o, notes: [...(o.notes ?? []), note] };
+        }),
       );
     }
   }

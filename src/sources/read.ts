@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { type Stats, closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadResult = { bytes: Buffer } | { skipped: string };
@@ -48,15 +49,23 @@ const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
 /** A head with more than this share of control bytes and invalid UTF-8 is not text. */
 const MAX_ODD_SHARE = 0.25;
 
+/** A control byte text does not use (or DEL): the odd bytes of the share. */
+const ODD_CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
+/** U+FFFD written out in UTF-8: a text that holds it literally is counted as the decoder counts it. */
+const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+
 /**
  * Whether a file is binary, from its first 8 KiB: a known binary format's signature, or more
  * than a quarter of odd bytes (controls text does not use, and bytes that are not UTF-8). One NUL
  * byte is not enough (git's test): a text file that starts with one would hide its tokens.
+ * Every blob and file goes through here, so the common case stays in native code: a head with no
+ * odd control byte that is valid UTF-8 is text without a byte-by-byte loop.
  */
 export function isBinary(buf: Buffer): boolean {
   const head = buf.length > SNIFF ? buf.subarray(0, SNIFF) : buf;
   if (head.length === 0) return false;
   for (const m of MAGIC) if (head.length >= m.length && head.subarray(0, m.length).equals(m)) return true;
+  if (!ODD_CONTROL.test(head.toString('latin1')) && isUtf8(head) && head.indexOf(REPLACEMENT) === -1) return false;
   let odd = 0;
   let high = false;
   for (let i = 0; i < head.length; i++) {

@@ -79,3 +79,48 @@ describe('binary files are told by more than one byte', () => {
     expect(report.notes).toContain('skipped 1 binary file(s) in the working tree');
   });
 });
+
+describe('the fast path decides as the byte-by-byte rule does', () => {
+  /** The rule, written out plainly: odd controls plus undecodable bytes over a quarter of the head. */
+  function reference(buf: Buffer): boolean {
+    const head = buf.subarray(0, 8192);
+    if (head.length === 0) return false;
+    let odd = 0;
+    for (const b of head) if ((b < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b].includes(b)) || b === 0x7f) odd++;
+    if (head.some((b) => b >= 0x80)) odd += [...head.toString('utf8')].filter((c) => c === '\ufffd').length;
+    return odd > head.length * 0.25;
+  }
+
+  it('agrees on random mixtures of text, controls, UTF-8 and broken UTF-8 (no magic signature)', () => {
+    const pieces = [
+      Buffer.from('plain ascii line\n'),
+      Buffer.from('ünïcödé 密码 κωδικός\n'),
+      Buffer.from([0x00]),
+      Buffer.from([0x01, 0x02, 0x7f]),
+      Buffer.from([0xc3]),
+      Buffer.from([0xff, 0xfe, 0x80]),
+      Buffer.from('\ufffd'),
+      Buffer.from('\t\r\x1b[0m\f\v'),
+      Buffer.from(Array.from({ length: 48 }, (_, k) => (k * 37) % 9)),
+      Buffer.from(Array.from({ length: 48 }, (_, k) => 0x80 + ((k * 53) % 128))),
+    ];
+    let state = 7;
+    const rand = (n: number) => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state % n;
+    };
+    let binaries = 0;
+    for (let i = 0; i < 3000; i++) {
+      const parts: Buffer[] = [Buffer.from('x')];
+      const n = 1 + rand(60);
+      for (let k = 0; k < n; k++) parts.push(pieces[rand(pieces.length)]!);
+      const buf = Buffer.concat(parts);
+      const want = reference(buf);
+      if (want) binaries++;
+      expect([i, isBinary(buf)]).toEqual([i, want]);
+    }
+    // Both answers occur, so the comparison means something.
+    expect(binaries).toBeGreaterThan(100);
+    expect(binaries).toBeLessThan(2900);
+  });
+});

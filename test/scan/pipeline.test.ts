@@ -102,3 +102,45 @@ describe('every source through one pool', () => {
     }
   });
 });
+
+describe('a scanning thread past the backstop', () => {
+  it('is ended, and what it held is scanned again with the built-in rules: a runaway config rule hides nothing', async () => {
+    const slow = {
+      id: 'slow-rule',
+      provider: 'acme',
+      kind: 'key',
+      description: 'catastrophic on purpose',
+      confidence: 'context' as const,
+      keywords: ['acme'],
+      regex: 'acme(?<secret>(a+)+)$',
+      examples: { truePositives: ['acmeaaaa'], falsePositives: [] },
+    };
+    const gh = githubToken();
+    const source: Source = {
+      async *fragments() {
+        // No per-rule guard in the thread (no ruleBudgetMs): only the backstop can stop this one.
+        yield {
+          meta: { path: 'hostile.txt', source: 'tracked' },
+          content: { text: `acme${'a'.repeat(40)}!\nT=${gh}\n` },
+        };
+        yield { meta: { path: 'fine.env', source: 'tracked' }, content: { text: `T=${githubToken()}\n` } };
+      },
+    };
+    const pool = new ScanPool({ extraRules: [slow], only: [], maxFileBytes: 1 << 20 }, 1, 100);
+    const started = Date.now();
+    try {
+      const r = await detectSources([source], pool);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(r.candidates.map((c) => [c.location.path, c.provider])).toEqual([
+        ['hostile.txt', 'github'],
+        ['fine.env', 'github'],
+      ]);
+      expect(r.candidates[0]!.secret.reveal()).toBe(gh);
+      expect(r.notes).toEqual([
+        'custom rules stopped on hostile.txt: its scan took longer than 2500 ms; only the built-in rules ran there',
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
