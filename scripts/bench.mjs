@@ -137,6 +137,7 @@ async function benchRules() {
 log(
   `tokenscope bench${QUICK ? ' --quick' : ''}: ${availableParallelism()} cores; figures vary with the machine's load`,
 );
+if (QUICK) log('--quick: small inputs, so start-up weighs on every ratio; judge the targets on a full run');
 if (only.includes('rules')) await benchRules();
 if (only.includes('ripgrep')) await benchWorktree({ log, tree: TREE, runs: RUNS });
 if (only.includes('history')) await benchHistory({ log, quick: QUICK });
