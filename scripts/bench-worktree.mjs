@@ -8,6 +8,9 @@
 //   - rg prints every match (-o), to /dev/null; tokenscope writes its JSON report to /dev/null;
 //   - rg is line-oriented (no -U): the two multi-line rules (PEM keys, GCP key JSON) match within a
 //     line only, which spares rg work, never adds any.
+//   - all patterns in one rg run (-f), as tokenscope runs all rules in one pass; a context-gated
+//     rule (a bare UUID near "heroku") is searched as its keywords, since rg has no keyword gate;
+//   - for scale, rg searching the rules' keywords alone (-F, no regex) is printed too.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +42,7 @@ export async function benchWorktree({ log = console.log, tree, runs = 3, threads
     `  rg: ${patterns.length} patterns = tokenscope's ${patterns.length} rules, in one run (-f ${patternFile}): ${patterns.filter((p) => p.adapted).length} adapted (rg has no lookaround), ${patterns.filter((p) => p.gated).length} context-gated rules as their keywords (see scripts/bench-rg-patterns.mjs)`,
   );
   log(
-    `  rg --no-ignore --hidden --max-filesize ${MAX_FILE} -o, binary files skipped; tokenscope -c ${config} (scan.skip: [])`,
+    `  rg --no-ignore --hidden --max-filesize ${MAX_FILE} -o, binary files skipped, line by line (no -U); tokenscope -c ${config} (scan.skip: [])`,
   );
   const rg = (n) => [
     `-j${n}`,
