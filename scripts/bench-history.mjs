@@ -153,7 +153,12 @@ async function rangeTime(dir) {
 }
 
 /** Sizes: the issue's real repository (~12,000 commits, ~15,000 blobs, 286 MB); `quick` for a smoke run. */
-export async function benchHistory({ log = console.log, quick = false, runs = quick ? 1 : 2 } = {}) {
+export async function benchHistory({
+  log = console.log,
+  quick = false,
+  runs = quick ? 1 : 2,
+  real: realSize = quick ? { commits: 1500, mb: 30 } : { commits: 12_000, mb: 250 },
+} = {}) {
   const commits = quick ? 1000 : 5000;
   const mb = quick ? 20 : 100;
   const dir = join(process.cwd(), 'bench-out', `history-v2-${commits}c-${mb}mb`);
@@ -171,7 +176,7 @@ export async function benchHistory({ log = console.log, quick = false, runs = qu
   });
 
   g0 = Date.now();
-  const real = await realRepo(quick ? { commits: 1500, mb: 30 } : { commits: 12_000, mb: 250 });
+  const real = await realRepo(realSize);
   log(
     `\nhistory, real-shaped repo: ${real.dir} (${real.commits} commits, ${real.blobs} blobs of ${real.uniqueMb.toFixed(0)} MB, ${real.binaries} binary, ${real.renames} moves, ${real.merges} merges, ${real.branches} branches; ready in ${((Date.now() - g0) / 1000).toFixed(1)} s)`,
   );

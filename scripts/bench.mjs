@@ -8,7 +8,7 @@
 //             one shaped like a real project's (<= 2.0x; peak RSS < 400 MB): bench-history.mjs;
 //   guard:    the agent guard's decision cost: bench-guard.mjs.
 // Usage: npm run bench [-- --quick] [--only rules,ripgrep,history,guard] [--tree DIR] [--mb 200]
-//        [--threads N] [--runs N]
+//        [--threads N] [--runs N] [--real-commits 12000] [--real-mb 250]
 // --quick: a smoke run (smaller corpus and repositories, node_modules/typescript, one run each).
 // Generated corpora and repositories are cached under bench-out/.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -53,6 +53,8 @@ for (const s of only)
 const TARGET_MB = number('mb', QUICK ? 30 : 200);
 const THREADS = number('threads', availableParallelism());
 const RUNS = number('runs', QUICK ? 1 : 3);
+// The real-shaped history repository's size (bench-repo-real.mjs).
+const REAL = { commits: number('real-commits', QUICK ? 1500 : 12_000), mb: number('real-mb', QUICK ? 30 : 250) };
 const TREE = resolve(flag('tree', QUICK ? 'node_modules/typescript' : 'node_modules'));
 if (!existsSync(TREE)) {
   console.error(`bench: --tree: no such folder ${TREE}`);
@@ -140,7 +142,7 @@ log(
 if (QUICK) log('--quick: small inputs, so start-up weighs on every ratio; judge the targets on a full run');
 if (only.includes('rules')) await benchRules();
 if (only.includes('ripgrep')) await benchWorktree({ log, tree: TREE, runs: RUNS });
-if (only.includes('history')) await benchHistory({ log, quick: QUICK });
+if (only.includes('history')) await benchHistory({ log, quick: QUICK, real: REAL });
 if (only.includes('guard')) {
   log('');
   await benchGuard({ log });
