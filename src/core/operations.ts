@@ -20,6 +20,11 @@ export interface HttpOperation {
    * a POST that reads by design; the reason is written down where the allowlist is reviewed.
    */
   body?: { graphql: string[] } | { readOnlyBecause: string };
+  /**
+   * The provider's named extra endpoint (Provider.extraEndpoints) this request goes to; absent:
+   * its main endpoint. The door matches each request only against its own endpoint's operations.
+   */
+  endpoint?: string;
 }
 
 const SEGMENT = /^[A-Za-z0-9._~:@!$&'()*+,;=%-]+$/;
