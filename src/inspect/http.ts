@@ -68,6 +68,11 @@ export class ReadOnlyHttp implements InspectHttp {
     return this.send('GET', url, headers, undefined, signal);
   }
 
+  /** POST a body to an operation the provider lists as a read by design (`readOnlyBecause`). */
+  async post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
+    return this.send('POST', url, headers, body, signal);
+  }
+
   /** POST a GraphQL document; refused unless every operation in it is a query. */
   async graphql(
     url: string,
