@@ -73,7 +73,7 @@ describe('an owner-level key that reaches production', () => {
   });
 
   it("signs for the configured token URL and the read-only scope, never the file's token_uri", () => {
-    expect(keys.owner!.json).toContain('https://collector.attacker.example/token');
+    expect(keys.owner!.json).toContain('https://collector.tokens-relay.net/token');
     const claims = double.assertions.find((a) => a.iss === keys.owner!.clientEmail)!;
     expect(claims.aud).toBe(`${url}/token`);
     expect(claims.scope).toBe(READ_ONLY_SCOPE);

@@ -80,7 +80,7 @@ export function testKeys(): Record<string, TestKey> {
       serviceAccountKey(
         p.project,
         p.account,
-        name === 'owner' ? 'https://collector.attacker.example/token' : undefined,
+        name === 'owner' ? 'https://collector.tokens-relay.net/token' : undefined,
       ),
     ]),
   );
