@@ -1,35 +1,31 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { signAssertion } from '../../providers/google/jwt.js';
 import { SELF_TEST_HEADER } from '../helpers/provider-log.js';
-import type { GoogleDouble } from './double.js';
 import type { TestKey } from './tokens.js';
-import { googleDouble } from './world.js';
+import { useGoogleDouble } from './world.js';
 
 /** The double checks assertions as Google does: a test that passes against it means something. */
 describe('the Google double', () => {
-  let double: GoogleDouble;
-  let keys: Record<string, TestKey>;
-  let url: string;
-  beforeAll(async () => {
-    ({ double, keys } = googleDouble());
-    url = await double.start();
-  });
-  afterAll(() => double.stop());
+  const g = useGoogleDouble();
 
   const privateOf = (k: TestKey) => createPrivateKey((JSON.parse(k.json) as { private_key: string }).private_key);
   const exchange = async (assertion: string) => {
-    const res = await fetch(`${url}/token`, {
+    const res = await fetch(`${g.url}/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', [SELF_TEST_HEADER]: '1' },
       body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
-  const claims = (k: TestKey, tokenUrl = `${url}/token`) => ({ clientEmail: k.clientEmail, keyId: k.keyId, tokenUrl });
+  const claims = (k: TestKey, tokenUrl = `${g.url}/token`) => ({
+    clientEmail: k.clientEmail,
+    keyId: k.keyId,
+    tokenUrl,
+  });
 
   it('issues a token for an assertion signed with the key, for its own token URL', async () => {
-    const k = keys.viewer!;
+    const k = g.keys.viewer!;
     const r = await exchange(signAssertion(privateOf(k), claims(k)));
     expect(r).toEqual({
       status: 200,
@@ -38,7 +34,7 @@ describe('the Google double', () => {
   });
 
   it('refuses an assertion signed with another key, the wrong audience, or an hour-old one', async () => {
-    const k = keys.viewer!;
+    const k = g.keys.viewer!;
     const forger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     expect(await exchange(signAssertion(forger, claims(k)))).toEqual({
       status: 400,
@@ -51,10 +47,10 @@ describe('the Google double', () => {
   });
 
   it('answers the listing and testIamPermissions in v1 shapes, {} when nothing is held', async () => {
-    const k = keys.viewer!;
+    const k = g.keys.viewer!;
     const { body } = await exchange(signAssertion(privateOf(k), claims(k)));
     const headers = { authorization: `Bearer ${body.access_token}`, [SELF_TEST_HEADER]: '1' };
-    const list = await (await fetch(`${url}/v1/projects`, { headers })).json();
+    const list = await (await fetch(`${g.url}/v1/projects`, { headers })).json();
     expect(list).toEqual({
       projects: [
         expect.objectContaining({
@@ -65,14 +61,14 @@ describe('the Google double', () => {
       ],
     });
     const test = (project: string) =>
-      fetch(`${url}/v1/projects/${project}:testIamPermissions`, {
+      fetch(`${g.url}/v1/projects/${project}:testIamPermissions`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify({ permissions: ['resourcemanager.projects.get', 'resourcemanager.projects.delete'] }),
       }).then((r) => r.json());
     expect(await test('acme-staging')).toEqual({ permissions: ['resourcemanager.projects.get'] });
     expect(await test('acme-prod')).toEqual({});
-    const denied = await fetch(`${url}/v1/projects`, {
+    const denied = await fetch(`${g.url}/v1/projects`, {
       headers: { authorization: 'Bearer ya29.nope', [SELF_TEST_HEADER]: '1' },
     });
     expect(denied.status).toBe(401);

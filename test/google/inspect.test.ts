@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { google } from '../../providers/google/index.js';
 import { READ_ONLY_SCOPE } from '../../providers/google/model.js';
 import { assess } from '../../src/assess/assess.js';
 import { DEFAULT_POLICY } from '../../src/assess/policy.js';
 import type { Inspection } from '../../src/core/types.js';
 import { foundCredential, type Place } from '../helpers/found.js';
-import type { GoogleDouble } from './double.js';
 import { googleContext } from './helpers.js';
-import { OWNER, googleDouble } from './world.js';
-import type { TestKey } from './tokens.js';
+import { OWNER, useGoogleDouble } from './world.js';
 
-let double: GoogleDouble;
-let keys: Record<string, TestKey>;
-let url: string;
-
-beforeAll(async () => {
-  ({ double, keys } = googleDouble());
-  url = await double.start();
-});
-afterAll(() => double.stop());
+const g = useGoogleDouble();
 
 const credential = (name: string, place: Place = {}) =>
-  foundCredential('google', 'gcp-service-account-key', 'service-account key', keys[name]!.json, {
+  foundCredential('google', 'gcp-service-account-key', 'service-account key', g.keys[name]!.json, {
     source: 'tracked',
     ...place,
   });
-const inspect = (name: string): Promise<Inspection> => google.inspect!(credential(name), googleContext(url));
+const inspect = (name: string): Promise<Inspection> => google.inspect!(credential(name), googleContext(g.url));
 const sentBy = (name: string) =>
-  double.requests.filter((r) => r.token === keys[name]!.json).map((r) => `${r.method} ${r.path}`);
+  g.double.requests.filter((r) => r.token === g.keys[name]!.json).map((r) => `${r.method} ${r.path}`);
 
 describe('an owner-level key that reaches production', () => {
   let inspection: Inspection;
@@ -37,7 +27,7 @@ describe('an owner-level key that reaches production', () => {
 
   it('is verified, and lists the active projects it sees across pages', () => {
     expect(inspection.verification).toBe('verified');
-    expect(inspection.scope?.identity).toBe(`service account ${keys.owner!.clientEmail}`);
+    expect(inspection.scope?.identity).toBe(`service account ${g.keys.owner!.clientEmail}`);
     expect(inspection.scope?.reach).toEqual({
       // acme-old is listed too, but pending deletion.
       projects: ['acme-prod', 'acme-staging', 'acme-analytics'],
@@ -54,7 +44,7 @@ describe('an owner-level key that reaches production', () => {
       'POST /v1/projects/acme-staging:testIamPermissions',
       'POST /v1/projects/acme-analytics:testIamPermissions',
     ]);
-    const asked = JSON.parse(double.requests.find((r) => r.path.endsWith(':testIamPermissions'))!.body) as {
+    const asked = JSON.parse(g.double.requests.find((r) => r.path.endsWith(':testIamPermissions'))!.body) as {
       permissions: string[];
     };
     expect(asked.permissions.sort()).toEqual(
@@ -73,9 +63,9 @@ describe('an owner-level key that reaches production', () => {
   });
 
   it("signs for the configured token URL and the read-only scope, never the file's token_uri", () => {
-    expect(keys.owner!.json).toContain('https://collector.tokens-relay.net/token');
-    const claims = double.assertions.find((a) => a.iss === keys.owner!.clientEmail)!;
-    expect(claims.aud).toBe(`${url}/token`);
+    expect(g.keys.owner!.json).toContain('https://collector.tokens-relay.net/token');
+    const claims = g.double.assertions.find((a) => a.iss === g.keys.owner!.clientEmail)!;
+    expect(claims.aud).toBe(`${g.url}/token`);
     expect(claims.scope).toBe(READ_ONLY_SCOPE);
   });
 
@@ -101,8 +91,8 @@ describe('an owner-level key that reaches production', () => {
 
   it('never holds the access token or any piece of the private key', () => {
     const text = JSON.stringify(inspection);
-    for (const t of double.accessTokens.keys()) expect(text).not.toContain(t);
-    expect(text).not.toContain(keys.owner!.pemBody.slice(0, 40));
+    for (const t of g.double.accessTokens.keys()) expect(text).not.toContain(t);
+    expect(text).not.toContain(g.keys.owner!.pemBody.slice(0, 40));
   });
 });
 
@@ -139,7 +129,7 @@ describe('narrower keys', () => {
   });
 });
 
-describe('keys Google refuses or answers badly for', () => {
+describe('g.keys Google refuses or answers badly for', () => {
   it("a deleted key (invalid_grant) is unverified with Google's reason, and nothing else is sent", async () => {
     const i = await inspect('revoked');
     expect(i).toEqual({
@@ -153,7 +143,7 @@ describe('keys Google refuses or answers badly for', () => {
   it('cuts the assertion from a refusal that quotes it', async () => {
     const i = await inspect('echo');
     expect(i.verification).toBe('unverified');
-    const assertion = new URLSearchParams(double.requests.find((r) => r.token === keys.echo!.json)!.body).get(
+    const assertion = new URLSearchParams(g.double.requests.find((r) => r.token === g.keys.echo!.json)!.body).get(
       'assertion',
     )!;
     expect(i.reason).toContain('[redacted]');
@@ -161,13 +151,13 @@ describe('keys Google refuses or answers badly for', () => {
   });
 
   it('a key whose private key does not parse is not sent anywhere', async () => {
-    const before = double.requests.length;
-    const json = JSON.parse(keys.viewer!.json) as Record<string, string>;
+    const before = g.double.requests.length;
+    const json = JSON.parse(g.keys.viewer!.json) as Record<string, string>;
     json.private_key = `-----BEGIN PRIVATE KEY-----\n${'A'.repeat(400)}\n-----END PRIVATE KEY-----\n`;
     const c = foundCredential('google', 'gcp-service-account-key', 'service-account key', JSON.stringify(json));
-    const i = await google.inspect!(c, googleContext(url));
+    const i = await google.inspect!(c, googleContext(g.url));
     expect(i).toEqual({ verification: 'unverified', reason: expect.stringContaining('nothing was sent'), scope: null });
-    expect(double.requests.length).toBe(before);
+    expect(g.double.requests.length).toBe(before);
   });
 
   it('waits out one 429 and goes on', async () => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { PROBES } from '../../providers/google/model.js';
 import { type StartedDouble, started } from '../helpers/hosting-suites.js';
 import { FAULT_PLANS } from '../helpers/rest-double.js';
@@ -104,4 +105,14 @@ export function googleDouble(): { double: GoogleDouble; keys: Record<string, Tes
 export function startGoogle(): Promise<StartedDouble> {
   const { double, keys } = googleDouble();
   return started(double, Object.fromEntries(Object.entries(keys).map(([n, k]) => [n, k.json])));
+}
+
+/** A double for one describe block or file: started before, stopped after; read its fields in tests. */
+export function useGoogleDouble(): { double: GoogleDouble; keys: Record<string, TestKey>; url: string } {
+  const state = googleDouble() as { double: GoogleDouble; keys: Record<string, TestKey>; url: string };
+  beforeAll(async () => {
+    state.url = await state.double.start();
+  });
+  afterAll(() => state.double.stop());
+  return state;
 }
