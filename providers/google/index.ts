@@ -1,4 +1,7 @@
+import { lazily } from '../../src/core/lazy.js';
 import type { Provider } from '../../src/core/provider.js';
+import { API_DEFAULT, OAUTH_DEFAULT, ROLES_DOCS_URL } from './model.js';
+import { assessGoogle } from './risks.js';
 import {
   describeServiceAccount,
   parseServiceAccountKey,
@@ -6,6 +9,8 @@ import {
   serviceAccountRule,
   WIF_DOCS_URL,
 } from './service-account.js';
+
+const inspector = lazily(() => import('./inspect.js'));
 
 export const google: Provider = {
   id: 'google',
@@ -56,10 +61,45 @@ export const google: Provider = {
   ],
   validators: { 'gcp-service-account': (text) => parseServiceAccountKey(text) !== undefined },
   describeOffline: describeServiceAccount,
+  endpoint: { default: API_DEFAULT, flag: 'google-api-url', env: ['TOKENSCOPE_GOOGLE_API_URL'] },
+  // The token exchange goes to another host than the API: a second endpoint, pinned the same way.
+  extraEndpoints: {
+    oauth: { default: OAUTH_DEFAULT, flag: 'google-oauth-url', env: ['TOKENSCOPE_GOOGLE_OAUTH_URL'] },
+  },
+  // Two POSTs, both reads by design, and one GET. Never setIamPolicy, a delete, undelete, or
+  // serviceAccounts.keys.create: the `{id}:verb` segments match that one verb only.
+  operations: [
+    {
+      method: 'POST',
+      path: '/token',
+      endpoint: 'oauth',
+      body: {
+        readOnlyBecause:
+          'the JWT bearer grant trades a signed assertion for a read-only-scoped access token; it creates nothing',
+      },
+    },
+    { method: 'GET', path: '/v1/projects' },
+    {
+      method: 'POST',
+      path: '/v1/projects/{projectId}:testIamPermissions',
+      body: {
+        readOnlyBecause:
+          'answers which of the listed permissions the caller holds; Google documents that it needs none and changes nothing',
+      },
+    },
+  ],
+  // Scanning threads import this file: the inspector loads only when a key is inspected.
+  inspect: async (credential, ctx) => (await inspector()).inspectGoogle(credential, ctx),
+  assess: assessGoogle,
+  // A key file is JSON over several lines: the whole text is the credential; an API key is one word.
+  parseInspectInput(text) {
+    const t = text.trim();
+    return { secret: t.startsWith('{') ? t : (t.split(/\s+/)[0] ?? '') };
+  },
   remediation({ credential }) {
     if (credential.ruleId !== serviceAccountRule.id) return undefined;
     const key = parseServiceAccountKey(credential.secret.reveal());
     const who = key ? ` of ${key.clientEmail}` : '';
-    return `Delete this key${who} in IAM (Service accounts > Keys) and stop using keys: workload identity federation gives CI and other clouds short-lived credentials with no key to leak (${WIF_DOCS_URL}). Where a key cannot be avoided, give it to a service account holding only a predefined viewer role on the one project it reads (${SA_KEY_DOCS_URL}).`;
+    return `Delete this key${who} in IAM (Service accounts > Keys) and stop using keys: workload identity federation gives CI and other clouds short-lived credentials with no key to leak (${WIF_DOCS_URL}). Where a key cannot be avoided, give it to a service account holding only a predefined viewer role (roles/viewer, or a narrower one such as roles/cloudsql.viewer) on the one project it reads (${ROLES_DOCS_URL}; ${SA_KEY_DOCS_URL}).`;
   },
 };

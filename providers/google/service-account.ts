@@ -17,6 +17,21 @@ export interface ServiceAccountKey {
  * service-account key with a private key and an email.
  */
 export function parseServiceAccountKey(text: string): ServiceAccountKey | undefined {
+  const k = keyObject(text);
+  if (!k) return undefined;
+  return {
+    clientEmail: k.client_email as string,
+    projectId: typeof k.project_id === 'string' ? k.project_id : '',
+    keyId: typeof k.private_key_id === 'string' ? k.private_key_id : '',
+  };
+}
+
+/** The PEM private key of a service-account key: for signing the token request, never for output. */
+export function privateKeyPem(text: string): string | undefined {
+  return keyObject(text)?.private_key as string | undefined;
+}
+
+function keyObject(text: string): Record<string, unknown> | undefined {
   for (const candidate of [text, unescapeOnce(text)]) {
     if (candidate === undefined) continue;
     let o: unknown;
@@ -32,11 +47,7 @@ export function parseServiceAccountKey(text: string): ServiceAccountKey | undefi
     // A real key is a PEM of over a thousand characters: "..." and "<your key>" are placeholders.
     if (typeof pem !== 'string' || !pem.includes('PRIVATE KEY-----') || pem.length < 300) continue;
     if (typeof k.client_email !== 'string' || !k.client_email.includes('@')) continue;
-    return {
-      clientEmail: k.client_email,
-      projectId: typeof k.project_id === 'string' ? k.project_id : '',
-      keyId: typeof k.private_key_id === 'string' ? k.private_key_id : '',
-    };
+    return k;
   }
   return undefined;
 }

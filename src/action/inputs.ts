@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { PROVIDERS } from '../../providers/registry.js';
 import { SEVERITIES, type Severity } from '../core/types.js';
+import { declaredEndpoints } from '../inspect/endpoint-specs.js';
 
 export type ScanMode = 'pr' | 'push' | 'full';
 export const SCAN_MODES: readonly ScanMode[] = ['pr', 'push', 'full'];
@@ -50,10 +51,9 @@ function bool(name: string, fallback: boolean): boolean {
 export function readInputs(): ActionInputs {
   const endpoints: Record<string, string> = {};
   // The input names are the CLI's endpoint flags, so action.yml and the CLI cannot drift apart.
-  for (const p of PROVIDERS) {
-    if (!p.endpoint) continue;
-    const value = core.getInput(p.endpoint.flag);
-    if (value) endpoints[p.endpoint.flag] = value;
+  for (const { spec } of declaredEndpoints(PROVIDERS)) {
+    const value = core.getInput(spec.flag);
+    if (value) endpoints[spec.flag] = value;
   }
   const scan = core.getInput('scan');
   return {

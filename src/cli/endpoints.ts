@@ -1,9 +1,11 @@
 import type { Provider } from '../core/provider.js';
 import { checkEndpoint } from '../inspect/endpoint.js';
+import { declaredEndpoints } from '../inspect/endpoint-specs.js';
 
 /**
  * Where each provider's inspections go: the flag, else the environment, else the default.
  * Never a file in the scanned tree (an attacker's PR could otherwise collect every token found).
+ * Keyed by provider id, and `<id>.<name>` for a provider's named extra endpoints.
  */
 export function resolveEndpoints(
   providers: Provider[],
@@ -11,17 +13,14 @@ export function resolveEndpoints(
   env: Record<string, string | undefined>,
 ): Record<string, URL> {
   const out: Record<string, URL> = {};
-  for (const p of providers) {
-    if (!p.endpoint) continue;
-    const fromFlag = flags[p.endpoint.flag];
+  for (const { key, spec } of declaredEndpoints(providers)) {
+    const fromFlag = flags[spec.flag];
     if (typeof fromFlag === 'string' && fromFlag) {
-      out[p.id] = checkEndpoint(fromFlag, `--${p.endpoint.flag}`);
+      out[key] = checkEndpoint(fromFlag, `--${spec.flag}`);
       continue;
     }
-    const envName = p.endpoint.env.find((n) => env[n]);
-    out[p.id] = envName
-      ? checkEndpoint(env[envName]!, envName)
-      : checkEndpoint(p.endpoint.default, `${p.id} default endpoint`);
+    const envName = spec.env.find((n) => env[n]);
+    out[key] = envName ? checkEndpoint(env[envName]!, envName) : checkEndpoint(spec.default, `${key} default endpoint`);
   }
   return out;
 }

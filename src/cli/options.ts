@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { PROVIDERS } from '../../providers/registry.js';
 import { SEVERITIES } from '../core/types.js';
+import { declaredEndpoints } from '../inspect/endpoint-specs.js';
 import { FORMATS } from './render.js';
 
 /** Flags shared by the commands that report: format, output, fail-on, inspection and endpoints. */
@@ -41,11 +42,10 @@ export function reportingOptions<T>(y: Argv<T>) {
       type: 'number',
       describe: 'credentials sent to providers at most; the rest are reported unverified [default: config, 200]',
     });
-  for (const p of PROVIDERS) {
-    if (!p.endpoint) continue;
-    out = out.option(p.endpoint.flag, {
+  for (const { provider, name, spec } of declaredEndpoints(PROVIDERS)) {
+    out = out.option(spec.flag, {
       type: 'string',
-      describe: `${p.name} API endpoint (https, or http on loopback) [env: ${p.endpoint.env.join(', ')}; default: ${p.endpoint.default}]`,
+      describe: `${provider.name} ${name ? `${name} ` : ''}API endpoint (https, or http on loopback) [env: ${spec.env.join(', ')}; default: ${spec.default}]`,
     }) as typeof out;
   }
   return out;

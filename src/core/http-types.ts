@@ -21,6 +21,11 @@ export interface InspectHttp {
   /** A fetch for SDKs (Octokit) that goes through the same guards. */
   readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   get(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse>;
+  /**
+   * POST a body to an operation listed with `readOnlyBecause` (a read that is a POST by design,
+   * such as Google's token exchange and testIamPermissions); refused for any other path.
+   */
+  post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse>;
   /** POST a GraphQL document; refused unless it is one of the provider's listed queries. */
   graphql(
     url: string,

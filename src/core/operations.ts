@@ -10,7 +10,8 @@ export interface HttpOperation {
   method: 'GET' | 'HEAD' | 'POST';
   /**
    * The path below the endpoint's own path (`/user`, `/v9/projects/{id}`): each `{name}` stands
-   * for exactly one path segment, everything else must match to the letter. The query string is
+   * for exactly one path segment (`{name}:verb`: one segment ending in that custom method, as
+   * Google writes them), everything else must match to the letter. The query string is
    * free (pagination, filters); what a request may reach is decided by its path.
    */
   path: string;
@@ -20,6 +21,11 @@ export interface HttpOperation {
    * a POST that reads by design; the reason is written down where the allowlist is reviewed.
    */
   body?: { graphql: string[] } | { readOnlyBecause: string };
+  /**
+   * The provider's named extra endpoint (Provider.extraEndpoints) this request goes to; absent:
+   * its main endpoint. The door matches each request only against its own endpoint's operations.
+   */
+  endpoint?: string;
 }
 
 const SEGMENT = /^[A-Za-z0-9._~:@!$&'()*+,;=%-]+$/;
@@ -59,9 +65,17 @@ function pathMatches(template: string, path: string): boolean {
   if (want.length !== got.length) return false;
   return want.every((w, i) => {
     const g = got[i]!;
-    if (/^\{[^}]+\}$/.test(w)) return g !== '' && g !== '.' && g !== '..' && SEGMENT.test(g) && !/%2f|%5c|%2e/i.test(g);
+    if (/^\{[^}]+\}$/.test(w)) return isParam(g);
+    // Google's custom methods: `{id}:testIamPermissions` is one id, then exactly that verb (the
+    // id holds no colon, so `x:setIamPolicy:testIamPermissions` is no match).
+    const verb = /^\{[^}]+\}(:[A-Za-z]+)$/.exec(w)?.[1];
+    if (verb) return g.endsWith(verb) && isParam(g.slice(0, -verb.length)) && !g.slice(0, -verb.length).includes(':');
     return w === g;
   });
+}
+
+function isParam(g: string): boolean {
+  return g !== '' && g !== '.' && g !== '..' && SEGMENT.test(g) && !/%2f|%5c|%2e/i.test(g);
 }
 
 const normalised = new Map<string, string>();

@@ -4,6 +4,13 @@ import type { HttpOperation } from './operations.js';
 import type { RuleSpec } from './rule.js';
 import type { Candidate, Credential, Inspection, RiskSignal, Scope, Verification } from './types.js';
 
+/** Where one endpoint's requests go by default, and the flag and environment variables that move it. */
+export interface EndpointSpec {
+  default: string;
+  flag: string;
+  env: string[];
+}
+
 /** Checks a matched secret beyond its shape (a checksum, a decoded payload). */
 export type Validator = (secret: string) => boolean;
 
@@ -12,6 +19,8 @@ export interface InspectContext {
   http: InspectHttp;
   /** The endpoint the user configured for this provider (flag, environment or action input), or its default. */
   endpoint: string;
+  /** The provider's named extra endpoints (Provider.extraEndpoints), configured the same way; name -> URL. */
+  extraEndpoints?: Record<string, string>;
   policy: Policy;
   /** Aborted when the credential's total time budget runs out. */
   signal: AbortSignal;
@@ -53,7 +62,14 @@ export interface Provider {
    * Where inspection requests go: a default, overridable only by the user's flag or environment
    * (never by a file in the scanned repository).
    */
-  endpoint?: { default: string; flag: string; env: string[] };
+  endpoint?: EndpointSpec;
+  /**
+   * Further hosts one inspection needs, by name (Google: its OAuth token endpoint besides the
+   * Resource Manager API). Each is set like `endpoint` (its own flag, environment variables and
+   * Action input), and the provider's door is pinned to exactly this set. An operation that names
+   * one (`HttpOperation.endpoint`) is allowed only there; the others only at `endpoint`.
+   */
+  extraEndpoints?: Record<string, EndpointSpec>;
   /**
    * Every HTTP request inspect() may send, exactly (method, path below the endpoint, a POST's
    * body). ctx.http refuses anything else before it leaves; a provider with an endpoint and no list

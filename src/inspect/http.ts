@@ -18,6 +18,15 @@ export interface HttpOptions {
   maxBodyBytes: number;
 }
 
+/**
+ * A provider's named extra endpoint (Provider.extraEndpoints): only the operations that name it
+ * are allowed there. A bare URL is the provider's main endpoint, for its unnamed operations.
+ */
+export interface NamedEndpoint {
+  name: string;
+  url: URL;
+}
+
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   timeoutMs: 10_000,
   retries: 2,
@@ -33,7 +42,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
  */
 export class ReadOnlyHttp implements InspectHttp {
   constructor(
-    private readonly allowed: URL[],
+    private readonly allowed: (URL | NamedEndpoint)[],
     private readonly options: HttpOptions = DEFAULT_HTTP_OPTIONS,
     private readonly fetchImpl: typeof fetch = globalThis.fetch,
     private readonly operations: readonly HttpOperation[] = [],
@@ -59,6 +68,11 @@ export class ReadOnlyHttp implements InspectHttp {
     return this.send('GET', url, headers, undefined, signal);
   }
 
+  /** POST a body to an operation the provider lists as a read by design (`readOnlyBecause`). */
+  async post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
+    return this.send('POST', url, headers, body, signal);
+  }
+
   /** POST a GraphQL document; refused unless every operation in it is a query. */
   async graphql(
     url: string,
@@ -78,11 +92,21 @@ export class ReadOnlyHttp implements InspectHttp {
     } catch {
       throw new EndpointViolation(`refused a request to an invalid URL`);
     }
-    const endpoints = this.allowed.filter((a) => sameOrigin(a, target));
+    const endpoints = this.allowed
+      .map((a) => (a instanceof URL ? { name: undefined, url: a } : a))
+      .filter((a) => sameOrigin(a.url, target));
     if (endpoints.length === 0) {
       throw new EndpointViolation(`refused a request to ${target.origin}: not a configured provider endpoint`);
     }
-    const why = endpoints.map((e) => refusal(this.operations, e, method, target, body));
+    const why = endpoints.map((e) =>
+      refusal(
+        this.operations.filter((op) => op.endpoint === e.name),
+        e.url,
+        method,
+        target,
+        body,
+      ),
+    );
     if (why.includes(undefined)) return;
     throw new ReadOnlyViolation(`refused a ${method} request to ${target.origin}: ${why[0]}; inspection is read-only`);
   }

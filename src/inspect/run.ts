@@ -4,7 +4,14 @@ import type { Credential, Inspection, Scope } from '../core/types.js';
 import { DEFAULT_MAX_CREDENTIALS } from '../config/defaults.js';
 import { scrub } from '../core/scrub.js';
 import { ProviderUnavailableError } from '../core/errors.js';
-import { ReadOnlyHttp, type HttpOptions, DEFAULT_HTTP_OPTIONS, type RecordedRequest } from './http.js';
+import {
+  ReadOnlyHttp,
+  type HttpOptions,
+  DEFAULT_HTTP_OPTIONS,
+  type NamedEndpoint,
+  type RecordedRequest,
+} from './http.js';
+import { extraEndpointKey } from './endpoint-specs.js';
 
 export interface InspectOptions {
   offline: boolean;
@@ -23,7 +30,10 @@ export interface InspectOptions {
    * so a repository stuffed with plausible tokens cannot turn a scan into a flood of requests.
    */
   maxInspections?: number;
-  /** Provider id -> endpoint URL, already validated (flags, environment, action inputs only). */
+  /**
+   * Provider id -> endpoint URL, already validated (flags, environment, action inputs only); a
+   * provider's named extra endpoints under `<id>.<name>`.
+   */
   endpoints: Record<string, URL>;
   policy: Policy;
   concurrency: number;
@@ -56,7 +66,7 @@ export async function inspectAll(
   opts: InspectOptions,
 ): Promise<{ inspections: Map<string, Inspection>; http: { sent: RecordedRequest[] } }> {
   const sent: RecordedRequest[] = [];
-  // One door per provider: its own endpoint and its own list of operations, so a token can reach
+  // One door per provider: its own endpoints and its own list of operations, so a token can reach
   // nothing but its provider's read-only calls.
   const doors = new Map<string, ReadOnlyHttp>();
   const doorFor = (provider: Provider | undefined): ReadOnlyHttp => {
@@ -65,7 +75,7 @@ export async function inspectAll(
     if (!door) {
       const endpoint = opts.endpoints[id];
       door = new ReadOnlyHttp(
-        endpoint ? [endpoint] : [],
+        endpoint ? [endpoint, ...extraEndpointsOf(provider, opts)] : [],
         { ...DEFAULT_HTTP_OPTIONS, ...opts.http },
         opts.fetchImpl ?? globalThis.fetch,
         provider?.operations ?? [],
@@ -91,6 +101,14 @@ export async function inspectAll(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, credentials.length)) }, worker));
   return { inspections, http: { sent } };
+}
+
+/** The provider's named extra endpoints the run configured (a missing one is simply not allowed). */
+function extraEndpointsOf(provider: Provider | undefined, opts: InspectOptions): NamedEndpoint[] {
+  return Object.keys(provider?.extraEndpoints ?? {}).flatMap((name) => {
+    const url = opts.endpoints[extraEndpointKey(provider!.id, name)];
+    return url ? [{ name, url }] : [];
+  });
 }
 
 /**
@@ -170,6 +188,7 @@ async function inspectOne(
     const result = await provider.inspect(credential, {
       http,
       endpoint: endpoint?.href ?? '',
+      extraEndpoints: Object.fromEntries(extraEndpointsOf(provider, opts).map((e) => [e.name, e.url.href])),
       policy: opts.policy,
       signal: controller.signal,
       timeoutMs: opts.http?.timeoutMs ?? DEFAULT_HTTP_OPTIONS.timeoutMs,

@@ -5,6 +5,7 @@ import { expect, test } from '@jest/globals';
 import YAML from 'yaml';
 import { PROVIDERS } from '../../providers/registry.js';
 import { packageRoot } from '../../src/core/paths.js';
+import { declaredEndpoints } from '../../src/inspect/endpoint-specs.js';
 import { tempDir } from '../helpers/repo.js';
 import { githubToken } from '../helpers/tokens.js';
 import { parseCommands, parseOutputFile } from './commands.js';
@@ -31,7 +32,7 @@ test('action.yml: a node24 action running the committed bundle, with the inputs 
   expect(action.inputs['inspect-found-hosts']!.default).toBe('false');
   for (const name of ['config', 'sarif-file', 'scan']) expect(action.inputs[name]).toBeDefined();
   // Every provider endpoint flag of the CLI is an input of the same name.
-  const flags = PROVIDERS.flatMap((p) => (p.endpoint ? [p.endpoint.flag] : []));
+  const flags = declaredEndpoints(PROVIDERS).map((e) => e.spec.flag);
   expect(flags).toEqual(expect.arrayContaining(['railway-endpoint', 'github-api-url', 'aws-endpoint']));
   for (const flag of flags) expect(action.inputs[flag]).toBeDefined();
   expect(Object.keys(action.outputs).sort()).toEqual(['findings', 'highest-severity', 'report-json', 'sarif-file']);

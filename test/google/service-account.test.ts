@@ -40,8 +40,8 @@ describe('Google Cloud service-account keys, found and described offline', () =>
       },
       ['deploy/gcp-key.json', '.env.staging', 'k8s/secret.yaml', 'docs/adc.json'],
     );
-    // No Google endpoint exists: nothing is sent, whatever the flags.
-    run = await cli(['audit', root, '--format', 'json']);
+    // Offline: what the key says of itself, with nothing sent (online: test/google/inspect.test.ts).
+    run = await cli(['audit', root, '--format', 'json', '--offline']);
     findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.provider === 'google');
   });
 
@@ -65,7 +65,7 @@ describe('Google Cloud service-account keys, found and described offline', () =>
 
   it('is uninspected, and committed, fails the gate as of a high-confidence kind', () => {
     const f = findings.find((x) => x.locations[0]!.path === 'deploy/gcp-key.json')!;
-    expect(f.verification).toBe('skipped');
+    expect(f.verification).toBe('unverified');
     expect(f.risks.map((r) => r.id)).toEqual(['uninspected-credential']);
     expect(run.code).toBe(1);
   });

@@ -20,6 +20,7 @@ import { anthropicKey } from '../anthropic/tokens.js';
 import { openaiKey } from '../openai/tokens.js';
 import { stripeKey } from '../stripe/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
+import { oneLine, serviceAccountKey } from '../google/tokens.js';
 
 /**
  * One loopback server that misbehaves in a chosen way for every provider at once, speaking raw
@@ -120,10 +121,12 @@ const raw = [
   gitlabToken(),
   slackUser(),
   sendgridKey(),
+  // A service-account key file, inlined in a variable as a JSON string.
+  JSON.stringify(oneLine(serviceAccountKey('acme-prod', 'deployer').json)),
 ];
 writeFiles(root, {
   // npm first: a later line could be taken for a neighbour's by-context rule (Cloudflare's).
-  '.env': `NPM_TOKEN=${raw[13]}\nHF_TOKEN=${raw[14]}\nRAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSUPABASE_ACCESS_TOKEN=${raw[11]}\nNEON_API_KEY=${raw[12]}\nSTRIPE_SECRET_KEY=${raw[15]}\nOPENAI_API_KEY=${raw[16]}\nANTHROPIC_API_KEY=${raw[17]}\nGITLAB_TOKEN=${raw[18]}\nSLACK_TOKEN=${raw[19]}\nSENDGRID_API_KEY=${raw[20]}\n`,
+  '.env': `NPM_TOKEN=${raw[13]}\nHF_TOKEN=${raw[14]}\nRAILWAY_API_TOKEN=${raw[0]}\nGITHUB_TOKEN=${raw[1]}\naws_access_key_id=${raw[2]}\naws_secret_access_key=${raw[3]}\nVERCEL_TOKEN=${raw[4]}\nHEROKU_API_KEY=${raw[5]}\nNETLIFY_AUTH_TOKEN=${raw[6]}\nRENDER_API_KEY=${raw[7]}\nFLY_API_TOKEN="${raw[8]}"\nDIGITALOCEAN_TOKEN=${raw[9]}\nCLOUDFLARE_API_TOKEN=${raw[10]}\nSUPABASE_ACCESS_TOKEN=${raw[11]}\nNEON_API_KEY=${raw[12]}\nSTRIPE_SECRET_KEY=${raw[15]}\nOPENAI_API_KEY=${raw[16]}\nANTHROPIC_API_KEY=${raw[17]}\nGITLAB_TOKEN=${raw[18]}\nSLACK_TOKEN=${raw[19]}\nSENDGRID_API_KEY=${raw[20]}\nGOOGLE_CREDENTIALS=${raw[21]}\n`,
   // Every credential at once (concurrency above their number), so the time bound below is one budget.
   '.tokenscope.yml': 'inspect:\n  timeoutMs: 800\n  budgetMs: 4000\n  concurrency: 64\n',
 });
@@ -213,6 +216,10 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
           `${url}/api`,
           '--sendgrid-api-url',
           url,
+          '--google-api-url',
+          url,
+          '--google-oauth-url',
+          url,
         ],
         {
           env: { AWS_ENDPOINT_URL_IAM: url, AWS_ENDPOINT_URL_STS: url },
@@ -231,6 +238,7 @@ describe('fault matrix: every provider, every fault: bounded, kept, explained', 
         'flyio',
         'github',
         'gitlab',
+        'google',
         'heroku',
         'huggingface',
         'neon',

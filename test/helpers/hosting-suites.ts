@@ -6,6 +6,7 @@ import { assess } from '../../src/assess/assess.js';
 import { DEFAULT_POLICY } from '../../src/assess/policy.js';
 import type { Provider } from '../../src/core/provider.js';
 import type { Credential, Inspection } from '../../src/core/types.js';
+import { declaredEndpoints } from '../../src/inspect/endpoint-specs.js';
 import { inspectAll } from '../../src/inspect/run.js';
 import { cli } from './cli.js';
 import { doubleContext, foundCredential } from './found.js';
@@ -44,6 +45,11 @@ export async function started(
     pathsOf: (token) => double.requests.filter((r) => r.token === token).map((r) => r.path),
     stop: () => double.stop(),
   };
+}
+
+/** Every endpoint the provider declares (its extra ones too) pointed at one double that plays them all. */
+export function endpointsAt(provider: Provider, url: string): Record<string, URL> {
+  return Object.fromEntries(declaredEndpoints([provider]).map((e) => [e.key, new URL(url)]));
 }
 
 /** The faults a hosting double plays, each for the token of the same name. */
@@ -123,7 +129,7 @@ export function describeFaults(
           new Map([[provider.id, provider]]),
           {
             offline: false,
-            endpoints: { [provider.id]: new URL(double.url) },
+            endpoints: endpointsAt(provider, double.url),
             policy: DEFAULT_POLICY,
             concurrency: credentials.size,
             budgetMs: 60_000,
@@ -157,7 +163,7 @@ export function describeFaults(
           // learned from a fault.
           expect(i).toMatchObject({ verification: want.verification, reason: want.reason });
           expect(i.scope?.capabilities ?? []).toEqual([]);
-          expect(i.scope?.reach ?? {}).toEqual({});
+          expect(i.scope?.reach ?? {}).toEqual(provider.describeOffline(credentials.get(name)!)?.reach ?? {});
         }
         if (want.attempts !== undefined) expect(double.methodsOf(double.tokens[name]!)).toHaveLength(want.attempts);
       });
