@@ -93,7 +93,7 @@ export class KeywordAutomaton {
    * Where each keyword occurs: keyword id -> byte offsets of its last byte, at most `cap` of them
    * (past that the list is dropped and the keyword counts as everywhere: an empty array).
    */
-  locate(bytes: Uint8Array, cap = 16): Map<number, number[]> {
+  locate(bytes: Uint8Array, cap = 256): Map<number, number[]> {
     const found = new Map<number, number[]>();
     const record = (id: number, i: number) => {
       if (this.exact[id] !== undefined && !matchesExactly(bytes, i, this.exact[id]!)) return;
