@@ -195,7 +195,11 @@ export class BlobReader {
             body = undefined;
             this.inFlight.shift();
             if (type !== 'blob') this.push({ oid, kind: 'not-a-blob', reason: `a ${type}, not a blob` });
-            else if (parts) this.push({ oid, kind: 'blob', size, content: Buffer.concat(parts).subarray(0, size) });
+            else if (parts) {
+              // Most blobs arrive within one chunk of git's output: a view of it, not a copy.
+              const content = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+              this.push({ oid, kind: 'blob', size, content: content.subarray(0, size) });
+            }
             else this.push({ oid, kind: 'oversize', size });
           }
           continue;
