@@ -13,8 +13,8 @@ export class KeywordAutomaton {
   private readonly classOf: Uint8Array;
   /** Transitions, indexed by (state * width + class), each holding the next state times width. */
   private readonly delta: Uint32Array;
-  /** Indexed like `delta`'s rows (state * width): 1 where some keyword ends. */
-  private readonly accepting: Uint8Array;
+  /** States from this one (times width) on are those where some keyword ends. */
+  private readonly acceptFrom: number;
   /** Keyword ids that end in a state (following failure links), indexed by state * width. */
   private readonly outputs: Map<number, number[]>;
   readonly keywords: string[];
@@ -78,13 +78,22 @@ export class KeywordAutomaton {
         }
       }
     }
-    this.delta = next.map((t) => t * width);
-    this.accepting = new Uint8Array(n * width);
+    // Renumbered so that every accepting state comes after every other one: the scan loop tells
+    // "a keyword ends here" by comparing the state with one number, without a table load per byte.
+    const order = [...Array(n).keys()].sort((x, y) => Number(out[x]!.length > 0) - Number(out[y]!.length > 0) || x - y);
+    const renamed = new Uint32Array(n);
+    order.forEach((old, i) => {
+      renamed[old] = i;
+    });
+    this.delta = new Uint32Array(n * width);
+    for (let s = 0; s < n; s++) {
+      for (let c = 0; c < width; c++) this.delta[renamed[s]! * width + c] = renamed[next[s * width + c]!]! * width;
+    }
+    const firstAccepting = order.findIndex((s) => out[s]!.length > 0);
+    this.acceptFrom = (firstAccepting === -1 ? n : firstAccepting) * width;
     this.outputs = new Map();
     out.forEach((o, s) => {
-      if (o.length === 0) return;
-      this.accepting[s * width] = 1;
-      this.outputs.set(s * width, [...new Set(o)]);
+      if (o.length > 0) this.outputs.set(renamed[s]! * width, [...new Set(o)]);
     });
     this.classOf = classOf;
   }
@@ -104,7 +113,7 @@ export class KeywordAutomaton {
         else list.length = 0;
       }
     };
-    const { delta, accepting, classOf, outputs } = this;
+    const { delta, acceptFrom, classOf, outputs } = this;
     const n = bytes.length;
     // Two automata walk the two halves at once: each step of one waits on its own previous state
     // only, so the processor overlaps them. The first runs on past the middle by the longest
@@ -119,12 +128,12 @@ export class KeywordAutomaton {
     for (; j < n; i++, j++) {
       a = delta[a + classOf[bytes[i]!]!]!;
       b = delta[b + classOf[bytes[j]!]!]!;
-      if (accepting[a] === 1 && i < endA) for (const id of outputs.get(a)!) record(id, i);
-      if (accepting[b] === 1) for (const id of outputs.get(b)!) record(id, j);
+      if (a >= acceptFrom && i < endA) for (const id of outputs.get(a)!) record(id, i);
+      if (b >= acceptFrom) for (const id of outputs.get(b)!) record(id, j);
     }
     for (; i < endA; i++) {
       a = delta[a + classOf[bytes[i]!]!]!;
-      if (accepting[a] === 1) for (const id of outputs.get(a)!) record(id, i);
+      if (a >= acceptFrom) for (const id of outputs.get(a)!) record(id, i);
     }
     return found;
   }
