@@ -78,6 +78,31 @@ import { replicate } from './replicate/index.js';
 import { together } from './together/index.js';
 import { perplexity } from './perplexity/index.js';
 import { elevenlabs } from './elevenlabs/index.js';
+import { tailscale } from './tailscale/index.js';
+import { sonarqube } from './sonarqube/index.js';
+import { databricks } from './databricks/index.js';
+import { dynatrace } from './dynatrace/index.js';
+import { planetscale } from './planetscale/index.js';
+import { langsmith } from './langsmith/index.js';
+import { openrouter } from './openrouter/index.js';
+import { xai } from './xai/index.js';
+import { hubspot } from './hubspot/index.js';
+import { contentful } from './contentful/index.js';
+import { age } from './age/index.js';
+import { brevo } from './brevo/index.js';
+import { nvidia } from './nvidia/index.js';
+import { pinecone } from './pinecone/index.js';
+import { sourcegraph } from './sourcegraph/index.js';
+import { azuredevops } from './azuredevops/index.js';
+import { snyk } from './snyk/index.js';
+import { wandb } from './wandb/index.js';
+import { deepgram } from './deepgram/index.js';
+import { assemblyai } from './assemblyai/index.js';
+import { ngrok } from './ngrok/index.js';
+import { launchdarkly } from './launchdarkly/index.js';
+import { cloudinary } from './cloudinary/index.js';
+import { shippo } from './shippo/index.js';
+import { easypost } from './easypost/index.js';
 
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
@@ -159,4 +184,29 @@ export const PROVIDERS: Provider[] = [
   together,
   perplexity,
   elevenlabs,
+  tailscale,
+  sonarqube,
+  databricks,
+  dynatrace,
+  planetscale,
+  langsmith,
+  openrouter,
+  xai,
+  hubspot,
+  contentful,
+  age,
+  brevo,
+  nvidia,
+  pinecone,
+  sourcegraph,
+  azuredevops,
+  snyk,
+  wandb,
+  deepgram,
+  assemblyai,
+  ngrok,
+  launchdarkly,
+  cloudinary,
+  shippo,
+  easypost,
 ];
