@@ -135,6 +135,11 @@ import { linode } from './linode/index.js';
 import { fastly } from './fastly/index.js';
 import { codecov } from './codecov/index.js';
 import { expo } from './expo/index.js';
+import { trello } from './trello/index.js';
+import { meta } from './meta/index.js';
+import { fal } from './fal/index.js';
+import { convex } from './convex/index.js';
+import { ably } from './ably/index.js';
 
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
@@ -273,4 +278,9 @@ export const PROVIDERS: Provider[] = [
   fastly,
   codecov,
   expo,
+  trello,
+  meta,
+  fal,
+  convex,
+  ably,
 ];

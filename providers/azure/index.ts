@@ -1,4 +1,5 @@
 import type { Provider } from '../../src/core/provider.js';
+import { serviceRules } from './service-rules.js';
 
 /** Microsoft Azure: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
 export const azure: Provider = {
@@ -79,59 +80,6 @@ export const azure: Provider = {
         ],
       },
     },
-    {
-      // Format: https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas (a SAS
-      // is query parameters: the signed version sv=YYYY-MM-DD, then sp, se, sr ..., and sig, the
-      // URL-encoded base64 HMAC-SHA256 of them: 32 bytes, 44 characters ending =). The same in a
-      // connection string's SharedAccessSignature= (https://learn.microsoft.com/en-us/azure/storage/common/storage-configure-connection-string).
-      id: 'azure-sas-token',
-      provider: 'azure',
-      kind: 'shared access signature (SAS)',
-      description: 'Azure Storage shared access signature (sv=...&sig=), in a URL or a connection string',
-      confidence: 'high',
-      keywords: ['sig='],
-      keywordsCaseSensitive: true,
-      keywordScope: 'line',
-      // Each parameter between sv and sig is a name and a value with no & in it: nothing backtracks.
-      regex:
-        '\\bsv=\\d{4}-\\d{2}-\\d{2}(?:&[a-z]{1,6}=[^&\\s"\'<>;]{0,256}){0,20}&sig=(?<secret>(?:[A-Za-z0-9+/]|%2[BbFf]){43}(?:=|%3[Dd]))(?![A-Za-z0-9%])',
-      entropy: 4,
-      examples: {
-        truePositives: [
-          'https://contosoprod.blob.core.windows.net/backups/db.bak?sp=r&st=2026-11-30T09:00:00Z&se=2026-12-30T17:00:00Z&spr=https&sv=2022-11-02&sr=b&sig=wWNGNZ3COL%2BBXcq4QuU1u%2FnzSpX6dyMnmVCHABkumdo%3D',
-          'AZURE_STORAGE_CONNECTION_STRING="BlobEndpoint=https://contosoprod.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=b&srt=sco&sp=rwdlac&se=2027-01-01T00:00:00Z&spr=https&sig=H6wZrAb5A4OqZkLvNx6GTpQrc+4s+EEn8hlQAlQmP/0="',
-        ],
-        falsePositives: [
-          'https://contosoprod.blob.core.windows.net/backups/db.bak?sv=2022-11-02&sr=b&sig=<signature>',
-          'https://example.org/api?sv=2022-11-02&sig=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx%3D',
-          'https://api.example.org/webhook?sig=7Vqecf%2Bc4ARyI3pBHcKhtC70KRWwUFvCYd%2BTiuKvRzE%3D',
-        ],
-      },
-    },
-    {
-      // Format: https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas
-      // (Service Bus, Event Hubs, Relay and IoT Hub connection strings: SharedAccessKeyName=<rule>;
-      // SharedAccessKey=<base64 of a 256-bit key, 44 characters>)
-      id: 'azure-shared-access-key',
-      provider: 'azure',
-      kind: 'shared access key (Service Bus, Event Hubs, IoT Hub)',
-      description: 'Azure Service Bus, Event Hubs, Relay or IoT Hub shared access key (SharedAccessKey=)',
-      confidence: 'high',
-      keywords: ['SharedAccessKey='],
-      keywordsCaseSensitive: true,
-      keywordScope: 'line',
-      regex: 'SharedAccessKey=(?<secret>[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])',
-      entropy: 4,
-      examples: {
-        truePositives: [
-          'SERVICEBUS_CONNECTION="Endpoint=sb://contoso-prod.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=7Vqecf+c4ARyI3pBHcKhtC70KRWwUFvCYd+TiuKvRzE="',
-          'HostName=contoso-iot.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=JXin9PF1ZNHqLRHMpNZxyxJo4XNf9Rkkxf0nSOuC3CU=',
-        ],
-        falsePositives: [
-          'Endpoint=sb://contoso.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>',
-          'SharedAccessKey=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-        ],
-      },
-    },
+    ...serviceRules,
   ],
 };
