@@ -78,6 +78,68 @@ import { replicate } from './replicate/index.js';
 import { together } from './together/index.js';
 import { perplexity } from './perplexity/index.js';
 import { elevenlabs } from './elevenlabs/index.js';
+import { tailscale } from './tailscale/index.js';
+import { sonarqube } from './sonarqube/index.js';
+import { databricks } from './databricks/index.js';
+import { dynatrace } from './dynatrace/index.js';
+import { planetscale } from './planetscale/index.js';
+import { langsmith } from './langsmith/index.js';
+import { openrouter } from './openrouter/index.js';
+import { xai } from './xai/index.js';
+import { hubspot } from './hubspot/index.js';
+import { contentful } from './contentful/index.js';
+import { age } from './age/index.js';
+import { brevo } from './brevo/index.js';
+import { nvidia } from './nvidia/index.js';
+import { pinecone } from './pinecone/index.js';
+import { sourcegraph } from './sourcegraph/index.js';
+import { azuredevops } from './azuredevops/index.js';
+import { snyk } from './snyk/index.js';
+import { wandb } from './wandb/index.js';
+import { deepgram } from './deepgram/index.js';
+import { assemblyai } from './assemblyai/index.js';
+import { ngrok } from './ngrok/index.js';
+import { launchdarkly } from './launchdarkly/index.js';
+import { cloudinary } from './cloudinary/index.js';
+import { shippo } from './shippo/index.js';
+import { easypost } from './easypost/index.js';
+import { bitbucket } from './bitbucket/index.js';
+import { posthog } from './posthog/index.js';
+import { langfuse } from './langfuse/index.js';
+import { paddle } from './paddle/index.js';
+import { flutterwave } from './flutterwave/index.js';
+import { stytch } from './stytch/index.js';
+import { tavily } from './tavily/index.js';
+import { firecrawl } from './firecrawl/index.js';
+import { jina } from './jina/index.js';
+import { e2b } from './e2b/index.js';
+import { cerebras } from './cerebras/index.js';
+import { youtrack } from './youtrack/index.js';
+import { mailersend } from './mailersend/index.js';
+import { clickup } from './clickup/index.js';
+import { typeform } from './typeform/index.js';
+import { prefect } from './prefect/index.js';
+import { readme } from './readme/index.js';
+import { adafruit } from './adafruit/index.js';
+import { clojars } from './clojars/index.js';
+import { infracost } from './infracost/index.js';
+import { harness } from './harness/index.js';
+import { bitwarden } from './bitwarden/index.js';
+import { salesforce } from './salesforce/index.js';
+import { akamai } from './akamai/index.js';
+import { octopus } from './octopus/index.js';
+import { cratesio } from './cratesio/index.js';
+import { razorpay } from './razorpay/index.js';
+import { hetzner } from './hetzner/index.js';
+import { linode } from './linode/index.js';
+import { fastly } from './fastly/index.js';
+import { codecov } from './codecov/index.js';
+import { expo } from './expo/index.js';
+import { trello } from './trello/index.js';
+import { meta } from './meta/index.js';
+import { fal } from './fal/index.js';
+import { convex } from './convex/index.js';
+import { ably } from './ably/index.js';
 
 /** Every provider tokenscope knows. Adding one: its folder, and one line here. */
 export const PROVIDERS: Provider[] = [
@@ -159,4 +221,66 @@ export const PROVIDERS: Provider[] = [
   together,
   perplexity,
   elevenlabs,
+  tailscale,
+  sonarqube,
+  databricks,
+  dynatrace,
+  planetscale,
+  langsmith,
+  openrouter,
+  xai,
+  hubspot,
+  contentful,
+  age,
+  brevo,
+  nvidia,
+  pinecone,
+  sourcegraph,
+  azuredevops,
+  snyk,
+  wandb,
+  deepgram,
+  assemblyai,
+  ngrok,
+  launchdarkly,
+  cloudinary,
+  shippo,
+  easypost,
+  bitbucket,
+  posthog,
+  langfuse,
+  paddle,
+  flutterwave,
+  stytch,
+  tavily,
+  firecrawl,
+  jina,
+  e2b,
+  cerebras,
+  youtrack,
+  mailersend,
+  clickup,
+  typeform,
+  prefect,
+  readme,
+  adafruit,
+  clojars,
+  infracost,
+  harness,
+  bitwarden,
+  salesforce,
+  akamai,
+  octopus,
+  cratesio,
+  razorpay,
+  hetzner,
+  linode,
+  fastly,
+  codecov,
+  expo,
+  trello,
+  meta,
+  fal,
+  convex,
+  ably,
 ];

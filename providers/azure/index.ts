@@ -1,4 +1,5 @@
 import type { Provider } from '../../src/core/provider.js';
+import { serviceRules } from './service-rules.js';
 
 /** Microsoft Azure: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
 export const azure: Provider = {
@@ -79,5 +80,6 @@ export const azure: Provider = {
         ],
       },
     },
+    ...serviceRules,
   ],
 };
