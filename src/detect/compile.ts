@@ -17,6 +17,35 @@ export interface CompiledRule {
   allow?: CompiledAllow[];
   /** Assignment names that say the match is something else (another platform's, an identifier). */
   excludeNamesRe?: RegExp;
+  /**
+   * A context rule whose candidates always lie within this many lines of a keyword hit: it runs
+   * on those windows only, never on the whole text (see `contextWindow`).
+   */
+  windowLines?: number;
+}
+
+/** Plain words a context pattern may be written as: `neon`, `cargo|crates`, `\bfoo_bar\b`. */
+const LITERAL_ALTERNATION = /^(?:\\b)?[A-Za-z0-9_ -]+(?:\|[A-Za-z0-9_ -]+)*(?:\\b)?$/;
+
+/**
+ * How many lines around a keyword hit a context rule's candidates can lie, when that is known
+ * from the rule alone; undefined when the rule must see the whole text. Exact in two cases:
+ * - a line-scoped rule: its match sits on a keyword's line (what `keywordScope: 'line'` says), and
+ *   the context it needs is within `withinLines` of the match;
+ * - a rule whose context pattern is plain words, each holding one of its (case-folded) keywords:
+ *   every context hit is a keyword hit, and the match is within `withinLines` of one.
+ */
+export function contextWindow(spec: RuleSpec): number | undefined {
+  const ctx = spec.context;
+  if (!ctx || typeof ctx.withinLines !== 'number' || spec.keywords.length === 0) return undefined;
+  if (spec.keywordScope === 'line') return ctx.withinLines;
+  if (spec.keywordsCaseSensitive || ctx.pathPattern || !LITERAL_ALTERNATION.test(ctx.pattern)) return undefined;
+  const words = ctx.pattern
+    .replace(/^\\b|\\b$/g, '')
+    .toLowerCase()
+    .split('|');
+  const keywords = spec.keywords.map((k) => k.toLowerCase());
+  return words.every((w) => keywords.some((k) => w.includes(k))) ? ctx.withinLines : undefined;
 }
 
 export interface CompiledAllow {

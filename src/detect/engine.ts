@@ -2,7 +2,7 @@ import type { Provider } from '../core/provider.js';
 import { Secret } from '../core/secret.js';
 import type { Candidate, Fragment } from '../core/types.js';
 import { assignmentName } from './assignment.js';
-import type { CompiledRule } from './compile.js';
+import { type CompiledRule, contextWindow } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholder } from '../core/placeholders.js';
@@ -59,6 +59,47 @@ function hitLineSpans(bytes: Buffer, offsets: number[], lines: LineIndex): Span[
   return spans;
 }
 
+/** The lines within `within` of each line holding one of the offsets, as merged character spans. */
+function windowSpans(bytes: Buffer, offsets: number[], lines: LineIndex, within: number): Span[] {
+  const spans: Span[] = [];
+  for (const { line } of hitLines(bytes, offsets)) {
+    const start = lines.lineStart(Math.max(0, line - within));
+    const end = lines.lineEnd(Math.min(lines.count - 1, line + within));
+    const last = spans[spans.length - 1];
+    if (last && start <= last.end + 1) last.end = Math.max(last.end, end);
+    else spans.push({ start, end });
+  }
+  return spans;
+}
+
+/** A run of lines around keyword hits (byte range and the number of its first line), and the rules it is for. */
+interface Block {
+  first: number;
+  start: number;
+  end: number;
+  rules: Set<CompiledRule>;
+}
+
+/** The block of `within` lines on each side of a hit line, found in the bytes (no decoding). */
+function blockAround(
+  bytes: Buffer,
+  hit: { line: number; start: number; end: number },
+  within: number,
+): Omit<Block, 'rules'> {
+  let { line: first, start, end } = hit;
+  for (let k = 0; k < within && start > 0; k++) {
+    // `start - 1` is the newline ending the line before; that line starts after the one before it.
+    const p = start >= 2 ? bytes.lastIndexOf(10, start - 2) : -1;
+    start = p + 1;
+    first--;
+  }
+  for (let k = 0; k < within && end < bytes.length; k++) {
+    const n = bytes.indexOf(10, end + 1);
+    end = n === -1 ? bytes.length : n;
+  }
+  return { first, start, end };
+}
+
 /**
  * The rule engine. A keyword automaton pass over the raw bytes decides which rules may match
  * (most files contain no keyword at all, so most rules never run and most files are never
@@ -88,6 +129,8 @@ export class Detector {
     untrusted: Iterable<string> = [],
   ) {
     this.untrusted = new Set(untrusted);
+    // Built-in context rules that can run on windows around their keywords (compile.ts says when).
+    for (const r of rules) if (!this.untrusted.has(r.spec.id)) r.windowLines = contextWindow(r.spec);
     const ids = new Map<string, number>();
     const words: string[] = [];
     const exact: boolean[] = [];
@@ -121,7 +164,8 @@ export class Detector {
     const hit = new Map<CompiledRule, number[]>(this.alwaysRules.map((r) => [r, WHOLE]));
     for (const [id, offsets] of this.automaton.locate(bytes)) {
       for (const r of this.rulesByKeyword[id]!) {
-        const lineScoped = r.spec.keywordScope === 'line' && !r.contextRe && offsets.length > 0;
+        const lineScoped =
+          offsets.length > 0 && ((r.spec.keywordScope === 'line' && !r.contextRe) || r.windowLines !== undefined);
         const prev = hit.get(r);
         if (!lineScoped || prev === WHOLE) hit.set(r, WHOLE);
         else if (prev) prev.push(...offsets);
@@ -176,8 +220,13 @@ export class Detector {
   /** Decodes and scans only the lines that hold a keyword, each rule on its own keywords' lines. */
   private runOnLines(bytes: Buffer, meta: Omit<Fragment, 'text'>, rules: Map<CompiledRule, number[]>): Candidate[] {
     const byLine = new Map<number, { start: number; end: number; rules: Map<CompiledRule, number[]> }>();
+    const blocks: Block[] = [];
     for (const [rule, hits] of rules) {
       for (const l of hitLines(bytes, hits)) {
+        if (rule.windowLines !== undefined) {
+          blocks.push({ ...blockAround(bytes, l, rule.windowLines), rules: new Set([rule]) });
+          continue;
+        }
         let entry = byLine.get(l.line);
         if (!entry) {
           entry = { start: l.start, end: l.end, rules: new Map() };
@@ -192,12 +241,31 @@ export class Detector {
       const text = bytes.toString('utf8', start, end);
       out.push(...this.matches({ ...meta, text, firstLine: firstLine + line }, lineRules));
     }
+    // Context rules on the lines around their keywords: overlapping blocks decoded once, each
+    // rule run there as it would run on the whole text (its context windows found inside).
+    blocks.sort((a, b) => a.start - b.start);
+    const merged: Block[] = [];
+    for (const b of blocks) {
+      const last = merged[merged.length - 1];
+      if (last && b.start <= last.end + 1) {
+        last.end = Math.max(last.end, b.end);
+        for (const r of b.rules) last.rules.add(r);
+      } else merged.push(b);
+    }
+    for (const b of merged) {
+      const text = bytes.toString('utf8', b.start, b.end);
+      const blockRules = new Map<CompiledRule, number[]>([...b.rules].map((r) => [r, WHOLE]));
+      out.push(...this.matches({ ...meta, text, firstLine: firstLine + b.first }, blockRules));
+    }
     return this.combine(out);
   }
 
   private spans(rule: CompiledRule, fragment: Fragment, bytes: Buffer, hits: number[], lines: () => LineIndex): Span[] {
     const whole = [{ start: 0, end: fragment.text.length }];
-    if (hits !== WHOLE) return hitLineSpans(bytes, hits, lines());
+    if (hits !== WHOLE)
+      return rule.windowLines === undefined
+        ? hitLineSpans(bytes, hits, lines())
+        : windowSpans(bytes, hits, lines(), rule.windowLines);
     if (!rule.contextGlobalRe || (rule.pathRe && this.test(rule, rule.pathRe, fragment.path.replaceAll('\\', '/'))))
       return whole;
     const index = lines();
