@@ -19,6 +19,8 @@ export function resolveEndpoints(
       continue;
     }
     const envName = p.endpoint.env.find((n) => env[n]);
+    // The customer's own host (an Okta org, a Vault server) has no default: only the user names it.
+    if (!envName && p.endpoint.default === '') continue;
     out[p.id] = envName
       ? checkEndpoint(env[envName]!, envName)
       : checkEndpoint(p.endpoint.default, `${p.id} default endpoint`);

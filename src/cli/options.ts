@@ -45,7 +45,7 @@ export function reportingOptions<T>(y: Argv<T>) {
     if (!p.endpoint) continue;
     out = out.option(p.endpoint.flag, {
       type: 'string',
-      describe: `${p.name} API endpoint (https, or http on loopback) [env: ${p.endpoint.env.join(', ')}; default: ${p.endpoint.default}]`,
+      describe: `${p.name} API endpoint (https, or http on loopback) [env: ${p.endpoint.env.join(', ')}; ${p.endpoint.default ? `default: ${p.endpoint.default}` : 'no default: your own host'}]`,
     }) as typeof out;
   }
   return out;

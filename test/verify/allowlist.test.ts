@@ -1,0 +1,95 @@
+import { describe, expect, it } from '@jest/globals';
+import { PROVIDERS } from '../../providers/registry.js';
+import { type HttpOperation, refusal } from '../../src/core/operations.js';
+
+/**
+ * A provider verified by a whoami may send that one request and nothing else. Each row names
+ * requests of that provider's API that change something, cost money, or answer with other
+ * secrets (from its API reference): the list must refuse every one.
+ */
+const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'PATCH', string][]> = {
+  // DELETE /v2/access-token revokes the token that calls it.
+  buildkite: [
+    ['DELETE', '/v2/access-token'],
+    ['GET', '/v2/organizations/acme/pipelines'],
+  ],
+  // Project environment variables (masked, but named) and a build trigger.
+  circleci: [
+    ['GET', '/api/v2/project/gh/acme/api/envvar'],
+    ['POST', '/api/v2/project/gh/acme/api/pipeline'],
+  ],
+  travis: [
+    ['GET', '/repo/4711/env_vars'],
+    ['POST', '/repo/4711/requests'],
+  ],
+  // Workspace variables hold values; state versions hold every secret Terraform saw.
+  terraform: [
+    ['GET', '/api/v2/workspaces/ws-1/vars'],
+    ['GET', '/api/v2/workspaces/ws-1/current-state-version'],
+    ['DELETE', '/api/v2/organizations/acme'],
+  ],
+  // A stack's exported state carries its secrets.
+  pulumi: [
+    ['GET', '/api/stacks/acme/web/prod/export'],
+    ['DELETE', '/api/stacks/acme/web/prod'],
+  ],
+  // Secret values, and their download.
+  doppler: [
+    ['GET', '/v3/configs/config/secrets'],
+    ['GET', '/v3/configs/config/secrets/download'],
+    ['POST', '/v3/configs/config/secrets'],
+  ],
+  // Client keys (DSNs) and project deletion.
+  sentry: [
+    ['GET', '/api/0/projects/acme/web/keys/'],
+    ['DELETE', '/api/0/projects/acme/web/'],
+  ],
+  // Webhooks carry their token in the path.
+  discord: [
+    ['GET', '/api/webhooks/1/abc'],
+    ['POST', '/api/v10/channels/1/messages'],
+    ['GET', '/api/v10/users/@me/guilds'],
+  ],
+  // Applications may hold client secrets.
+  okta: [
+    ['GET', '/api/v1/apps'],
+    ['GET', '/api/v1/users'],
+    ['POST', '/api/v1/users/me/lifecycle/deactivate'],
+  ],
+};
+
+const verified = PROVIDERS.filter((p) => p.whoami);
+const endpoint = new URL('http://api.example.test/');
+
+describe('providers verified by a whoami', () => {
+  it('are the ones this file names', () => {
+    expect(verified.map((p) => p.id).sort()).toEqual(Object.keys(DANGEROUS).sort());
+  });
+
+  it.each(verified.map((p) => [p.id, p] as const))(
+    '%s sends one exact GET, with no parameter in its path',
+    (_id, p) => {
+      expect(p.operations).toHaveLength(1);
+      const op = p.operations![0]!;
+      expect(op).toEqual(p.whoami!.operation);
+      expect(op.method).toBe('GET');
+      expect(op.body).toBeUndefined();
+      expect(op.path).not.toMatch(/[{}?]/);
+    },
+  );
+
+  it.each(Object.entries(DANGEROUS))('%s refuses what would change, spend or reveal', (id, requests) => {
+    const ops = PROVIDERS.find((p) => p.id === id)!.operations!;
+    for (const [method, path] of requests) {
+      expect([method, path, refusal(ops, endpoint, method, new URL(path, endpoint), undefined)]).toEqual([
+        method,
+        path,
+        expect.any(String),
+      ]);
+    }
+  });
+
+  it('send the token in a header, never in the path or the query', () => {
+    for (const p of verified) expect(['bearer', 'header']).toContain(p.whoami!.auth.scheme);
+  });
+});

@@ -1,0 +1,191 @@
+import type { Scope } from '../../src/core/types.js';
+import type { MAKE } from './tokens.js';
+
+/**
+ * Each verified provider's whoami as its documentation describes it, written independently of
+ * providers/<id>/verify.ts: where the token travels, the one path, the answer for a live token
+ * (the documented shape, with made-up people), the error body, and what tokenscope must read
+ * from the answer. The double answers from this table; the tests compare with it.
+ */
+export interface WhoamiRow {
+  provider: keyof typeof MAKE;
+  /** The header the provider reads the token from, and the word before it. */
+  header: string;
+  prefix?: string;
+  path: string;
+  live: unknown;
+  error?: (status: number, message: string) => unknown;
+  /** What the verified inspection must say. */
+  expect: { identity: string | null; reason: string } & Partial<Pick<Scope, 'tokenType' | 'permissions' | 'reach'>>;
+}
+
+export const ROWS: WhoamiRow[] = [
+  {
+    provider: 'buildkite',
+    header: 'authorization',
+    prefix: 'Bearer',
+    path: '/v2/access-token',
+    live: {
+      uuid: 'b63254c0-3271-4a98-8270-7cfbd6c2f14e',
+      scopes: ['read_builds', 'write_builds'],
+      description: 'Deploys',
+      created_at: '2025-07-16 06:07:42 UTC',
+      user: { name: 'Ada Mole', email: 'ada@example.com' },
+    },
+    error: (_s, message) => ({ message }),
+    expect: {
+      identity: 'user ada@example.com',
+      reason: 'Buildkite accepts it (GET /v2/access-token): user ada@example.com',
+      permissions: ['read_builds', 'write_builds'],
+    },
+  },
+  {
+    provider: 'circleci',
+    header: 'circle-token',
+    path: '/api/v2/me',
+    live: { id: '6b8e0b54-3d2e-4c66-9d1e-0f1a2b3c4d5e', login: 'octo-dev', name: 'Octo Dev' },
+    expect: { identity: 'user octo-dev', reason: 'CircleCI accepts it (GET /api/v2/me): user octo-dev' },
+  },
+  {
+    provider: 'travis',
+    header: 'authorization',
+    prefix: 'token',
+    path: '/user',
+    live: {
+      '@type': 'user',
+      '@href': '/user/4711',
+      '@representation': 'standard',
+      '@permissions': { read: true, sync: true },
+      id: 4711,
+      login: 'octo-dev',
+      name: 'Octo Dev',
+      github_id: 1234,
+      email: 'octo@example.com',
+      is_syncing: false,
+      synced_at: '2026-11-30T10:00:00Z',
+    },
+    error: (_s, message) => ({ '@type': 'error', error_type: 'login_required', error_message: message }),
+    expect: { identity: 'user octo-dev', reason: 'Travis CI accepts it (GET /user): user octo-dev' },
+  },
+  {
+    provider: 'terraform',
+    header: 'authorization',
+    prefix: 'Bearer',
+    path: '/api/v2/account/details',
+    live: {
+      data: {
+        id: 'user-V3R563qtJNcExAkN',
+        type: 'users',
+        attributes: { username: 'admin', email: 'admin@example.com', 'is-service-account': false },
+        links: { self: '/api/v2/users/user-V3R563qtJNcExAkN' },
+      },
+    },
+    error: (status, title) => ({ errors: [{ status: String(status), title }] }),
+    expect: {
+      identity: 'user admin@example.com',
+      reason: 'HCP Terraform accepts it (GET /api/v2/account/details): user admin@example.com',
+    },
+  },
+  {
+    provider: 'pulumi',
+    header: 'authorization',
+    prefix: 'token',
+    path: '/api/user',
+    live: {
+      name: 'Octo Dev',
+      githubLogin: 'octo-dev',
+      avatarUrl: 'https://example.com/a.png',
+      email: 'octo@example.com',
+      organizations: [
+        { githubLogin: 'acme', name: 'Acme', avatarUrl: '' },
+        { githubLogin: 'acme-labs', name: 'Acme Labs', avatarUrl: '' },
+      ],
+    },
+    expect: {
+      identity: 'user octo-dev',
+      reason: 'Pulumi Cloud accepts it (GET /api/user): user octo-dev',
+      reach: { organizations: ['acme', 'acme-labs'] },
+    },
+  },
+  {
+    provider: 'doppler',
+    header: 'authorization',
+    prefix: 'Bearer',
+    path: '/v3/me',
+    // token_preview is filled in by the double with a piece of the real token: never to be printed.
+    live: {
+      workplace: { slug: 'acme', name: 'Acme Corp' },
+      type: 'personal',
+      slug: '5a1f9d6e-7b55-4e4f-9c0e-1d2c3b4a5f6e',
+      name: 'laptop',
+      created_at: '2026-01-05T10:00:00.000Z',
+      last_seen_at: '2026-11-30T10:00:00.000Z',
+    },
+    error: (_s, message) => ({ messages: [message], success: false }),
+    expect: {
+      identity: 'token laptop',
+      reason: 'Doppler accepts it (GET /v3/me): token laptop',
+      tokenType: 'personal',
+      reach: { workplaces: ['Acme Corp'] },
+    },
+  },
+  {
+    provider: 'sentry',
+    header: 'authorization',
+    prefix: 'Bearer',
+    path: '/api/0/',
+    live: {
+      version: '0',
+      auth: { scopes: ['org:read', 'project:write'] },
+      user: { id: '1', name: 'Jane Roe', username: 'jane@example.com', email: 'jane@example.com', isActive: true },
+    },
+    error: (_s, detail) => ({ detail }),
+    expect: {
+      identity: 'user jane@example.com',
+      reason: 'Sentry accepts it (GET /api/0/): user jane@example.com',
+      permissions: ['org:read', 'project:write'],
+    },
+  },
+  {
+    provider: 'discord',
+    header: 'authorization',
+    prefix: 'Bot',
+    path: '/api/v10/users/@me',
+    live: {
+      id: '80351110224678912',
+      username: 'deploy-bot',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+      flags: 0,
+      verified: true,
+    },
+    error: (_s, message) => ({ message, code: 0 }),
+    expect: { identity: 'bot deploy-bot', reason: 'Discord accepts it (GET /api/v10/users/@me): bot deploy-bot' },
+  },
+  {
+    provider: 'okta',
+    header: 'authorization',
+    prefix: 'SSWS',
+    path: '/api/v1/users/me',
+    live: {
+      id: '00ub0oNGTSWTBKOLGLNR',
+      status: 'ACTIVE',
+      created: '2013-06-24T16:39:18.000Z',
+      profile: {
+        firstName: 'Isaac',
+        lastName: 'Brock',
+        email: 'isaac.brock@example.com',
+        login: 'isaac.brock@example.com',
+        mobilePhone: null,
+      },
+      _links: { self: { href: 'https://acme.okta.com/api/v1/users/00ub0oNGTSWTBKOLGLNR' } },
+    },
+    error: (_s, errorSummary) => ({ errorCode: 'E0000011', errorSummary, errorCauses: [] }),
+    expect: {
+      identity: 'user isaac.brock@example.com',
+      reason: 'Okta accepts it (GET /api/v1/users/me): user isaac.brock@example.com',
+    },
+  },
+];

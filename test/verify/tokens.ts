@@ -1,0 +1,31 @@
+import { randomInt } from 'node:crypto';
+import { isPlaceholder } from '../../src/detect/placeholders.js';
+
+const HEX = '0123456789abcdef';
+const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const LOWER = '0123456789abcdefghijklmnopqrstuvwxyz';
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+/** `n` random characters of `alphabet`, with no placeholder word in them (the detector drops those). */
+export function chars(alphabet: string, n: number): string {
+  for (;;) {
+    const s = Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
+    if (!isPlaceholder(s)) return s;
+  }
+}
+
+/**
+ * Fresh tokens in each provider's documented shape (the formats the rules were written from),
+ * known to nobody. None of these formats has a checksum.
+ */
+export const MAKE = {
+  buildkite: () => `bkua_${chars(HEX, 40)}`,
+  circleci: () => `CCIPAT_${chars(BASE58, 22)}_${chars(HEX, 40)}`,
+  travis: () => chars(ALNUM, 22),
+  terraform: () => `${chars(ALNUM, 14)}.atlasv1.${chars(ALNUM, 67)}`,
+  pulumi: () => `pul-${chars(HEX, 40)}`,
+  doppler: () => `dp.pt.${chars(ALNUM, 43)}`,
+  sentry: () => `sntryu_${chars(HEX, 64)}`,
+  discord: () => `M${chars(ALNUM, 25)}.${chars(ALNUM, 6)}.${chars(ALNUM, 38)}`,
+  okta: () => `00${chars(ALNUM, 40)}`,
+} as const;
