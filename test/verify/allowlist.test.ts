@@ -44,6 +44,29 @@ const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'P
     ['GET', '/api/0/projects/acme/web/keys/'],
     ['DELETE', '/api/0/projects/acme/web/'],
   ],
+  notion: [
+    ['GET', '/v1/users'],
+    ['POST', '/v1/search'],
+    ['PATCH', '/v1/pages/1'],
+  ],
+  figma: [
+    ['GET', '/v1/files/abc'],
+    ['POST', '/v1/files/abc/comments'],
+  ],
+  airtable: [
+    ['GET', '/v0/meta/bases'],
+    ['DELETE', '/v0/app1/tbl1'],
+  ],
+  asana: [
+    ['GET', '/api/1.0/users'],
+    ['DELETE', '/api/1.0/tasks/1'],
+  ],
+  // Environments hold variables, often other secrets.
+  postman: [
+    ['GET', '/environments'],
+    ['GET', '/environments/123'],
+    ['DELETE', '/collections/123'],
+  ],
   // Webhooks carry their token in the path.
   discord: [
     ['GET', '/api/webhooks/1/abc'],
@@ -55,6 +78,10 @@ const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'P
     ['GET', '/api/v1/apps'],
     ['GET', '/api/v1/users'],
     ['POST', '/api/v1/users/me/lifecycle/deactivate'],
+  ],
+  honeycomb: [
+    ['POST', '/1/events/prod'],
+    ['GET', '/1/datasets'],
   ],
 };
 

@@ -14,7 +14,10 @@ const byId = new Map(PROVIDERS.map((p) => [p.id, p]));
 const SHAPE: Record<string, string> = {
   terraform: 'data.attributes is not an object',
   sentry: 'auth is not an object',
+  asana: 'data is not an object',
+  postman: 'user is not an object',
   okta: 'profile is not an object',
+  honeycomb: 'team is not an object',
 };
 
 for (const row of ROWS) {

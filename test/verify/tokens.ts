@@ -26,6 +26,12 @@ export const MAKE = {
   pulumi: () => `pul-${chars(HEX, 40)}`,
   doppler: () => `dp.pt.${chars(ALNUM, 43)}`,
   sentry: () => `sntryu_${chars(HEX, 64)}`,
+  notion: () => `ntn_${chars('0123456789', 11)}${chars(ALNUM, 35)}`,
+  figma: () => `figd_${chars(ALNUM, 40)}`,
+  airtable: () => `pat${chars(ALNUM, 14)}.${chars(HEX, 64)}`,
+  asana: () => `2/${chars('123456789', 16)}/${chars('123456789', 16)}:${chars(HEX, 32)}`,
+  postman: () => `PMAK-${chars(HEX, 24)}-${chars(HEX, 34)}`,
   discord: () => `M${chars(ALNUM, 25)}.${chars(ALNUM, 6)}.${chars(ALNUM, 38)}`,
   okta: () => `00${chars(ALNUM, 40)}`,
+  honeycomb: () => `hcaik_${chars(LOWER, 58)}`,
 } as const;
