@@ -67,6 +67,28 @@ const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'P
     ['GET', '/environments/123'],
     ['DELETE', '/collections/123'],
   ],
+  // Running a model costs money.
+  replicate: [
+    ['POST', '/v1/predictions'],
+    ['GET', '/v1/predictions'],
+  ],
+  groq: [
+    ['POST', '/openai/v1/chat/completions'],
+    ['GET', '/openai/v1/files'],
+  ],
+  mistral: [
+    ['POST', '/v1/chat/completions'],
+    ['GET', '/v1/files'],
+  ],
+  together: [
+    ['POST', '/v1/chat/completions'],
+    ['GET', '/v1/files'],
+  ],
+  // The user answer has carried the key itself.
+  elevenlabs: [
+    ['GET', '/v1/user'],
+    ['POST', '/v1/text-to-speech/voice1'],
+  ],
   // Webhooks carry their token in the path.
   discord: [
     ['GET', '/api/webhooks/1/abc'],

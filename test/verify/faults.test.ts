@@ -18,6 +18,7 @@ const SHAPE: Record<string, string> = {
   postman: 'user is not an object',
   okta: 'profile is not an object',
   honeycomb: 'team is not an object',
+  together: 'the answer is not a list of objects',
 };
 
 for (const row of ROWS) {
