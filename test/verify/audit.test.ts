@@ -148,6 +148,30 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
     expect(Object.values(doubles).map((d) => d.requests.length)).toEqual(before);
   });
 
+  it('`inspect --provider` verifies one token read from stdin, the endpoint from the environment too', async () => {
+    const flagged = await cli(
+      ['inspect', '--provider', 'buildkite', '--format', 'json', '--buildkite-api-url', urls.buildkite!],
+      {
+        input: `${doubles.buildkite.named.other}\n`,
+      },
+    );
+    expect(findings(flagged.stdout)('buildkite')).toMatchObject({
+      verification: 'verified',
+      scope: { identity: 'user ada@example.com' },
+    });
+    const fromEnv = await cli(['inspect', '--provider', 'sentry', '--format', 'json'], {
+      input: doubles.sentry.named.other,
+      env: { TOKENSCOPE_SENTRY_API_URL: urls.sentry! },
+    });
+    expect(findings(fromEnv.stdout)('sentry')).toMatchObject({
+      verification: 'verified',
+      scope: { identity: 'user jane@example.com' },
+    });
+    for (const s of [doubles.buildkite.named.other, doubles.sentry.named.other]) {
+      expect(flagged.stdout + flagged.stderr + fromEnv.stdout + fromEnv.stderr).not.toContain(s);
+    }
+  });
+
   it('prints the table without a token either', async () => {
     const r = await cli(['audit', dir, ...flags()], { cwd: dir });
     for (const s of secrets) expect(r.stdout + r.stderr).not.toContain(s);
