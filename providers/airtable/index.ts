@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Airtable: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Airtable: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const airtable: Provider = {
   id: 'airtable',
   name: 'Airtable',
@@ -29,4 +31,5 @@ export const airtable: Provider = {
       },
     },
   ],
+  ...verifiedBy('Airtable', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Buildkite: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Buildkite: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const buildkite: Provider = {
   id: 'buildkite',
   name: 'Buildkite',
@@ -24,4 +26,5 @@ export const buildkite: Provider = {
       },
     },
   ],
+  ...verifiedBy('Buildkite', verify),
 };

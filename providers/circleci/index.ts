@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** CircleCI: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** CircleCI: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const circleci: Provider = {
   id: 'circleci',
   name: 'CircleCI',
@@ -50,4 +52,5 @@ export const circleci: Provider = {
       },
     },
   ],
+  ...verifiedBy('CircleCI', verify),
 };

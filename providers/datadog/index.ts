@@ -5,6 +5,8 @@ export const datadog: Provider = {
   id: 'datadog',
   name: 'Datadog',
   docsUrl: 'https://docs.datadoghq.com/account_management/api-app-keys/',
+  unverifiable:
+    "Datadog's key check answers only for API keys, and this rule cannot tell an API key from an application key",
   rules: [
     {
       // Format: https://docs.datadoghq.com/account_management/api-app-keys/ (DD_API_KEY, DD_APP_KEY / DD_APPLICATION_KEY)

@@ -1,4 +1,6 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
 /**
  * A bot token's first part is the bot's user id (a snowflake: 17 to 20 digits) in base64: what a
@@ -9,7 +11,7 @@ function discordUserId(secret: string): boolean {
   return /^[0-9]{17,20}$/.test(Buffer.from(first, 'base64url').toString('latin1'));
 }
 
-/** Discord: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Discord: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const discord: Provider = {
   id: 'discord',
   name: 'Discord',
@@ -64,4 +66,5 @@ export const discord: Provider = {
       },
     },
   ],
+  ...verifiedBy('Discord', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Doppler: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Doppler: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const doppler: Provider = {
   id: 'doppler',
   name: 'Doppler',
@@ -28,4 +30,5 @@ export const doppler: Provider = {
       },
     },
   ],
+  ...verifiedBy('Doppler', verify),
 };

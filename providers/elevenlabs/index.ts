@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** ElevenLabs: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** ElevenLabs: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const elevenlabs: Provider = {
   id: 'elevenlabs',
   name: 'ElevenLabs',
@@ -30,4 +32,5 @@ export const elevenlabs: Provider = {
       },
     },
   ],
+  ...verifiedBy('ElevenLabs', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Figma: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Figma: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const figma: Provider = {
   id: 'figma',
   name: 'Figma',
@@ -24,4 +26,5 @@ export const figma: Provider = {
       },
     },
   ],
+  ...verifiedBy('Figma', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Groq: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Groq: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const groq: Provider = {
   id: 'groq',
   name: 'Groq',
@@ -24,4 +26,5 @@ export const groq: Provider = {
       },
     },
   ],
+  ...verifiedBy('Groq', verify),
 };

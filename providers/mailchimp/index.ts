@@ -5,6 +5,8 @@ export const mailchimp: Provider = {
   id: 'mailchimp',
   name: 'Mailchimp',
   docsUrl: 'https://mailchimp.com/developer/marketing/guides/quick-start/',
+  unverifiable:
+    "a Mailchimp key's API host is named inside the key (its -usN data center); tokenscope sends tokens only to endpoints the user configures",
   rules: [
     {
       // Format: https://mailchimp.com/developer/marketing/guides/quick-start/ (the key ends with its data center, e.g. -us19)

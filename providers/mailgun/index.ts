@@ -5,6 +5,8 @@ export const mailgun: Provider = {
   id: 'mailgun',
   name: 'Mailgun',
   docsUrl: 'https://documentation.mailgun.com/docs/mailgun/user-manual/api-key-mgmt/',
+  unverifiable:
+    'Mailgun has no whoami, and the nearest account-wide read (the domain list) has carried SMTP passwords in its answers',
   rules: [
     {
       // Format: https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/ (basic auth user "api", the private API key as password)

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Mistral AI: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Mistral AI: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const mistral: Provider = {
   id: 'mistral',
   name: 'Mistral AI',
@@ -27,4 +29,5 @@ export const mistral: Provider = {
       },
     },
   ],
+  ...verifiedBy('Mistral AI', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Notion: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Notion: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const notion: Provider = {
   id: 'notion',
   name: 'Notion',
@@ -44,4 +46,5 @@ export const notion: Provider = {
       },
     },
   ],
+  ...verifiedBy('Notion', verify),
 };

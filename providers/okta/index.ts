@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Okta: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Okta: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const okta: Provider = {
   id: 'okta',
   name: 'Okta',
@@ -30,4 +32,5 @@ export const okta: Provider = {
       },
     },
   ],
+  ...verifiedBy('Okta', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Pulumi Cloud: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Pulumi Cloud: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const pulumi: Provider = {
   id: 'pulumi',
   name: 'Pulumi Cloud',
@@ -24,4 +26,5 @@ export const pulumi: Provider = {
       },
     },
   ],
+  ...verifiedBy('Pulumi Cloud', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Replicate: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Replicate: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const replicate: Provider = {
   id: 'replicate',
   name: 'Replicate',
@@ -24,4 +26,5 @@ export const replicate: Provider = {
       },
     },
   ],
+  ...verifiedBy('Replicate', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Sentry: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Sentry: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const sentry: Provider = {
   id: 'sentry',
   name: 'Sentry',
@@ -46,4 +48,5 @@ export const sentry: Provider = {
       },
     },
   ],
+  ...verifiedBy('Sentry', verify),
 };

@@ -5,6 +5,8 @@ export const telegram: Provider = {
   id: 'telegram',
   name: 'Telegram',
   docsUrl: 'https://core.telegram.org/bots/api#authorizing-your-bot',
+  unverifiable:
+    'a bot token can only be checked by putting it in the URL path (/bot<token>/getMe), where servers and proxies log it; tokenscope does not send it',
   rules: [
     {
       // Format: https://core.telegram.org/bots/api#authorizing-your-bot (e.g. 123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11) and https://core.telegram.org/bots/features#botfather

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** HCP Terraform: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** HCP Terraform: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const terraform: Provider = {
   id: 'terraform',
   name: 'HCP Terraform',
@@ -30,4 +32,5 @@ export const terraform: Provider = {
       },
     },
   ],
+  ...verifiedBy('HCP Terraform', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Together AI: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Together AI: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const together: Provider = {
   id: 'together',
   name: 'Together AI',
@@ -31,4 +33,5 @@ export const together: Provider = {
       },
     },
   ],
+  ...verifiedBy('Together AI', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Travis CI: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Travis CI: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const travis: Provider = {
   id: 'travis',
   name: 'Travis CI',
@@ -25,4 +27,5 @@ export const travis: Provider = {
       },
     },
   ],
+  ...verifiedBy('Travis CI', verify),
 };

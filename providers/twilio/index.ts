@@ -5,6 +5,8 @@ export const twilio: Provider = {
   id: 'twilio',
   name: 'Twilio',
   docsUrl: 'https://www.twilio.com/docs/iam/api-keys',
+  unverifiable:
+    'Twilio checks an auth token only together with its Account SID, which tokenscope does not pair with it yet',
   rules: [
     {
       // Format: https://www.twilio.com/docs/iam/api/authtoken and https://www.twilio.com/docs/iam/api-keys (Account SID AC..., API key SID SK..., secrets are 32 characters)

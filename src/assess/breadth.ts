@@ -32,6 +32,8 @@ export const RISK_CLASSES: Readonly<Record<string, RiskClass>> = {
   'uninspected-credential': 'place',
   'invalid-credential': 'place',
   'removed-but-in-history': 'place',
+  // A token verified by a whoami only (src/assess/reach-unknown.ts): live, reach not learned.
+  'reach-unknown': 'place',
 
   // Railway (providers/railway/risks.ts)
   'destructive-production-access': 'broad',
@@ -112,7 +114,8 @@ export const BREADTHS: readonly Breadth[] = ['broad', 'write', 'read', 'unknown'
 export function breadthOf(verification: Verification, riskIds: readonly string[]): Breadth {
   const classes = new Set(riskIds.map(riskClass));
   if (verification === 'invalid' || classes.has('tripwire')) return 'dead';
-  if (verification !== 'verified') return 'unknown';
+  // Verified by a whoami alone: live, but nothing was learned of what it reaches.
+  if (verification !== 'verified' || riskIds.includes('reach-unknown')) return 'unknown';
   if (classes.has('broad')) return 'broad';
   return classes.has('write') ? 'write' : 'read';
 }

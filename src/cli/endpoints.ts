@@ -20,6 +20,8 @@ export function resolveEndpoints(
       continue;
     }
     const envName = spec.env.find((n) => env[n]);
+    // The customer's own host (an Okta org, a Vault server) has no default: only the user names it.
+    if (!envName && spec.default === '') continue;
     out[key] = envName ? checkEndpoint(env[envName]!, envName) : checkEndpoint(spec.default, `${key} default endpoint`);
   }
   return out;

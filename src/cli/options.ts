@@ -45,7 +45,7 @@ export function reportingOptions<T>(y: Argv<T>) {
   for (const { provider, name, spec } of declaredEndpoints(PROVIDERS)) {
     out = out.option(spec.flag, {
       type: 'string',
-      describe: `${provider.name} ${name ? `${name} ` : ''}API endpoint (https, or http on loopback) [env: ${spec.env.join(', ')}; default: ${spec.default}]`,
+      describe: `${provider.name} ${name ? `${name} ` : ''}API endpoint (https, or http on loopback) [env: ${spec.env.join(', ')}; ${spec.default ? `default: ${spec.default}` : 'no default: your own host'}]`,
     }) as typeof out;
   }
   return out;

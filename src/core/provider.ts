@@ -2,6 +2,7 @@ import type { Policy } from '../assess/policy.js';
 import type { InspectHttp } from './http-types.js';
 import type { HttpOperation } from './operations.js';
 import type { RuleSpec } from './rule.js';
+import type { WhoamiSpec } from './whoami.js';
 import type { Candidate, Credential, Inspection, RiskSignal, Scope, Verification } from './types.js';
 
 /** Where one endpoint's requests go by default, and the flag and environment variables that move it. */
@@ -96,6 +97,13 @@ export interface Provider {
    * credential has several parts (AWS: key id and secret) says how to split the text.
    */
   parseInspectInput?(text: string): { secret: string; parts?: Record<string, string> } | undefined;
+  /**
+   * The provider maps no scope but verifies tokens with one read-only "who am I" request
+   * (src/core/whoami.ts, `verifiedBy`): what that request is, for `tokenscope rules` and the tests.
+   */
+  whoami?: WhoamiSpec;
+  /** Why a detection-only provider's tokens are not verified (no harmless read-only call). */
+  unverifiable?: string;
   /** The narrower credential that should replace this one. */
   remediation?(input: AssessInput): string | undefined;
 }

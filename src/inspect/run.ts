@@ -164,7 +164,9 @@ async function inspectOne(
   if (!provider?.inspect) {
     return {
       verification: 'skipped',
-      reason: 'detection only: no inspector for this provider yet',
+      reason: provider?.unverifiable
+        ? `detection only: ${provider.unverifiable}`
+        : 'detection only: no inspector for this provider yet',
       scope: offlineScope,
     };
   }
@@ -174,7 +176,11 @@ async function inspectOne(
   const refused = foundHostRefusal(credential, provider, opts);
   if (refused) return { ...refused, scope: offlineScope };
   if (!endpoint && !provider.foundHost)
-    return { verification: 'unverified', reason: 'no endpoint configured for this provider', scope: offlineScope };
+    return {
+      verification: 'unverified',
+      reason: `no endpoint configured for this provider${provider.endpoint ? ` (--${provider.endpoint.flag})` : ''}`,
+      scope: offlineScope,
+    };
   if (!cap.take()) {
     return {
       verification: 'unverified',

@@ -23,6 +23,7 @@ import { openaiKey } from '../openai/tokens.js';
 import { stripeKey } from '../stripe/tokens.js';
 import { vercelToken } from '../vercel/tokens.js';
 import { oneLine, serviceAccountKey } from '../google/tokens.js';
+import { MAKE } from '../verify/tokens.js';
 
 /**
  * A corpus with one of every kind of secret (each rule's own true-positive samples, plus fresh
@@ -54,11 +55,15 @@ const generated = {
 };
 // A Google service-account key: its JSON is the secret, and no line of its private key may come out.
 const gcp = serviceAccountKey('acme-prod', 'deployer');
+/** A fresh token of each provider verified by a whoami (test/verify). */
+const whoamiTokens = Object.fromEntries(Object.entries(MAKE).map(([id, make]) => [id, make()]));
 const samples = PROVIDERS.flatMap((p) => p.rules.flatMap((r) => r.examples.truePositives));
 const root = gitRepo(
   {
     '.gitignore': '.env\n',
-    'samples.txt': `${samples.join('\n\n')}\n`,
+    'samples.txt': `${samples.join('\n\n')}\n\n${Object.entries(whoamiTokens)
+      .map(([id, t]) => `${id.toUpperCase()}_TOKEN=${t}`)
+      .join('\n')}\n`,
     '.env': `GITHUB_TOKEN=${generated.gh}\nRAILWAY_TOKEN=${generated.rw}\nVERCEL_TOKEN=${generated.vc}\nHEROKU_API_KEY=${generated.hk}\nNETLIFY_AUTH_TOKEN=${generated.nf}\nRENDER_API_KEY=${generated.rd}\nFLY_API_TOKEN="${generated.fly}"\nDIGITALOCEAN_TOKEN=${generated.do}\nCLOUDFLARE_API_TOKEN=${generated.cf}\nSUPABASE_ACCESS_TOKEN=${generated.sb}\nNEON_API_KEY=${generated.neon}\nNPM_TOKEN=${generated.npm}\nHF_TOKEN=${generated.hf}\nSTRIPE_KEY=${generated.stripe}\nOPENAI_API_KEY=${generated.openai}\nANTHROPIC_API_KEY=${generated.anthropic}\nGITLAB_TOKEN=${generated.gl}\nSLACK_TOKEN=${generated.sl}\nSENDGRID_API_KEY=${generated.sg}\nGOOGLE_CREDENTIALS=${JSON.stringify(oneLine(gcp.json))}\n`,
     'deleted.env': `aws_access_key_id=${generated.id}\naws_secret_access_key=${generated.secret}\n`,
   },
@@ -76,6 +81,7 @@ writeFiles(home, {
 function rawValues(): string[] {
   const out = new Set<string>([
     ...Object.values(generated),
+    ...Object.values(whoamiTokens),
     gcp.json,
     oneLine(gcp.json),
     ...gcp.pemBody.match(/.{64}/g)!,
@@ -112,6 +118,8 @@ const HOSTING_ENDPOINTS = [
   'http://127.0.0.1:9',
   '--google-oauth-url',
   'http://127.0.0.1:9',
+  // Providers verified by a whoami (src/core/whoami.ts).
+  ...PROVIDERS.flatMap((p) => (p.whoami ? [`--${p.whoami.endpoint.flag}`, 'http://127.0.0.1:9'] : [])),
 ];
 
 function filesUnder(dir: string): string[] {
@@ -202,6 +210,7 @@ describe('no raw secret in any output', () => {
       slack: generated.sl,
       sendgrid: generated.sg,
       google: gcp.json,
+      ...whoamiTokens,
     };
     for (const [provider, input] of Object.entries(inputs)) {
       for (const format of ['json', 'table']) {

@@ -72,6 +72,11 @@ export abstract class RestDouble<P extends LivePlan> {
   protected abstract route(path: string, query: URLSearchParams, who: P, headers: IncomingMessage['headers']): Answer;
   /** Called before the server listens (e.g. to compile schema validators). */
   protected prepare(): void {}
+  /** Where the provider reads the token: Bearer for most; Anthropic's `x-api-key` header. */
+  protected tokenOf(headers: IncomingMessage['headers']): string | undefined {
+    const apiKey = headers['x-api-key'];
+    return /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1] ?? (typeof apiKey === 'string' ? apiKey : undefined);
+  }
   /** The answer to a token the provider does not know (or no longer knows). */
   protected unknownToken(): Answer {
     return { status: 401, body: this.error(401, 'Access denied') };
@@ -94,10 +99,7 @@ export abstract class RestDouble<P extends LivePlan> {
   private handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://double');
     const path = url.pathname.startsWith(this.base) ? url.pathname.slice(this.base.length) || '/' : url.pathname;
-    // Bearer for most; Anthropic's `x-api-key` header.
-    const apiKey = req.headers['x-api-key'];
-    const token =
-      /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof apiKey === 'string' ? apiKey : undefined);
+    const token = this.tokenOf(req.headers);
     if (!req.headers[SELF_TEST_HEADER]) {
       logProviderRequest({
         provider: this.provider,

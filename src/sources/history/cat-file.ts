@@ -199,8 +199,7 @@ export class BlobReader {
               // Most blobs arrive within one chunk of git's output: a view of it, not a copy.
               const content = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
               this.push({ oid, kind: 'blob', size, content: content.subarray(0, size) });
-            }
-            else this.push({ oid, kind: 'oversize', size });
+            } else this.push({ oid, kind: 'oversize', size });
           }
           continue;
         }
