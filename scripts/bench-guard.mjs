@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildGuardCache, readGuardCache, writeGuardCache } from '../build/src/guard/cache.js';
 import { decide } from '../build/src/guard/decide.js';
-import { buildDetector } from '../build/src/scan/file-scanner.js';
+import { buildDetector } from '../build/src/scan/detector.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
