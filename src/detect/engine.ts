@@ -44,31 +44,26 @@ function hitLines(bytes: Buffer, offsets: number[]): Array<{ line: number; start
 }
 
 /**
- * The lines holding the given byte offsets, as character spans of the decoded text. Newlines are
- * single bytes in UTF-8, so the line numbers counted in the bytes are those of the text.
+ * Adds the lines `line - within` to `line + within` (clamped) to spans kept in order, merging
+ * with the last one when they touch; returns where the added lines end.
  */
-function hitLineSpans(bytes: Buffer, offsets: number[], lines: LineIndex): Span[] {
-  const spans: Span[] = [];
-  for (const { line } of hitLines(bytes, offsets)) {
-    const start = lines.lineStart(line);
-    const end = lines.lineEnd(line);
-    const last = spans[spans.length - 1];
-    if (last && start <= last.end + 1) last.end = Math.max(last.end, end);
-    else spans.push({ start, end });
-  }
-  return spans;
+function addLines(spans: Span[], lines: LineIndex, line: number, within: number): number {
+  const start = lines.lineStart(Math.max(0, line - within));
+  const end = lines.lineEnd(Math.min(lines.count - 1, line + within));
+  const last = spans[spans.length - 1];
+  if (last && start <= last.end + 1) last.end = Math.max(last.end, end);
+  else spans.push({ start, end });
+  return end;
 }
 
-/** The lines within `within` of each line holding one of the offsets, as merged character spans. */
-function windowSpans(bytes: Buffer, offsets: number[], lines: LineIndex, within: number): Span[] {
+/**
+ * The lines within `within` (0: only themselves) of each line holding one of the given byte
+ * offsets, as character spans of the decoded text. Newlines are single bytes in UTF-8, so the
+ * line numbers counted in the bytes are those of the text.
+ */
+function hitLineSpans(bytes: Buffer, offsets: number[], lines: LineIndex, within = 0): Span[] {
   const spans: Span[] = [];
-  for (const { line } of hitLines(bytes, offsets)) {
-    const start = lines.lineStart(Math.max(0, line - within));
-    const end = lines.lineEnd(Math.min(lines.count - 1, line + within));
-    const last = spans[spans.length - 1];
-    if (last && start <= last.end + 1) last.end = Math.max(last.end, end);
-    else spans.push({ start, end });
-  }
+  for (const { line } of hitLines(bytes, offsets)) addLines(spans, lines, line, within);
   return spans;
 }
 
@@ -262,25 +257,14 @@ export class Detector {
 
   private spans(rule: CompiledRule, fragment: Fragment, bytes: Buffer, hits: number[], lines: () => LineIndex): Span[] {
     const whole = [{ start: 0, end: fragment.text.length }];
-    if (hits !== WHOLE)
-      return rule.windowLines === undefined
-        ? hitLineSpans(bytes, hits, lines())
-        : windowSpans(bytes, hits, lines(), rule.windowLines);
+    if (hits !== WHOLE) return hitLineSpans(bytes, hits, lines(), rule.windowLines ?? 0);
     if (!rule.contextGlobalRe || (rule.pathRe && this.test(rule, rule.pathRe, fragment.path.replaceAll('\\', '/'))))
       return whole;
     const index = lines();
     const within = rule.spec.context!.withinLines;
     const spans: Span[] = [];
     /** Adds the window around a context hit; returns where it ends. */
-    const around = (at: number): number => {
-      const line = index.lineOf(at);
-      const start = index.lineStart(Math.max(0, line - within));
-      const end = index.lineEnd(Math.min(index.count - 1, line + within));
-      const last = spans[spans.length - 1];
-      if (last && start <= last.end + 1) last.end = Math.max(last.end, end);
-      else spans.push({ start, end });
-      return end;
-    };
+    const around = (at: number): number => addLines(spans, index, index.lineOf(at), within);
     const re = rule.contextGlobalRe;
     if (this.isGuarded(rule)) {
       let covered = -1;
