@@ -1,4 +1,5 @@
 import { dirname, relative, sep } from 'node:path';
+import { blockingGitFile } from '../git/hazards.js';
 import { type GitPlace, git as runGit, gitSync } from '../git/run.js';
 
 /** Runs git (through the runner that neutralises the repository's config); rejects with git's stderr. */
@@ -25,6 +26,8 @@ export function originOwner(dir: string): string | undefined {
  * config is content), the nearest directory above it that git accepts.
  */
 async function startFor(dir: string): Promise<{ cwd: string; top: string } | undefined> {
+  // A git directory holding a named pipe would hang git: the tree is read as if git were absent.
+  if (blockingGitFile(dir)) return undefined;
   let cwd = dir;
   for (;;) {
     try {

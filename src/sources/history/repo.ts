@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { UsageError } from '../../config/load.js';
+import { blockingGitFile } from '../../git/hazards.js';
 import { git } from '../git.js';
 
 /** The repository's git directory, or a usage error naming the flag when `dir` is not in one. */
 export async function requireRepo(dir: string, flag: string): Promise<string> {
+  const hazard = blockingGitFile(dir);
+  if (hazard)
+    throw new UsageError(
+      `${flag}: ${hazard} in the repository's git directory is a named pipe, socket or device; git would wait on it forever, so tokenscope does not run git there`,
+    );
   try {
     const out = (await git(dir, ['rev-parse', '--git-dir'])).trim();
     return isAbsolute(out) ? out : join(dir, out);
