@@ -4,6 +4,7 @@ import { API_DEFAULT, OAUTH_DEFAULT, ROLES_DOCS_URL } from './model.js';
 import { assessGoogle } from './risks.js';
 import {
   describeServiceAccount,
+  isServiceAccountKey,
   parseServiceAccountKey,
   SA_KEY_DOCS_URL,
   serviceAccountRule,
@@ -59,7 +60,7 @@ export const google: Provider = {
     },
     serviceAccountRule,
   ],
-  validators: { 'gcp-service-account': (text) => parseServiceAccountKey(text) !== undefined },
+  validators: { 'gcp-service-account': isServiceAccountKey },
   describeOffline: describeServiceAccount,
   endpoint: { default: API_DEFAULT, flag: 'google-api-url', env: ['TOKENSCOPE_GOOGLE_API_URL'] },
   // The token exchange goes to another host than the API: a second endpoint, pinned the same way.

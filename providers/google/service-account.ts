@@ -1,3 +1,4 @@
+import { isPlaceholder } from '../../src/core/placeholders.js';
 import type { RuleSpec } from '../../src/core/rule.js';
 import type { Credential, Scope } from '../../src/core/types.js';
 
@@ -24,6 +25,16 @@ export function parseServiceAccountKey(text: string): ServiceAccountKey | undefi
     projectId: typeof k.project_id === 'string' ? k.project_id : '',
     keyId: typeof k.private_key_id === 'string' ? k.private_key_id : '',
   };
+}
+
+/**
+ * A service-account key as the rule accepts it: a key object whose private key is not a
+ * placeholder (`YOUR_PRIVATE_KEY`, `...`); its project and account names may be any words.
+ */
+export function isServiceAccountKey(text: string): boolean {
+  if (!parseServiceAccountKey(text)) return false;
+  const body = (privateKeyPem(text) ?? '').replace(/-----[A-Z ]+-----/g, '').replace(/\\n|\s/g, '');
+  return body.length > 0 && !isPlaceholder(body);
 }
 
 /** The PEM private key of a service-account key: for signing the token request, never for output. */
@@ -93,6 +104,9 @@ export const serviceAccountRule: RuleSpec = {
   keywordScope: 'fragment',
   regex: '(?<secret>\\{(?=(?<body>[^{}]{200,16384}))\\k<body>\\})',
   validator: 'gcp-service-account',
+  // A real project or account may be named `sample-app` or sit on `example.com`: only the private
+  // key itself is checked for placeholder words (by the validator).
+  placeholders: 'validator',
   examples: {
     truePositives: [
       KEY_JSON,
@@ -120,7 +134,7 @@ export function describeServiceAccount(credential: Credential): Partial<Scope> |
       {
         what: 'IAM roles',
         reason:
-          'a service account holds whatever roles it was granted, on its project or any other, from none to Owner; tokenscope does not exchange the key to ask Google yet',
+          'a service account holds whatever roles it was granted, on its project or any other, from none to Owner; offline, nothing is asked of Google',
       },
     ],
   };

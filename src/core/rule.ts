@@ -28,6 +28,12 @@ export interface RuleSpec {
   entropy?: number;
   /** Name of a validator the rule's provider supplies (a checksum, a decoded payload check). */
   validator?: string;
+  /**
+   * Where placeholder words (example, sample, dummy...) rule a match out: anywhere in the secret
+   * (the default), or only where the validator looks (a structured secret, such as a key file,
+   * whose project or account names may be ordinary words).
+   */
+  placeholders?: 'secret' | 'validator';
   /** The match counts only if this context is found. */
   context?: {
     /** Regex, matched case-insensitively against the assignment name and the lines around the match. */

@@ -398,7 +398,7 @@ export class Detector {
   }
 
   private plausible(rule: CompiledRule, secret: string): boolean {
-    if (isPlaceholder(secret)) return false;
+    if (rule.spec.placeholders !== 'validator' && isPlaceholder(secret)) return false;
     if (rule.spec.entropy !== undefined && shannonEntropy(secret) < rule.spec.entropy) return false;
     if (rule.validator && !rule.validator(secret)) return false;
     return true;
