@@ -29,6 +29,12 @@ export interface WhoamiSpec {
   only?: { rules?: readonly string[]; pattern?: string; otherwise: string };
   /** Where the provider's error body says why it refused (a path, as in `read`), before the common shapes. */
   errorWords?: string;
+  /**
+   * A provider that answers a dead token with another status than 401, telling it apart only by
+   * its words (Vault: 403 with `invalid token`, where a live token its policies deny gets 403
+   * `permission denied` alone): that status with those words means rejected.
+   */
+  rejects?: { status: number; says: string };
   /** What to read from the answer (dotted paths; `a[].b` maps over a list). */
   read: WhoamiRead;
   /** What a whoami cannot tell, said in every verified answer's unknowns. */
@@ -59,6 +65,8 @@ export interface WhoamiRead {
    * or an object of flags (the names set to true).
    */
   permissions?: string;
+  /** A path to when the token expires (an ISO 8601 time; null or absent: the answer does not say). */
+  expiresAt?: string;
   /** Provider word -> a path to the names the token reaches (workspaces, organizations). */
   reach?: Readonly<Record<string, string>>;
 }

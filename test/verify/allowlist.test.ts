@@ -105,6 +105,17 @@ const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'P
     ['POST', '/1/events/prod'],
     ['GET', '/1/datasets'],
   ],
+  // Secrets (KV, cubbyhole, raw storage), tokens minted, renewed or revoked, the accessor list.
+  vault: [
+    ['GET', '/v1/secret/data/app'],
+    ['GET', '/v1/cubbyhole/app'],
+    ['GET', '/v1/sys/raw/core/keyring'],
+    ['GET', '/v1/auth/token/accessors'],
+    ['POST', '/v1/auth/token/create'],
+    ['POST', '/v1/auth/token/renew-self'],
+    ['POST', '/v1/auth/token/revoke-self'],
+    ['POST', '/v1/auth/token/lookup'],
+  ],
 };
 
 const verified = PROVIDERS.filter((p) => p.whoami);

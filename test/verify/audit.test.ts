@@ -22,7 +22,7 @@ const row = (id: string) => ROWS.find((r) => r.provider === id)!;
 /**
  * A tree holding a few tokens of providers that only verify, audited through the CLI against
  * their doubles: live ones verified with whose they are, a revoked one invalid, a webhook URL left
- * unverified with the reason, Okta (no default host) only with its flag; offline, every one
+ * unverified with the reason, Okta and Vault (no default host) only with their flags; offline, every one
  * unverified. No token, nor a piece of one, is ever printed.
  */
 describe('auditing tokens of providers verified by a whoami, end to end', () => {
@@ -31,6 +31,7 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
     sentry: new WhoamiDouble(row('sentry')),
     doppler: new WhoamiDouble(row('doppler')),
     okta: new WhoamiDouble(row('okta')),
+    vault: new WhoamiDouble(row('vault')),
   };
   const urls: Record<string, string> = {};
   const webhook = `https://discord.com/api/webhooks/123456789012345678/${chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 68)}`;
@@ -49,6 +50,7 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
         `SENTRY_AUTH_TOKEN=${doubles.sentry.named.revoked}`,
         `DOPPLER_TOKEN=${doubles.doppler.named.live}`,
         `OKTA_API_TOKEN=${doubles.okta.named.live}`,
+        `VAULT_TOKEN=${doubles.vault.named.live}`,
         `DISCORD_WEBHOOK_URL=${webhook}`,
         `TELEGRAM_BOT_TOKEN=${telegram}`,
         '',
@@ -61,6 +63,7 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
       // Doppler's answer holds the token's first ten characters: never printed either.
       doubles.doppler.named.live.slice(0, 10),
       doubles.okta.named.live,
+      doubles.vault.named.live,
       webhook.split('/').pop()!,
       telegram,
     ];
@@ -88,7 +91,10 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
   ];
 
   it('verifies the live tokens, names whose they are, and finds the revoked one dead', async () => {
-    const r = await cli(['audit', dir, '--format', 'json', ...flags(), '--okta-api-url', urls.okta!], { cwd: dir });
+    const r = await cli(
+      ['audit', dir, '--format', 'json', ...flags(), '--okta-api-url', urls.okta!, '--vault-api-url', urls.vault!],
+      { cwd: dir },
+    );
     for (const s of secrets) expect(r.stdout + r.stderr).not.toContain(s);
     const of = findings(r.stdout);
     expect(of('buildkite')).toMatchObject({
@@ -99,6 +105,10 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
     expect(of('buildkite').risks.map((x) => x.id)).toContain('reach-unknown');
     expect(of('doppler')).toMatchObject({ verification: 'verified', scope: { identity: 'token laptop' } });
     expect(of('okta')).toMatchObject({ verification: 'verified', scope: { identity: 'user isaac.brock@example.com' } });
+    expect(of('vault')).toMatchObject({
+      verification: 'verified',
+      scope: { identity: 'token token-deploy-staging', permissions: ['default', 'deploy-prod'] },
+    });
     expect(of('sentry')).toMatchObject({
       verification: 'invalid',
       verificationReason:
@@ -119,19 +129,24 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
     // Each double received its one whoami, and nothing else.
     for (const d of Object.values(doubles)) {
       expect(d.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
-        expect.stringMatching(/^GET \/(v2\/access-token|api\/0\/|v3\/me|api\/v1\/users\/me)$/),
+        expect.stringMatching(
+          /^GET \/(v2\/access-token|api\/0\/|v3\/me|api\/v1\/users\/me|v1\/auth\/token\/lookup-self)$/,
+        ),
       ]);
     }
   });
 
-  it('sends an Okta token nowhere without the user naming the org', async () => {
-    const before = doubles.okta.requests.length;
-    const r = await cli(['audit', dir, '--format', 'json', ...flags()], { cwd: dir });
-    expect(findings(r.stdout)('okta')).toMatchObject({
-      verification: 'unverified',
-      verificationReason: 'no endpoint configured for this provider (--okta-api-url)',
-    });
-    expect(doubles.okta.requests.length).toBe(before);
+  it('sends an Okta or Vault token nowhere without the user naming the server', async () => {
+    const before = [doubles.okta.requests.length, doubles.vault.requests.length];
+    const r = await cli(['audit', dir, '--format', 'json', ...flags()], { cwd: dir, env: { VAULT_ADDR: urls.vault! } });
+    for (const id of ['okta', 'vault']) {
+      expect(findings(r.stdout)(id)).toMatchObject({
+        verification: 'unverified',
+        verificationReason: `no endpoint configured for this provider (--${id}-api-url)`,
+      });
+    }
+    // Not even VAULT_ADDR, which a scanned environment may hold.
+    expect([doubles.okta.requests.length, doubles.vault.requests.length]).toEqual(before);
   });
 
   it('offline, leaves every one unverified, saying why', async () => {
@@ -139,7 +154,7 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
     const r = await cli(['audit', dir, '--format', 'json', '--offline', ...flags()], { cwd: dir });
     for (const s of secrets) expect(r.stdout + r.stderr).not.toContain(s);
     const of = findings(r.stdout);
-    for (const id of ['buildkite', 'sentry', 'doppler', 'okta']) {
+    for (const id of ['buildkite', 'sentry', 'doppler', 'okta', 'vault']) {
       expect(of(id)).toMatchObject({
         verification: 'unverified',
         verificationReason: 'offline: inspection was turned off',

@@ -9,7 +9,7 @@ export type WhoamiTokens = Record<'live' | 'other' | 'forbidden' | 'revoked' | k
 /**
  * One provider's whoami on 127.0.0.1, from its row of the table: the token read only where the
  * provider reads it, the one documented path answered in the documented shape for a live token,
- * 401 for a revoked one, and the shared faults (rest-double.ts) for the others. Every request is
+ * 401 (or the provider's own refusal) for a revoked one, and the shared faults (rest-double.ts) for the others. Every request is
  * logged for the suite's recording proxy.
  */
 export class WhoamiDouble extends RestDouble<LivePlan> {
@@ -51,15 +51,22 @@ export class WhoamiDouble extends RestDouble<LivePlan> {
     if (this.tokenOf(headers) === this.named.forbidden) {
       return { status: 403, body: this.error(403, 'You do not have permission to perform this action') };
     }
-    // Doppler's answer carries a preview of the token: the real shape, which must never be printed.
-    if (this.row.provider === 'doppler') {
-      const token = this.tokenOf(headers)!;
-      return { status: 200, body: { ...(this.row.live as object), token_preview: `${token.slice(0, 10)}...` } };
+    // Some answers carry the token or a piece of it (Doppler's preview, Vault's id): the real
+    // shape, which must never be printed.
+    const carries = this.row.carries?.(this.tokenOf(headers)!);
+    if (carries) {
+      const live = this.row.live as { data?: object };
+      // Vault's fields are in `data`; Doppler's at the top.
+      return {
+        status: 200,
+        body: live.data ? { ...live, data: { ...live.data, ...carries } } : { ...live, ...carries },
+      };
     }
     return { status: 200, body: this.row.live };
   }
 
   protected override unknownToken(): Answer {
+    if (this.row.revoked) return { status: this.row.revoked.status, body: this.row.revoked.body };
     return { status: 401, body: this.error(401, 'Invalid authentication credentials') };
   }
 }

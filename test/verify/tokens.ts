@@ -39,4 +39,6 @@ export const MAKE = {
   discord: () => `M${chars(ALNUM, 25)}.${chars(ALNUM, 6)}.${chars(ALNUM, 38)}`,
   okta: () => `00${chars(ALNUM, 40)}`,
   honeycomb: () => `hcaik_${chars(LOWER, 58)}`,
+  // A service token: hvs. and a base64url protobuf, which begins CAES.
+  vault: () => `hvs.CAES${chars(`${ALNUM}_-`, 88)}`,
 } as const;
