@@ -43,8 +43,11 @@ export interface WhoamiSpec {
 
 export type WhoamiAuth =
   | { scheme: 'bearer' }
-  /** A named header, with an optional word before the token (`token`, `Bot`, `SSWS`). */
-  | { scheme: 'header'; name: string; prefix?: string };
+  /**
+   * A named header, with an optional word before the token (`token`, `Bot`, `SSWS`), and what
+   * stands between them (a space unless said: PagerDuty's `Token token=` has none).
+   */
+  | { scheme: 'header'; name: string; prefix?: string; separator?: string };
 
 export interface WhoamiRead {
   /**

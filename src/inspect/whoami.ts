@@ -69,7 +69,8 @@ async function ask(name: string, spec: WhoamiSpec, credential: Credential, ctx: 
 
 function authHeader(spec: WhoamiSpec, token: string): Record<string, string> {
   if (spec.auth.scheme === 'bearer') return { authorization: `Bearer ${token}` };
-  return { [spec.auth.name]: spec.auth.prefix ? `${spec.auth.prefix} ${token}` : token };
+  const { name, prefix, separator = ' ' } = spec.auth;
+  return { [name]: prefix ? `${prefix}${separator}${token}` : token };
 }
 
 function verified(name: string, spec: WhoamiSpec, said: string, body: unknown, credential: Credential): Inspection {

@@ -105,6 +105,14 @@ const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'P
     ['POST', '/1/events/prod'],
     ['GET', '/1/datasets'],
   ],
+  // Integration keys (routing keys for events), extensions (their endpoints' secrets), incidents.
+  pagerduty: [
+    ['GET', '/services/PSVC1/integrations/PINT1'],
+    ['GET', '/extensions'],
+    ['GET', '/users'],
+    ['POST', '/incidents'],
+    ['DELETE', '/services/PSVC1'],
+  ],
   // Secrets (KV, cubbyhole, raw storage), tokens minted, renewed or revoked, the accessor list.
   vault: [
     ['GET', '/v1/secret/data/app'],

@@ -38,7 +38,8 @@ export class WhoamiDouble extends RestDouble<LivePlan> {
     const value = headers[this.row.header];
     if (typeof value !== 'string') return undefined;
     if (!this.row.prefix) return value;
-    return value.startsWith(`${this.row.prefix} `) ? value.slice(this.row.prefix.length + 1) : undefined;
+    const before = `${this.row.prefix}${this.row.separator ?? ' '}`;
+    return value.startsWith(before) ? value.slice(before.length) : undefined;
   }
 
   protected error(status: number, message: string): unknown {

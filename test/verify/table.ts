@@ -12,6 +12,8 @@ export interface WhoamiRow {
   /** The header the provider reads the token from, and the word before it. */
   header: string;
   prefix?: string;
+  /** Between the word and the token: a space unless said. */
+  separator?: string;
   path: string;
   live: unknown;
   /** Fields of the live answer that hold the calling token or a piece of it: never to be printed. */
@@ -413,5 +415,15 @@ export const ROWS: WhoamiRow[] = [
       tokenType: 'service',
       permissions: ['default', 'deploy-prod'],
     },
+  },
+  {
+    provider: 'pagerduty',
+    header: 'authorization',
+    prefix: 'Token token=',
+    separator: '',
+    path: '/abilities',
+    live: { abilities: ['sso', 'advanced_reports', 'teams', 'read_only_users', 'service_support_hours', 'urgencies'] },
+    error: (status, message) => ({ error: { message, code: status === 401 ? 2006 : 2010 } }),
+    expect: { identity: null, reason: 'PagerDuty accepts it (GET /abilities)' },
   },
 ];
