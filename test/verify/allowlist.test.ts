@@ -105,6 +105,15 @@ const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'P
     ['POST', '/1/events/prod'],
     ['GET', '/1/datasets'],
   ],
+  // Generation and embedding cost money; datasets hold the customer's data; connectors hold service tokens.
+  cohere: [
+    ['POST', '/v2/chat'],
+    ['POST', '/v1/embed'],
+    ['POST', '/v1/check-api-key'],
+    ['GET', '/v1/datasets'],
+    ['GET', '/v1/connectors'],
+    ['DELETE', '/v1/finetuning/finetuned-models/ft-1'],
+  ],
   // Integration keys (routing keys for events), extensions (their endpoints' secrets), incidents.
   pagerduty: [
     ['GET', '/services/PSVC1/integrations/PINT1'],

@@ -426,4 +426,24 @@ export const ROWS: WhoamiRow[] = [
     error: (status, message) => ({ error: { message, code: status === 401 ? 2006 : 2010 } }),
     expect: { identity: null, reason: 'PagerDuty accepts it (GET /abilities)' },
   },
+  {
+    provider: 'cohere',
+    header: 'authorization',
+    prefix: 'Bearer',
+    path: '/v1/models',
+    live: {
+      models: [
+        {
+          name: 'command-r-plus-08-2024',
+          endpoints: ['generate', 'chat', 'summarize'],
+          finetuned: false,
+          context_length: 128000,
+          tokenizer_url: 'https://storage.googleapis.com/cohere-public/tokenizers/command-r-plus-08-2024.json',
+          default_endpoints: [],
+        },
+      ],
+      next_page_token: 'eyJwYWdlIjoyfQ',
+    },
+    expect: { identity: null, reason: 'Cohere accepts it (GET /v1/models)' },
+  },
 ];

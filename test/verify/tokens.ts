@@ -40,6 +40,7 @@ export const MAKE = {
   okta: () => `00${chars(ALNUM, 40)}`,
   honeycomb: () => `hcaik_${chars(LOWER, 58)}`,
   // A service token: hvs. and a base64url protobuf, which begins CAES.
+  cohere: () => chars(ALNUM, 40),
   // A general access key: 20 characters (user keys begin u+).
   pagerduty: () => chars(`${ALNUM}_-`, 20),
   vault: () => `hvs.CAES${chars(`${ALNUM}_-`, 88)}`,
