@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cli } from '../helpers/cli.js';
 import { WhoamiDouble } from './double.js';
@@ -36,6 +37,11 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
   const urls: Record<string, string> = {};
   const webhook = `https://discord.com/api/webhooks/123456789012345678/${chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 68)}`;
   const telegram = `${chars('123456789', 10)}:${chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 35)}`;
+  const B64URL = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-';
+  // Atlassian's tokens end in a CRC32 of what comes before them.
+  const atlassianBody = `ATATT3xFfGF0${chars(B64URL, 180)}`;
+  const atlassian = `${atlassianBody}=${crc32(atlassianBody).toString(16).toUpperCase().padStart(8, '0')}`;
+  const mapbox = `sk.eyJ1Ijoi${chars(B64URL, 60)}.${chars(B64URL, 22)}`;
   let dir: string;
   let secrets: string[];
 
@@ -53,6 +59,8 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
         `VAULT_TOKEN=${doubles.vault.named.live}`,
         `DISCORD_WEBHOOK_URL=${webhook}`,
         `TELEGRAM_BOT_TOKEN=${telegram}`,
+        `JIRA_API_TOKEN=${atlassian}`,
+        `MAPBOX_DOWNLOADS_TOKEN=${mapbox}`,
         '',
       ].join('\n'),
     );
@@ -66,6 +74,8 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
       doubles.vault.named.live,
       webhook.split('/').pop()!,
       telegram,
+      atlassian,
+      mapbox,
     ];
   });
   afterAll(async () => {
@@ -125,6 +135,16 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
       verificationReason: expect.stringMatching(
         /^detection only: a bot token can only be checked by putting it in the URL path/,
       ),
+    });
+    expect(of('atlassian')).toMatchObject({
+      verification: 'skipped',
+      verificationReason: expect.stringMatching(
+        /^detection only: an Atlassian API token is checked only with its account's email/,
+      ),
+    });
+    expect(of('mapbox')).toMatchObject({
+      verification: 'skipped',
+      verificationReason: expect.stringMatching(/^detection only: Mapbox takes a token only in the URL query/),
     });
     // Each double received its one whoami, and nothing else.
     for (const d of Object.values(doubles)) {
