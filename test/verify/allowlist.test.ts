@@ -122,6 +122,15 @@ const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'P
     ['POST', '/incidents'],
     ['DELETE', '/services/PSVC1'],
   ],
+  // Customers' personal data, orders, storefront tokens minted, a product deleted.
+  shopify: [
+    ['GET', '/admin/api/2025-01/customers.json'],
+    ['GET', '/admin/api/2025-01/orders.json'],
+    ['POST', '/admin/api/2025-01/storefront_access_tokens.json'],
+    ['GET', '/admin/api/2025-01/storefront_access_tokens.json'],
+    ['DELETE', '/admin/api/2025-01/products/1.json'],
+    ['POST', '/admin/api/2025-01/graphql.json'],
+  ],
   // Secrets (KV, cubbyhole, raw storage), tokens minted, renewed or revoked, the accessor list.
   vault: [
     ['GET', '/v1/secret/data/app'],

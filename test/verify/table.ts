@@ -446,4 +446,16 @@ export const ROWS: WhoamiRow[] = [
     },
     expect: { identity: null, reason: 'Cohere accepts it (GET /v1/models)' },
   },
+  {
+    provider: 'shopify',
+    header: 'x-shopify-access-token',
+    path: '/admin/oauth/access_scopes.json',
+    live: { access_scopes: [{ handle: 'read_products' }, { handle: 'write_orders' }] },
+    error: (_s, errors) => ({ errors }),
+    expect: {
+      identity: null,
+      reason: 'Shopify accepts it (GET /admin/oauth/access_scopes.json)',
+      permissions: ['read_products', 'write_orders'],
+    },
+  },
 ];

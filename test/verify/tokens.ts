@@ -43,5 +43,6 @@ export const MAKE = {
   cohere: () => chars(ALNUM, 40),
   // A general access key: 20 characters (user keys begin u+).
   pagerduty: () => chars(`${ALNUM}_-`, 20),
+  shopify: () => `shpat_${chars(HEX, 32)}`,
   vault: () => `hvs.CAES${chars(`${ALNUM}_-`, 88)}`,
 } as const;
