@@ -1,17 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { PROVIDERS } from '../../providers/registry.js';
-import { DEFAULT_POLICY } from '../../src/assess/policy.js';
 import { redact } from '../../src/core/secret.js';
 import { useDouble } from '../helpers/double-harness.js';
-import { doubleContext, foundCredential } from '../helpers/found.js';
 import { WhoamiDouble } from './double.js';
 import { ROWS } from './table.js';
-import { chars } from './tokens.js';
 
 /**
  * What Vault's lookup-self adds to the shared whoami tests: its answer carries the token itself
  * and its accessor, which tokenscope never reads; the expiry is read; a 403 is a dead token only
- * when Vault says `invalid token`; a recovery token is never sent.
+ * when Vault says `invalid token`.
  */
 const vault = PROVIDERS.find((p) => p.id === 'vault')!;
 const row = ROWS.find((r) => r.provider === 'vault')!;
@@ -45,19 +42,5 @@ describe('verification of HashiCorp Vault tokens by lookup-self', () => {
   it('a token its policies deny is unverified, not dead: Vault did not say invalid token', async () => {
     const i = await d.inspect('forbidden');
     expect(i.verification).toBe('unverified');
-  });
-
-  it('a recovery token (hvr.) is left unverified with the reason, and not sent', async () => {
-    const before = double.requests.length;
-    const hvr = `hvr.${chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 92)}`;
-    const credential = foundCredential('vault', 'vault-token', 'token', hvr, { source: 'tracked' });
-    const i = await vault.inspect!(credential, doubleContext(vault, 'http://127.0.0.1:9', DEFAULT_POLICY));
-    expect(i).toEqual({
-      verification: 'unverified',
-      reason:
-        'a recovery token (hvr.) works only while Vault runs in recovery mode, where the token lookup does not answer',
-      scope: null,
-    });
-    expect(double.requests.length).toBe(before);
   });
 });
