@@ -15,8 +15,11 @@ import { reachUnknown } from '../assess/reach-unknown.js';
 export interface WhoamiSpec {
   /** Where the request goes (a default, or none where the host is the customer's own). */
   endpoint: { default: string; flag: string; env: string[] };
-  /** The one request: a GET with no body and no parameter in its path. */
-  operation: HttpOperation & { method: 'GET' };
+  /**
+   * The one request: a GET with no body and no parameter in its path, or, for a GraphQL API, a
+   * POST of one query document (the door compares it after parsing and refuses a mutation).
+   */
+  operation: WhoamiOperation;
   /** How the token is sent. */
   auth: WhoamiAuth;
   /** Fixed headers the API requires (an API version). Never anything from the scanned content. */
@@ -40,6 +43,10 @@ export interface WhoamiSpec {
   /** What a whoami cannot tell, said in every verified answer's unknowns. */
   unknowns: readonly Unknown[];
 }
+
+export type WhoamiOperation =
+  | (HttpOperation & { method: 'GET'; body?: undefined })
+  | (HttpOperation & { method: 'POST'; body: { graphql: [string] } });
 
 export type WhoamiAuth =
   | { scheme: 'bearer' }

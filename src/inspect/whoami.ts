@@ -30,11 +30,14 @@ export async function inspectWhoami(
 }
 
 async function ask(name: string, spec: WhoamiSpec, credential: Credential, ctx: InspectContext): Promise<Inspection> {
-  const { method, path } = spec.operation;
-  const request = `${method} ${path}`;
-  const url = `${ctx.endpoint.replace(/\/+$/, '')}${path}`;
+  const op = spec.operation;
+  const request = `${op.method} ${op.path}`;
+  const url = `${ctx.endpoint.replace(/\/+$/, '')}${op.path}`;
   const headers = { accept: 'application/json', ...spec.headers, ...authHeader(spec, credential.secret.reveal()) };
-  const res = await ctx.http.get(url, headers, ctx.signal);
+  const res =
+    op.method === 'GET'
+      ? await ctx.http.get(url, headers, ctx.signal)
+      : await ctx.http.graphql(url, op.body.graphql[0], {}, headers, ctx.signal);
 
   const rejects = spec.rejects;
   if (

@@ -46,8 +46,22 @@ export class WhoamiDouble extends RestDouble<LivePlan> {
     return this.row.error ? this.row.error(status, message) : { message };
   }
 
-  protected route(path: string, _q: URLSearchParams, _who: LivePlan, headers: IncomingMessage['headers']): Answer {
+  protected override acceptsPost(path: string): boolean {
+    return this.row.method === 'POST' && path === this.row.path;
+  }
+
+  protected route(
+    path: string,
+    _q: URLSearchParams,
+    _who: LivePlan,
+    headers: IncomingMessage['headers'],
+    body?: string,
+  ): Answer {
     if (path !== this.row.path) return { status: 404, body: this.error(404, 'Not found') };
+    // A GraphQL API answers only a POSTed query (here: one asking who the viewer is).
+    if (this.row.method === 'POST' && !asksViewer(body)) {
+      return { status: 400, body: this.error(400, 'Must provide a query string.') };
+    }
     // A token the provider knows but will not answer this for (a missing scope, a disabled user).
     if (this.tokenOf(headers) === this.named.forbidden) {
       return { status: 403, body: this.error(403, 'You do not have permission to perform this action') };
@@ -69,5 +83,14 @@ export class WhoamiDouble extends RestDouble<LivePlan> {
   protected override unknownToken(): Answer {
     if (this.row.revoked) return { status: this.row.revoked.status, body: this.row.revoked.body };
     return { status: 401, body: this.error(401, 'Invalid authentication credentials') };
+  }
+}
+
+function asksViewer(body: string | undefined): boolean {
+  try {
+    const { query } = JSON.parse(body ?? '') as { query?: unknown };
+    return typeof query === 'string' && /\bviewer\b/.test(query);
+  } catch {
+    return false;
   }
 }

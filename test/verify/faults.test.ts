@@ -20,6 +20,7 @@ const SHAPE: Record<string, string> = {
   honeycomb: 'team is not an object',
   together: 'the answer is not a list of objects',
   vault: 'data is not an object',
+  linear: 'data.viewer is not an object',
 };
 
 for (const row of ROWS) {

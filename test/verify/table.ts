@@ -15,6 +15,8 @@ export interface WhoamiRow {
   /** Between the word and the token: a space unless said. */
   separator?: string;
   path: string;
+  /** A GraphQL API's whoami is a POST of a query (GET otherwise). */
+  method?: 'POST';
   live: unknown;
   /** Fields of the live answer that hold the calling token or a piece of it: never to be printed. */
   carries?: (token: string) => Record<string, unknown>;
@@ -456,6 +458,28 @@ export const ROWS: WhoamiRow[] = [
       identity: null,
       reason: 'Shopify accepts it (GET /admin/oauth/access_scopes.json)',
       permissions: ['read_products', 'write_orders'],
+    },
+  },
+  {
+    provider: 'linear',
+    header: 'authorization',
+    path: '/graphql',
+    method: 'POST',
+    live: {
+      data: {
+        viewer: { id: 'a3c5e2f0-1b2d-4c6e-8f90-123456789abc', name: 'Rae Kim', email: 'rae@example.com' },
+        organization: { name: 'Acme', urlKey: 'acme' },
+      },
+    },
+    error: (status, message) => ({
+      errors: [
+        { message, extensions: { type: 'authentication error', code: 'AUTHENTICATION_ERROR', statusCode: status } },
+      ],
+    }),
+    expect: {
+      identity: 'user rae@example.com',
+      reason: 'Linear accepts it (POST /graphql): user rae@example.com',
+      reach: { workspaces: ['Acme'] },
     },
   },
 ];

@@ -41,6 +41,7 @@ export const MAKE = {
   honeycomb: () => `hcaik_${chars(LOWER, 58)}`,
   // A service token: hvs. and a base64url protobuf, which begins CAES.
   cohere: () => chars(ALNUM, 40),
+  linear: () => `lin_api_${chars(ALNUM, 40)}`,
   // A general access key: 20 characters (user keys begin u+).
   pagerduty: () => chars(`${ALNUM}_-`, 20),
   shopify: () => `shpat_${chars(HEX, 32)}`,

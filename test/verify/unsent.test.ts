@@ -15,6 +15,7 @@ const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const UNSENT: [provider: string, rule: string, token: string, reason: RegExp][] = [
   ['vault', 'vault-token', `hvr.${chars(ALNUM, 92)}`, /^a recovery token \(hvr\.\) works only while Vault runs/],
   ['shopify', 'shopify-token', `shpss_${chars(HEX, 32)}`, /^an app's shared secret \(shpss_\) signs OAuth/],
+  ['linear', 'linear-api-key', `lin_oauth_${chars(HEX, 64)}`, /^tokenscope verifies Linear personal API keys/],
   [
     'circleci',
     'circleci-api-token',
