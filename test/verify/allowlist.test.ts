@@ -123,6 +123,21 @@ const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'P
     ['POST', '/graphql', undefined],
     ['GET', '/graphql'],
   ],
+  // A key minted, a key search (it answers other keys' values), an unlisted query, REST v2.
+  newrelic: [
+    [
+      'POST',
+      '/graphql',
+      JSON.stringify({ query: 'mutation { apiAccessCreateKeys(keys: {}) { createdKeys { key } } }' }),
+    ],
+    [
+      'POST',
+      '/graphql',
+      JSON.stringify({ query: '{ actor { apiAccess { keySearch(query: {}) { keys { key } } } } }' }),
+    ],
+    ['POST', '/graphql', JSON.stringify({ query: '{ actor { user { id } } }' })],
+    ['GET', '/v2/applications.json'],
+  ],
   // Integration keys (routing keys for events), extensions (their endpoints' secrets), incidents.
   pagerduty: [
     ['GET', '/services/PSVC1/integrations/PINT1'],

@@ -58,8 +58,8 @@ export class WhoamiDouble extends RestDouble<LivePlan> {
     body?: string,
   ): Answer {
     if (path !== this.row.path) return { status: 404, body: this.error(404, 'Not found') };
-    // A GraphQL API answers only a POSTed query (here: one asking who the viewer is).
-    if (this.row.method === 'POST' && !asksViewer(body)) {
+    // A GraphQL API answers only a POSTed query (here: one asking who the viewer or actor is).
+    if (this.row.method === 'POST' && !asksWhoami(body)) {
       return { status: 400, body: this.error(400, 'Must provide a query string.') };
     }
     // A token the provider knows but will not answer this for (a missing scope, a disabled user).
@@ -86,10 +86,10 @@ export class WhoamiDouble extends RestDouble<LivePlan> {
   }
 }
 
-function asksViewer(body: string | undefined): boolean {
+function asksWhoami(body: string | undefined): boolean {
   try {
     const { query } = JSON.parse(body ?? '') as { query?: unknown };
-    return typeof query === 'string' && /\bviewer\b/.test(query);
+    return typeof query === 'string' && /\b(?:viewer|actor)\b/.test(query);
   } catch {
     return false;
   }

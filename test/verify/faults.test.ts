@@ -21,6 +21,7 @@ const SHAPE: Record<string, string> = {
   together: 'the answer is not a list of objects',
   vault: 'data is not an object',
   linear: 'data.viewer is not an object',
+  newrelic: 'data.actor is not an object',
 };
 
 for (const row of ROWS) {

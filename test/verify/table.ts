@@ -482,4 +482,29 @@ export const ROWS: WhoamiRow[] = [
       reach: { workspaces: ['Acme'] },
     },
   },
+  {
+    provider: 'newrelic',
+    header: 'api-key',
+    path: '/graphql',
+    method: 'POST',
+    live: {
+      data: {
+        actor: {
+          user: { id: 1234567, name: 'Sam Ortiz', email: 'sam@example.com' },
+          accounts: [
+            { id: 3001, name: 'Acme Production' },
+            { id: 3002, name: 'Acme Staging' },
+          ],
+        },
+      },
+    },
+    error: (status, message) => ({
+      errors: [{ message, extensions: { error_code: status === 401 ? 'BAD_API_KEY' : 'FORBIDDEN' } }],
+    }),
+    expect: {
+      identity: 'user sam@example.com',
+      reason: 'New Relic accepts it (POST /graphql): user sam@example.com',
+      reach: { accounts: ['Acme Production', 'Acme Staging'] },
+    },
+  },
 ];

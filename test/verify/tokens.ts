@@ -42,6 +42,7 @@ export const MAKE = {
   // A service token: hvs. and a base64url protobuf, which begins CAES.
   cohere: () => chars(ALNUM, 40),
   linear: () => `lin_api_${chars(ALNUM, 40)}`,
+  newrelic: () => `NRAK-${chars('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', 27)}`,
   // A general access key: 20 characters (user keys begin u+).
   pagerduty: () => chars(`${ALNUM}_-`, 20),
   shopify: () => `shpat_${chars(HEX, 32)}`,

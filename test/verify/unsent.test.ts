@@ -16,6 +16,7 @@ const UNSENT: [provider: string, rule: string, token: string, reason: RegExp][] 
   ['vault', 'vault-token', `hvr.${chars(ALNUM, 92)}`, /^a recovery token \(hvr\.\) works only while Vault runs/],
   ['shopify', 'shopify-token', `shpss_${chars(HEX, 32)}`, /^an app's shared secret \(shpss_\) signs OAuth/],
   ['linear', 'linear-api-key', `lin_oauth_${chars(HEX, 64)}`, /^tokenscope verifies Linear personal API keys/],
+  ['newrelic', 'newrelic-license-key', `${chars(HEX, 36)}NRAL`, /^a license or insert key only sends data/],
   [
     'circleci',
     'circleci-api-token',
