@@ -207,6 +207,26 @@ describe('auditing tokens of providers verified by a whoami, end to end', () => 
     }
   });
 
+  it('`inspect --provider linear` verifies a key by its one GraphQL query, the endpoint from the flag', async () => {
+    const double = new WhoamiDouble(row('linear'));
+    const url = await double.start();
+    try {
+      const r = await cli(['inspect', '--provider', 'linear', '--format', 'json', '--linear-api-url', url], {
+        input: double.named.live,
+      });
+      expect(r.stdout + r.stderr).not.toContain(double.named.live);
+      expect(findings(r.stdout)('linear')).toMatchObject({
+        verification: 'verified',
+        verificationReason: 'Linear accepts it (POST /graphql): user rae@example.com',
+      });
+      expect(double.requests.map((q) => [q.method, q.path, JSON.parse(q.body ?? '{}').query])).toEqual([
+        ['POST', '/graphql', 'query Whoami { viewer { id name email } organization { name urlKey } }'],
+      ]);
+    } finally {
+      await double.stop();
+    }
+  });
+
   it('prints the table without a token either', async () => {
     const r = await cli(['audit', dir, ...flags()], { cwd: dir });
     for (const s of secrets) expect(r.stdout + r.stderr).not.toContain(s);
