@@ -1,10 +1,12 @@
 import type { Provider } from '../../src/core/provider.js';
 
-/** Atlassian: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Atlassian: detection only (no harmless whoami: `unverifiable` says why); docsUrl says how to make a narrower credential. */
 export const atlassian: Provider = {
   id: 'atlassian',
   name: 'Atlassian',
   docsUrl: 'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/',
+  unverifiable:
+    "an Atlassian API token is checked only with its account's email address (HTTP Basic email:token) at the customer's own site (<site>.atlassian.net); the token found carries neither, and tokenscope does not guess them",
   rules: [
     {
       // Format: https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/ (user API tokens begin ATATT)

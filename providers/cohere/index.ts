@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Cohere: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Cohere: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const cohere: Provider = {
   id: 'cohere',
   name: 'Cohere',
@@ -27,4 +29,5 @@ export const cohere: Provider = {
       },
     },
   ],
+  ...verifiedBy('Cohere', verify),
 };

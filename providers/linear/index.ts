@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Linear: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Linear: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const linear: Provider = {
   id: 'linear',
   name: 'Linear',
@@ -24,4 +26,5 @@ export const linear: Provider = {
       },
     },
   ],
+  ...verifiedBy('Linear', verify),
 };

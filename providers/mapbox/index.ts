@@ -1,10 +1,12 @@
 import type { Provider } from '../../src/core/provider.js';
 
-/** Mapbox: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Mapbox: detection only (no harmless whoami: `unverifiable` says why); docsUrl says how to make a narrower credential. */
 export const mapbox: Provider = {
   id: 'mapbox',
   name: 'Mapbox',
   docsUrl: 'https://docs.mapbox.com/accounts/guides/tokens/',
+  unverifiable:
+    'Mapbox takes a token only in the URL query (access_token=), where servers and proxies log it; tokenscope does not send it',
   rules: [
     {
       // Format: https://docs.mapbox.com/accounts/guides/tokens/#token-format (secret tokens begin sk., public pk., temporary tk.)

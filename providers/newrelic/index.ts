@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** New Relic: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** New Relic: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const newrelic: Provider = {
   id: 'newrelic',
   name: 'New Relic',
@@ -58,4 +60,5 @@ export const newrelic: Provider = {
       },
     },
   ],
+  ...verifiedBy('New Relic', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** PagerDuty: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** PagerDuty: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const pagerduty: Provider = {
   id: 'pagerduty',
   name: 'PagerDuty',
@@ -25,4 +27,5 @@ export const pagerduty: Provider = {
       },
     },
   ],
+  ...verifiedBy('PagerDuty', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** Shopify: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** Shopify: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const shopify: Provider = {
   id: 'shopify',
   name: 'Shopify',
@@ -28,4 +30,5 @@ export const shopify: Provider = {
       },
     },
   ],
+  ...verifiedBy('Shopify', verify),
 };

@@ -1,6 +1,8 @@
 import type { Provider } from '../../src/core/provider.js';
+import { verifiedBy } from '../../src/core/whoami.js';
+import { verify } from './verify.js';
 
-/** HashiCorp Vault: detection only (no read-only inspector yet); docsUrl says how to make a narrower credential. */
+/** HashiCorp Vault: detection, and verification by one read-only whoami (verify.ts); docsUrl says how to make a narrower credential. */
 export const vault: Provider = {
   id: 'vault',
   name: 'HashiCorp Vault',
@@ -30,4 +32,5 @@ export const vault: Provider = {
       },
     },
   ],
+  ...verifiedBy('HashiCorp Vault', verify),
 };

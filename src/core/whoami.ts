@@ -15,8 +15,11 @@ import { reachUnknown } from '../assess/reach-unknown.js';
 export interface WhoamiSpec {
   /** Where the request goes (a default, or none where the host is the customer's own). */
   endpoint: { default: string; flag: string; env: string[] };
-  /** The one request: a GET with no body and no parameter in its path. */
-  operation: HttpOperation & { method: 'GET' };
+  /**
+   * The one request: a GET with no body and no parameter in its path, or, for a GraphQL API, a
+   * POST of one query document (the door compares it after parsing and refuses a mutation).
+   */
+  operation: WhoamiOperation;
   /** How the token is sent. */
   auth: WhoamiAuth;
   /** Fixed headers the API requires (an API version). Never anything from the scanned content. */
@@ -29,16 +32,29 @@ export interface WhoamiSpec {
   only?: { rules?: readonly string[]; pattern?: string; otherwise: string };
   /** Where the provider's error body says why it refused (a path, as in `read`), before the common shapes. */
   errorWords?: string;
+  /**
+   * A provider that answers a dead token with another status than 401, telling it apart only by
+   * its words (Vault: 403 with `invalid token`, where a live token its policies deny gets 403
+   * `permission denied` alone): that status with those words means rejected.
+   */
+  rejects?: { status: number; says: string };
   /** What to read from the answer (dotted paths; `a[].b` maps over a list). */
   read: WhoamiRead;
   /** What a whoami cannot tell, said in every verified answer's unknowns. */
   unknowns: readonly Unknown[];
 }
 
+export type WhoamiOperation =
+  | (HttpOperation & { method: 'GET'; body?: undefined })
+  | (HttpOperation & { method: 'POST'; body: { graphql: [string] } });
+
 export type WhoamiAuth =
   | { scheme: 'bearer' }
-  /** A named header, with an optional word before the token (`token`, `Bot`, `SSWS`). */
-  | { scheme: 'header'; name: string; prefix?: string };
+  /**
+   * A named header, with an optional word before the token (`token`, `Bot`, `SSWS`), and what
+   * stands between them (a space unless said: PagerDuty's `Token token=` has none).
+   */
+  | { scheme: 'header'; name: string; prefix?: string; separator?: string };
 
 export interface WhoamiRead {
   /**
@@ -59,6 +75,8 @@ export interface WhoamiRead {
    * or an object of flags (the names set to true).
    */
   permissions?: string;
+  /** A path to when the token expires (an ISO 8601 time; null or absent: the answer does not say). */
+  expiresAt?: string;
   /** Provider word -> a path to the names the token reaches (workspaces, organizations). */
   reach?: Readonly<Record<string, string>>;
 }

@@ -30,28 +30,36 @@ export async function inspectWhoami(
 }
 
 async function ask(name: string, spec: WhoamiSpec, credential: Credential, ctx: InspectContext): Promise<Inspection> {
-  const { method, path } = spec.operation;
-  const said = `${method} ${path}`;
-  const url = `${ctx.endpoint.replace(/\/+$/, '')}${path}`;
+  const op = spec.operation;
+  const request = `${op.method} ${op.path}`;
+  const url = `${ctx.endpoint.replace(/\/+$/, '')}${op.path}`;
   const headers = { accept: 'application/json', ...spec.headers, ...authHeader(spec, credential.secret.reveal()) };
-  const res = await ctx.http.get(url, headers, ctx.signal);
+  const res =
+    op.method === 'GET'
+      ? await ctx.http.get(url, headers, ctx.signal)
+      : await ctx.http.graphql(url, op.body.graphql[0], {}, headers, ctx.signal);
 
-  if (res.status === 401) {
+  const rejects = spec.rejects;
+  if (
+    res.status === 401 ||
+    (rejects?.status === res.status && wordsOf(res, spec.errorWords).some((w) => w.includes(rejects.says)))
+  ) {
+    const words = res.status === 401 ? refusal(res, spec.errorWords) : `HTTP ${res.status}: ${rejects!.says}`;
     return {
       verification: 'invalid',
-      reason: `${name} rejects it (${refusal(res, spec.errorWords)}): revoked, expired or never issued`,
+      reason: `${name} rejects it (${words}): revoked, expired or never issued`,
       scope: null,
     };
   }
   if (res.status === 403) {
     return {
       verification: 'unverified',
-      reason: `${name} refused ${said} (${refusal(res, spec.errorWords)}): the token may be live without the right to read its own identity, or disabled`,
+      reason: `${name} refused ${request} (${refusal(res, spec.errorWords)}): the token may be live without the right to read its own identity, or disabled`,
       scope: null,
     };
   }
   if (res.status < 200 || res.status >= 300) {
-    throw new ProviderUnavailableError(`${name} answered HTTP ${res.status} to ${said}`);
+    throw new ProviderUnavailableError(`${name} answered HTTP ${res.status} to ${request}`);
   }
   let body: unknown;
   try {
@@ -59,12 +67,13 @@ async function ask(name: string, spec: WhoamiSpec, credential: Credential, ctx: 
   } catch {
     throw new ProviderUnavailableError(`${name} answered HTTP ${res.status} with a body that is not JSON`);
   }
-  return verified(name, spec, said, body, credential);
+  return verified(name, spec, request, body, credential);
 }
 
 function authHeader(spec: WhoamiSpec, token: string): Record<string, string> {
   if (spec.auth.scheme === 'bearer') return { authorization: `Bearer ${token}` };
-  return { [spec.auth.name]: spec.auth.prefix ? `${spec.auth.prefix} ${token}` : token };
+  const { name, prefix, separator = ' ' } = spec.auth;
+  return { [name]: prefix ? `${prefix}${separator}${token}` : token };
 }
 
 function verified(name: string, spec: WhoamiSpec, said: string, body: unknown, credential: Credential): Inspection {
@@ -104,8 +113,7 @@ function verified(name: string, spec: WhoamiSpec, said: string, body: unknown, c
     permissions: r.permissions ? strings(at(body, r.permissions)) : [],
     capabilities: [],
     reach,
-    // None of these answers says when the token expires.
-    expiresAt: null,
+    expiresAt: r.expiresAt ? isoTime(at(body, r.expiresAt)) : null,
     unknowns,
   };
   const plan = r.plan ? stringOr(at(body, r.plan)) : undefined;
@@ -146,15 +154,25 @@ function stringOr(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
+function isoTime(v: unknown): string | null {
+  return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null;
+}
+
 /** `HTTP 401`, with the provider's own words when its error body has them (capped). */
 function refusal(res: HttpResponse, own: string | undefined): string {
+  const words = wordsOf(res, own)[0];
+  return `HTTP ${res.status}${words ? `: ${words.slice(0, 200)}` : ''}`;
+}
+
+/** Every string the provider's error body says, its own field first, then the common shapes. */
+function wordsOf(res: HttpResponse, own: string | undefined): string[] {
   let body: unknown;
   try {
     body = JSON.parse(res.text);
   } catch {
     body = undefined;
   }
-  const words = [
+  return [
     own === undefined ? undefined : at(body, own),
     at(body, 'message'),
     at(body, 'error.message'),
@@ -164,6 +182,5 @@ function refusal(res: HttpResponse, own: string | undefined): string {
     at(body, 'errors'),
   ]
     .flatMap((v) => (Array.isArray(v) ? v : [v]))
-    .find((v): v is string => typeof v === 'string' && v !== '');
-  return `HTTP ${res.status}${words ? `: ${words.slice(0, 200)}` : ''}`;
+    .filter((v): v is string => typeof v === 'string' && v !== '');
 }

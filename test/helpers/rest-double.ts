@@ -41,6 +41,8 @@ export interface SeenRequest {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   token?: string;
+  /** A POST's body (a GraphQL document and its variables). */
+  body?: string;
 }
 
 export interface Answer {
@@ -68,8 +70,18 @@ export abstract class RestDouble<P extends LivePlan> {
 
   /** The provider's error body for a status and message. */
   protected abstract error(status: number, message: string): unknown;
-  /** A live token's answer to a GET of `path` (below the base). */
-  protected abstract route(path: string, query: URLSearchParams, who: P, headers: IncomingMessage['headers']): Answer;
+  /** A live token's answer to a GET of `path` (below the base), or to a POST of `body` there. */
+  protected abstract route(
+    path: string,
+    query: URLSearchParams,
+    who: P,
+    headers: IncomingMessage['headers'],
+    body?: string,
+  ): Answer;
+  /** Whether the API answers a POST at `path` (a GraphQL endpoint); GET only otherwise. */
+  protected acceptsPost(_path: string): boolean {
+    return false;
+  }
   /** Called before the server listens (e.g. to compile schema validators). */
   protected prepare(): void {}
   /** Where the provider reads the token: Bearer for most; Anthropic's `x-api-key` header. */
@@ -84,7 +96,12 @@ export abstract class RestDouble<P extends LivePlan> {
 
   async start(): Promise<string> {
     this.prepare();
-    this.server = createServer((req, res) => this.handle(req, res));
+    this.server = createServer((req, res) => {
+      // The body is read first (empty for a GET): the ledger records what a POST asked.
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => this.handle(req, res, chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined));
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${this.base}`;
   }
@@ -96,7 +113,7 @@ export abstract class RestDouble<P extends LivePlan> {
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse) {
+  private handle(req: IncomingMessage, res: ServerResponse, body: string | undefined) {
     const url = new URL(req.url ?? '/', 'http://double');
     const path = url.pathname.startsWith(this.base) ? url.pathname.slice(this.base.length) || '/' : url.pathname;
     const token = this.tokenOf(req.headers);
@@ -106,6 +123,7 @@ export abstract class RestDouble<P extends LivePlan> {
         method: req.method ?? '',
         what: path,
         path: `${path}${url.search}`,
+        ...(body !== undefined ? { body } : {}),
       });
     }
     this.requests.push({
@@ -114,6 +132,7 @@ export abstract class RestDouble<P extends LivePlan> {
       query: url.searchParams,
       headers: req.headers,
       ...(token ? { token } : {}),
+      ...(body !== undefined ? { body } : {}),
     });
     const who = token ? this.tokens.get(token) : undefined;
     const reply = (a: Answer) =>
@@ -145,8 +164,10 @@ export abstract class RestDouble<P extends LivePlan> {
       this.limited.add(token!);
       return reply({ status: 429, body: this.error(429, 'Rate limit exceeded'), headers: { 'retry-after': '0' } });
     }
-    if (req.method !== 'GET') return reply({ status: 405, body: this.error(405, 'Method not allowed') });
-    reply(this.route(path, url.searchParams, who as P, req.headers));
+    if (req.method !== 'GET' && !(req.method === 'POST' && this.acceptsPost(path))) {
+      return reply({ status: 405, body: this.error(405, 'Method not allowed') });
+    }
+    reply(this.route(path, url.searchParams, who as P, req.headers, body));
   }
 }
 

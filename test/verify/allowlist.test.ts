@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { type OperationDefinitionNode, parse } from 'graphql';
 import { PROVIDERS } from '../../providers/registry.js';
 import { type HttpOperation, refusal } from '../../src/core/operations.js';
 
@@ -7,7 +8,7 @@ import { type HttpOperation, refusal } from '../../src/core/operations.js';
  * requests of that provider's API that change something, cost money, or answer with other
  * secrets (from its API reference): the list must refuse every one.
  */
-const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'PATCH', string][]> = {
+const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'PATCH', string, string?][]> = {
   // DELETE /v2/access-token revokes the token that calls it.
   buildkite: [
     ['DELETE', '/v2/access-token'],
@@ -105,6 +106,66 @@ const DANGEROUS: Record<string, [HttpOperation['method'] | 'DELETE' | 'PUT' | 'P
     ['POST', '/1/events/prod'],
     ['GET', '/1/datasets'],
   ],
+  // Generation and embedding cost money; datasets hold the customer's data; connectors hold service tokens.
+  cohere: [
+    ['POST', '/v2/chat'],
+    ['POST', '/v1/embed'],
+    ['POST', '/v1/check-api-key'],
+    ['GET', '/v1/datasets'],
+    ['GET', '/v1/connectors'],
+    ['DELETE', '/v1/finetuning/finetuned-models/ft-1'],
+  ],
+  // A mutation, a query for webhooks (their signing secrets), any other document, and the REST-ish GET.
+  linear: [
+    ['POST', '/graphql', JSON.stringify({ query: 'mutation { issueDelete(id: "1") { success } }' })],
+    ['POST', '/graphql', JSON.stringify({ query: '{ webhooks { nodes { url secret } } }' })],
+    ['POST', '/graphql', JSON.stringify({ query: '{ viewer { id } }' })],
+    ['POST', '/graphql', undefined],
+    ['GET', '/graphql'],
+  ],
+  // A key minted, a key search (it answers other keys' values), an unlisted query, REST v2.
+  newrelic: [
+    [
+      'POST',
+      '/graphql',
+      JSON.stringify({ query: 'mutation { apiAccessCreateKeys(keys: {}) { createdKeys { key } } }' }),
+    ],
+    [
+      'POST',
+      '/graphql',
+      JSON.stringify({ query: '{ actor { apiAccess { keySearch(query: {}) { keys { key } } } } }' }),
+    ],
+    ['POST', '/graphql', JSON.stringify({ query: '{ actor { user { id } } }' })],
+    ['GET', '/v2/applications.json'],
+  ],
+  // Integration keys (routing keys for events), extensions (their endpoints' secrets), incidents.
+  pagerduty: [
+    ['GET', '/services/PSVC1/integrations/PINT1'],
+    ['GET', '/extensions'],
+    ['GET', '/users'],
+    ['POST', '/incidents'],
+    ['DELETE', '/services/PSVC1'],
+  ],
+  // Customers' personal data, orders, storefront tokens minted, a product deleted.
+  shopify: [
+    ['GET', '/admin/api/2025-01/customers.json'],
+    ['GET', '/admin/api/2025-01/orders.json'],
+    ['POST', '/admin/api/2025-01/storefront_access_tokens.json'],
+    ['GET', '/admin/api/2025-01/storefront_access_tokens.json'],
+    ['DELETE', '/admin/api/2025-01/products/1.json'],
+    ['POST', '/admin/api/2025-01/graphql.json'],
+  ],
+  // Secrets (KV, cubbyhole, raw storage), tokens minted, renewed or revoked, the accessor list.
+  vault: [
+    ['GET', '/v1/secret/data/app'],
+    ['GET', '/v1/cubbyhole/app'],
+    ['GET', '/v1/sys/raw/core/keyring'],
+    ['GET', '/v1/auth/token/accessors'],
+    ['POST', '/v1/auth/token/create'],
+    ['POST', '/v1/auth/token/renew-self'],
+    ['POST', '/v1/auth/token/revoke-self'],
+    ['POST', '/v1/auth/token/lookup'],
+  ],
 };
 
 const verified = PROVIDERS.filter((p) => p.whoami);
@@ -116,21 +177,28 @@ describe('providers verified by a whoami', () => {
   });
 
   it.each(verified.map((p) => [p.id, p] as const))(
-    '%s sends one exact GET, with no parameter in its path',
+    '%s sends one exact GET, or one POST of one GraphQL query, with no parameter in its path',
     (_id, p) => {
       expect(p.operations).toHaveLength(1);
       const op = p.operations![0]!;
       expect(op).toEqual(p.whoami!.operation);
-      expect(op.method).toBe('GET');
-      expect(op.body).toBeUndefined();
       expect(op.path).not.toMatch(/[{}?]/);
+      if (op.method === 'GET') {
+        expect(op.body).toBeUndefined();
+        return;
+      }
+      expect(op.method).toBe('POST');
+      const documents = op.body && 'graphql' in op.body ? op.body.graphql : [];
+      expect(documents).toHaveLength(1);
+      const kinds = parse(documents[0]!).definitions.map((d) => (d as OperationDefinitionNode).operation);
+      expect(kinds).toEqual(['query']);
     },
   );
 
   it.each(Object.entries(DANGEROUS))('%s refuses what would change, spend or reveal', (id, requests) => {
     const ops = PROVIDERS.find((p) => p.id === id)!.operations!;
-    for (const [method, path] of requests) {
-      expect([method, path, refusal(ops, endpoint, method, new URL(path, endpoint), undefined)]).toEqual([
+    for (const [method, path, body] of requests) {
+      expect([method, path, refusal(ops, endpoint, method, new URL(path, endpoint), body)]).toEqual([
         method,
         path,
         expect.any(String),

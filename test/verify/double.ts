@@ -9,7 +9,7 @@ export type WhoamiTokens = Record<'live' | 'other' | 'forbidden' | 'revoked' | k
 /**
  * One provider's whoami on 127.0.0.1, from its row of the table: the token read only where the
  * provider reads it, the one documented path answered in the documented shape for a live token,
- * 401 for a revoked one, and the shared faults (rest-double.ts) for the others. Every request is
+ * 401 (or the provider's own refusal) for a revoked one, and the shared faults (rest-double.ts) for the others. Every request is
  * logged for the suite's recording proxy.
  */
 export class WhoamiDouble extends RestDouble<LivePlan> {
@@ -38,28 +38,59 @@ export class WhoamiDouble extends RestDouble<LivePlan> {
     const value = headers[this.row.header];
     if (typeof value !== 'string') return undefined;
     if (!this.row.prefix) return value;
-    return value.startsWith(`${this.row.prefix} `) ? value.slice(this.row.prefix.length + 1) : undefined;
+    const before = `${this.row.prefix}${this.row.separator ?? ' '}`;
+    return value.startsWith(before) ? value.slice(before.length) : undefined;
   }
 
   protected error(status: number, message: string): unknown {
     return this.row.error ? this.row.error(status, message) : { message };
   }
 
-  protected route(path: string, _q: URLSearchParams, _who: LivePlan, headers: IncomingMessage['headers']): Answer {
+  protected override acceptsPost(path: string): boolean {
+    return this.row.method === 'POST' && path === this.row.path;
+  }
+
+  protected route(
+    path: string,
+    _q: URLSearchParams,
+    _who: LivePlan,
+    headers: IncomingMessage['headers'],
+    body?: string,
+  ): Answer {
     if (path !== this.row.path) return { status: 404, body: this.error(404, 'Not found') };
+    // A GraphQL API answers only a POSTed query (here: one asking who the viewer or actor is).
+    if (this.row.method === 'POST' && !asksWhoami(body)) {
+      return { status: 400, body: this.error(400, 'Must provide a query string.') };
+    }
     // A token the provider knows but will not answer this for (a missing scope, a disabled user).
     if (this.tokenOf(headers) === this.named.forbidden) {
       return { status: 403, body: this.error(403, 'You do not have permission to perform this action') };
     }
-    // Doppler's answer carries a preview of the token: the real shape, which must never be printed.
-    if (this.row.provider === 'doppler') {
-      const token = this.tokenOf(headers)!;
-      return { status: 200, body: { ...(this.row.live as object), token_preview: `${token.slice(0, 10)}...` } };
+    // Some answers carry the token or a piece of it (Doppler's preview, Vault's id): the real
+    // shape, which must never be printed.
+    const carries = this.row.carries?.(this.tokenOf(headers)!);
+    if (carries) {
+      const live = this.row.live as { data?: object };
+      // Vault's fields are in `data`; Doppler's at the top.
+      return {
+        status: 200,
+        body: live.data ? { ...live, data: { ...live.data, ...carries } } : { ...live, ...carries },
+      };
     }
     return { status: 200, body: this.row.live };
   }
 
   protected override unknownToken(): Answer {
+    if (this.row.revoked) return { status: this.row.revoked.status, body: this.row.revoked.body };
     return { status: 401, body: this.error(401, 'Invalid authentication credentials') };
+  }
+}
+
+function asksWhoami(body: string | undefined): boolean {
+  try {
+    const { query } = JSON.parse(body ?? '') as { query?: unknown };
+    return typeof query === 'string' && /\b(?:viewer|actor)\b/.test(query);
+  } catch {
+    return false;
   }
 }

@@ -19,6 +19,9 @@ const SHAPE: Record<string, string> = {
   okta: 'profile is not an object',
   honeycomb: 'team is not an object',
   together: 'the answer is not a list of objects',
+  vault: 'data is not an object',
+  linear: 'data.viewer is not an object',
+  newrelic: 'data.actor is not an object',
 };
 
 for (const row of ROWS) {

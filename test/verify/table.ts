@@ -12,9 +12,17 @@ export interface WhoamiRow {
   /** The header the provider reads the token from, and the word before it. */
   header: string;
   prefix?: string;
+  /** Between the word and the token: a space unless said. */
+  separator?: string;
   path: string;
+  /** A GraphQL API's whoami is a POST of a query (GET otherwise). */
+  method?: 'POST';
   live: unknown;
+  /** Fields of the live answer that hold the calling token or a piece of it: never to be printed. */
+  carries?: (token: string) => Record<string, unknown>;
   error?: (status: number, message: string) => unknown;
+  /** How the provider answers a token it does not know, where that is not 401 (the default). */
+  revoked?: { status: number; body: unknown; says: string };
   /** What the verified inspection must say. */
   expect: { identity: string | null; reason: string } & Partial<Pick<Scope, 'tokenType' | 'permissions' | 'reach'>>;
 }
@@ -112,7 +120,6 @@ export const ROWS: WhoamiRow[] = [
     header: 'authorization',
     prefix: 'Bearer',
     path: '/v3/me',
-    // token_preview is filled in by the double with a piece of the real token: never to be printed.
     live: {
       workplace: { slug: 'acme', name: 'Acme Corp' },
       type: 'personal',
@@ -121,6 +128,7 @@ export const ROWS: WhoamiRow[] = [
       created_at: '2026-01-05T10:00:00.000Z',
       last_seen_at: '2026-11-30T10:00:00.000Z',
     },
+    carries: (token) => ({ token_preview: `${token.slice(0, 10)}...` }),
     error: (_s, message) => ({ messages: [message], success: false }),
     expect: {
       identity: 'token laptop',
@@ -366,6 +374,137 @@ export const ROWS: WhoamiRow[] = [
       tokenType: 'ingest',
       permissions: ['events', 'createDatasets'],
       reach: { environments: ['Production'] },
+    },
+  },
+  {
+    provider: 'vault',
+    header: 'x-vault-token',
+    path: '/v1/auth/token/lookup-self',
+    live: {
+      request_id: '5b079228-6b90-f0ed-2441-acecc1e5df01',
+      lease_id: '',
+      renewable: false,
+      lease_duration: 0,
+      data: {
+        creation_time: 1764547200,
+        creation_ttl: 2764800,
+        display_name: 'token-deploy-staging',
+        entity_id: '7d2e3179-f69b-450c-7179-ac8ee8bd8ca9',
+        expire_time: '2026-12-31T10:00:00.000000000Z',
+        explicit_max_ttl: 0,
+        identity_policies: [],
+        issue_time: '2026-11-29T10:00:00.000000000Z',
+        meta: { purpose: 'dns' },
+        num_uses: 0,
+        orphan: false,
+        path: 'auth/token/create',
+        policies: ['default', 'deploy-prod'],
+        renewable: true,
+        ttl: 2678400,
+        type: 'service',
+      },
+      wrap_info: null,
+      warnings: null,
+      auth: null,
+    },
+    // The answer names the token itself and its accessor (which can look it up or revoke it).
+    carries: (token) => ({ id: token, accessor: `8609694a-cdbc-${token.length}-b9fd-7d3b8c4a7e10` }),
+    error: (_s, message) => ({ errors: [message] }),
+    revoked: { status: 403, body: { errors: ['permission denied', 'invalid token'] }, says: 'invalid token' },
+    expect: {
+      identity: 'token token-deploy-staging',
+      reason: 'HashiCorp Vault accepts it (GET /v1/auth/token/lookup-self): token token-deploy-staging',
+      tokenType: 'service',
+      permissions: ['default', 'deploy-prod'],
+    },
+  },
+  {
+    provider: 'pagerduty',
+    header: 'authorization',
+    prefix: 'Token token=',
+    separator: '',
+    path: '/abilities',
+    live: { abilities: ['sso', 'advanced_reports', 'teams', 'read_only_users', 'service_support_hours', 'urgencies'] },
+    error: (status, message) => ({ error: { message, code: status === 401 ? 2006 : 2010 } }),
+    expect: { identity: null, reason: 'PagerDuty accepts it (GET /abilities)' },
+  },
+  {
+    provider: 'cohere',
+    header: 'authorization',
+    prefix: 'Bearer',
+    path: '/v1/models',
+    live: {
+      models: [
+        {
+          name: 'command-r-plus-08-2024',
+          endpoints: ['generate', 'chat', 'summarize'],
+          finetuned: false,
+          context_length: 128000,
+          tokenizer_url: 'https://storage.googleapis.com/cohere-public/tokenizers/command-r-plus-08-2024.json',
+          default_endpoints: [],
+        },
+      ],
+      next_page_token: 'eyJwYWdlIjoyfQ',
+    },
+    expect: { identity: null, reason: 'Cohere accepts it (GET /v1/models)' },
+  },
+  {
+    provider: 'shopify',
+    header: 'x-shopify-access-token',
+    path: '/admin/oauth/access_scopes.json',
+    live: { access_scopes: [{ handle: 'read_products' }, { handle: 'write_orders' }] },
+    error: (_s, errors) => ({ errors }),
+    expect: {
+      identity: null,
+      reason: 'Shopify accepts it (GET /admin/oauth/access_scopes.json)',
+      permissions: ['read_products', 'write_orders'],
+    },
+  },
+  {
+    provider: 'linear',
+    header: 'authorization',
+    path: '/graphql',
+    method: 'POST',
+    live: {
+      data: {
+        viewer: { id: 'a3c5e2f0-1b2d-4c6e-8f90-123456789abc', name: 'Rae Kim', email: 'rae@example.com' },
+        organization: { name: 'Acme', urlKey: 'acme' },
+      },
+    },
+    error: (status, message) => ({
+      errors: [
+        { message, extensions: { type: 'authentication error', code: 'AUTHENTICATION_ERROR', statusCode: status } },
+      ],
+    }),
+    expect: {
+      identity: 'user rae@example.com',
+      reason: 'Linear accepts it (POST /graphql): user rae@example.com',
+      reach: { workspaces: ['Acme'] },
+    },
+  },
+  {
+    provider: 'newrelic',
+    header: 'api-key',
+    path: '/graphql',
+    method: 'POST',
+    live: {
+      data: {
+        actor: {
+          user: { id: 1234567, name: 'Sam Ortiz', email: 'sam@example.com' },
+          accounts: [
+            { id: 3001, name: 'Acme Production' },
+            { id: 3002, name: 'Acme Staging' },
+          ],
+        },
+      },
+    },
+    error: (status, message) => ({
+      errors: [{ message, extensions: { error_code: status === 401 ? 'BAD_API_KEY' : 'FORBIDDEN' } }],
+    }),
+    expect: {
+      identity: 'user sam@example.com',
+      reason: 'New Relic accepts it (POST /graphql): user sam@example.com',
+      reach: { accounts: ['Acme Production', 'Acme Staging'] },
     },
   },
 ];

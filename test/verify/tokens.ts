@@ -39,4 +39,12 @@ export const MAKE = {
   discord: () => `M${chars(ALNUM, 25)}.${chars(ALNUM, 6)}.${chars(ALNUM, 38)}`,
   okta: () => `00${chars(ALNUM, 40)}`,
   honeycomb: () => `hcaik_${chars(LOWER, 58)}`,
+  // A service token: hvs. and a base64url protobuf, which begins CAES.
+  cohere: () => chars(ALNUM, 40),
+  linear: () => `lin_api_${chars(ALNUM, 40)}`,
+  newrelic: () => `NRAK-${chars('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', 27)}`,
+  // A general access key: 20 characters (user keys begin u+).
+  pagerduty: () => chars(`${ALNUM}_-`, 20),
+  shopify: () => `shpat_${chars(HEX, 32)}`,
+  vault: () => `hvs.CAES${chars(`${ALNUM}_-`, 88)}`,
 } as const;
