@@ -45,7 +45,7 @@ describe('Cloudflare inspector against the loopback double', () => {
   const ctx = () => ({
     http: new ReadOnlyHttp(
       [new URL(url)],
-      { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 500 },
+      { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 10_000 },
       undefined,
       cloudflare.operations,
     ),

@@ -23,7 +23,7 @@ export function doContext(url: string, policy: Policy = DEFAULT_POLICY): Inspect
   return {
     http: new ReadOnlyHttp(
       [new URL(url)],
-      { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 500 },
+      { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 10_000 },
       undefined,
       digitalocean.operations,
     ),

@@ -27,7 +27,7 @@ export function flyCredential(
 /** An inspection context whose only door is a real ReadOnlyHttp pinned to the double. */
 export function flyContext(url: string, policy: Policy = DEFAULT_POLICY): InspectContext & { http: ReadOnlyHttp } {
   return {
-    http: new ReadOnlyHttp([new URL(url)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 500 }, undefined, flyio.operations),
+    http: new ReadOnlyHttp([new URL(url)], { ...DEFAULT_HTTP_OPTIONS, timeoutMs: 10_000 }, undefined, flyio.operations),
     endpoint: url,
     policy,
     signal: new AbortController().signal,
