@@ -22,6 +22,11 @@ export interface CompiledRule {
    * on those windows only, never on the whole text (see `contextWindow`).
    */
   windowLines?: number;
+  /**
+   * A line-scoped rule whose match starts with its one keyword at a token boundary: bytes that,
+   * just before a keyword hit, mean the regex cannot match there (see `keywordBoundary`).
+   */
+  notBefore?: Uint8Array;
 }
 
 /** Plain words a context pattern may be written as: `neon`, `cargo|crates`, `\bfoo_bar\b`. */
@@ -101,4 +106,61 @@ export function compileRule(spec: RuleSpec, validators: Record<string, Validator
     }));
   }
   return compiled;
+}
+
+/** The boundaries a regex may open with, and the bytes each says cannot come just before it. */
+const BOUNDARIES: Array<[string, RegExp]> = [
+  ['(?<![A-Za-z0-9_-])', /[A-Za-z0-9_-]/],
+  ['(?<![A-Za-z0-9_])', /[A-Za-z0-9_]/],
+  ['(?<![A-Za-z0-9])', /[A-Za-z0-9]/],
+  ['\\b', /[A-Za-z0-9_]/],
+];
+
+/** The keyword as a regex literal: its metacharacters escaped (`-` may be escaped or not). */
+const literalForms = (s: string) => {
+  const lit = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [lit, lit.replaceAll('-', '\\-')];
+};
+
+/** Whether a regex source has an alternation outside every group and class (`a|b` at the top). */
+function topLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * For a rule whose regex opens with a boundary and then its secret, starting with its one
+ * keyword written exactly (`(?<![A-Za-z0-9_-])(?<secret>fc-...`, `\b(?<secret>ghp_...`): the bytes
+ * that may not come just before a keyword hit for the regex to match there. A hit inside a longer
+ * word (`...4bfc-...` in a hex id) then triggers nothing. Exact: the regex could not match at that
+ * place, and any other place on the line is a hit of its own.
+ */
+export function keywordBoundary(spec: RuleSpec): Uint8Array | undefined {
+  if (spec.keywordScope !== 'line' || !spec.keywordsCaseSensitive || spec.context || spec.keywords.length !== 1)
+    return undefined;
+  if (spec.flags?.includes('i') || topLevelAlternation(spec.regex)) return undefined;
+  const keyword = spec.keywords[0]!;
+  for (const [open, before] of BOUNDARIES) {
+    const head = `${open}(?<secret>`;
+    if (!spec.regex.startsWith(head)) continue;
+    const rest = spec.regex.slice(head.length);
+    // The keyword, as the regex writes it (escaped or not).
+    if (!literalForms(keyword).some((form) => rest.startsWith(form))) return undefined;
+    // `\b` is a boundary only when the keyword starts with a word character.
+    if (open === '\\b' && !/^[A-Za-z0-9_]/.test(keyword)) return undefined;
+    const table = new Uint8Array(256);
+    for (let b = 0; b < 128; b++) if (before.test(String.fromCharCode(b))) table[b] = 1;
+    return table;
+  }
+  return undefined;
 }

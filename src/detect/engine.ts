@@ -2,7 +2,7 @@ import type { Provider } from '../core/provider.js';
 import { Secret } from '../core/secret.js';
 import type { Candidate, Fragment } from '../core/types.js';
 import { assignmentName } from './assignment.js';
-import { type CompiledRule, contextWindow } from './compile.js';
+import { type CompiledRule, contextWindow, keywordBoundary } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholder } from '../core/placeholders.js';
@@ -125,7 +125,11 @@ export class Detector {
   ) {
     this.untrusted = new Set(untrusted);
     // Built-in context rules that can run on windows around their keywords (compile.ts says when).
-    for (const r of rules) if (!this.untrusted.has(r.spec.id)) r.windowLines = contextWindow(r.spec);
+    for (const r of rules) {
+      if (this.untrusted.has(r.spec.id)) continue;
+      r.windowLines = contextWindow(r.spec);
+      r.notBefore = keywordBoundary(r.spec);
+    }
     const ids = new Map<string, number>();
     const words: string[] = [];
     const exact: boolean[] = [];
@@ -161,10 +165,18 @@ export class Detector {
       for (const r of this.rulesByKeyword[id]!) {
         const lineScoped =
           offsets.length > 0 && ((r.spec.keywordScope === 'line' && !r.contextRe) || r.windowLines !== undefined);
+        let own = offsets;
+        if (lineScoped && r.notBefore) {
+          // Hits inside a longer word cannot start this rule's match.
+          const notBefore = r.notBefore;
+          const len = r.keywords[0]!.length;
+          own = offsets.filter((end) => end < len || notBefore[bytes[end - len]!] !== 1);
+          if (own.length === 0) continue;
+        }
         const prev = hit.get(r);
         if (!lineScoped || prev === WHOLE) hit.set(r, WHOLE);
-        else if (prev) prev.push(...offsets);
-        else hit.set(r, [...offsets]);
+        else if (prev) prev.push(...own);
+        else hit.set(r, [...own]);
       }
     }
     if (this.pathRules.length) {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { PROVIDERS } from '../../providers/registry.js';
+import { keywordBoundary } from '../../src/detect/compile.js';
+import { Detector } from '../../src/detect/engine.js';
+import { loadRules } from '../../src/detect/load.js';
+
+/**
+ * Prefix rules skip keyword hits inside a longer word (`...4bfc-...`), and find exactly what they
+ * found before. The reference detector marks every rule as a config rule (no guard given): those
+ * never skip a hit.
+ */
+const rules = loadRules(PROVIDERS);
+const bounded = rules.filter((r) => keywordBoundary(r.spec) !== undefined);
+const fast = new Detector(loadRules(PROVIDERS), PROVIDERS);
+const reference = new Detector(
+  loadRules(PROVIDERS),
+  PROVIDERS,
+  undefined,
+  rules.map((r) => r.spec.id),
+);
+
+const view = (d: Detector, text: string) =>
+  d
+    .scanBytes(Buffer.from(text), { path: 'src/app.ts', source: 'tracked' })
+    .map((c) => `${c.ruleId} ${c.location.line}:${c.location.column} ${c.secret.reveal()}`)
+    .sort();
+
+describe('prefix rules skip keyword hits inside longer words', () => {
+  it('many built-in rules qualify, and rules with a context or a case-folded keyword do not', () => {
+    expect(bounded.length).toBeGreaterThan(50);
+    for (const r of bounded) {
+      expect(r.spec.context).toBeUndefined();
+      expect(r.spec.keywordsCaseSensitive).toBe(true);
+    }
+  });
+
+  it('find what every rule found before, with the token glued to words, ids and punctuation around it', () => {
+    let compared = 0;
+    for (const rule of bounded) {
+      for (const example of [...rule.spec.examples.truePositives, ...rule.spec.examples.falsePositives]) {
+        const keyword = rule.spec.keywords[0]!;
+        const texts = [
+          example,
+          // The keyword also inside a longer word on the same line, before and after the token.
+          `id=4b${keyword}x ${example} tail=ab${keyword}`,
+          `${example.replace(keyword, `9f${keyword}`)}`,
+          `x_${example}`,
+          `-${example}`,
+          `"${example}"`,
+          `(${example})\nnext ${keyword}${keyword}`,
+        ];
+        for (const text of texts) {
+          expect([rule.spec.id, text, view(fast, text)]).toEqual([rule.spec.id, text, view(reference, text)]);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+});
