@@ -4,9 +4,8 @@ import type { Config } from '../config/load.js';
 import { inspectAll } from '../inspect/run.js';
 import { mergeCandidates } from '../detect/merge.js';
 import { AllowFilter } from '../scan/allowlist.js';
-import { detectSources } from '../scan/pipeline.js';
+import { detectSources, scanMoreVia } from '../scan/pipeline.js';
 import { ScanPool } from '../scan/pool.js';
-import { fromWire } from '../scan/wire.js';
 import { WorkTreeSource } from '../sources/worktree-source.js';
 import type { Provider } from './provider.js';
 import { worst } from '../assess/severity.js';
@@ -84,8 +83,7 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
     credentials = mergeCandidates(detected.candidates.filter((c) => allow.keepCandidate(c))).filter((c) =>
       allow.keepCredential(c),
     );
-    const scanMore = async (fragments: Parameters<typeof pool.scan>[0]) =>
-      (await pool.scan(fragments)).map((w) => ({ ...w, found: w.found.map(fromWire) }));
+    const scanMore = scanMoreVia(pool);
     for (const r of opts.refiners ?? []) await r.afterMerge?.(credentials, scanMore);
   } finally {
     await pool.close();

@@ -33,6 +33,12 @@ const sizeOf = (f: PlainFragment) =>
 /** Only what a scanning thread needs: the settle function stays here. */
 const plain = (f: PlainFragment): PlainFragment => ({ meta: f.meta, content: f.content });
 
+/** Scanning more through the pool, for a source's settle or a refiner (outcomes in the order asked). */
+export const scanMoreVia =
+  (pool: ScanPool): ScanMore =>
+  async (fragments) =>
+    (await pool.scan(fragments.map(plain))).map(outcomeOf);
+
 interface Pending {
   f: SourceFragment;
   at: number;
@@ -55,7 +61,7 @@ export async function detectSources(
   const found = new Map<number, Candidate[]>();
   const noted = new Map<number, string[]>();
   const tallies = sources.map((): SourceTally => ({ fragments: 0, bytes: 0, skipped: 0, binary: 0 }));
-  const scanMore: ScanMore = async (fragments) => (await pool.scan(fragments.map(plain))).map(outcomeOf);
+  const scanMore = scanMoreVia(pool);
   const inFlight = new Set<Promise<void>>();
   let index = 0;
   let done = 0;

@@ -1,22 +1,17 @@
-import type { PlainFragment } from '../core/source.js';
+import type { FragmentContent, PlainFragment } from '../core/source.js';
 import type { Candidate } from '../core/types.js';
 import type { Detector } from '../detect/engine.js';
 import { decodeUtf16, isBinary, readForScan } from '../sources/read.js';
 import { type WireOutcome, toWire } from './wire.js';
 
 /** The bytes of a fragment: its own, or its file's, read here (on the scanning thread). */
-function bytesOf(f: PlainFragment, maxBytes: number): Buffer | { skipped: string } {
-  const c = f.content;
+function bytesOf(c: Exclude<FragmentContent, { text: string }>, maxBytes: number): Buffer | { skipped: string } {
   if ('file' in c) {
     const r = readForScan(c.file, maxBytes);
     return 'skipped' in r ? r : r.bytes;
   }
-  if ('bytes' in c) {
-    if (c.bytes.length > maxBytes)
-      return { skipped: `larger than the size cap (${c.bytes.length} > ${maxBytes} bytes)` };
-    return Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength);
-  }
-  return Buffer.alloc(0);
+  if (c.bytes.length > maxBytes) return { skipped: `larger than the size cap (${c.bytes.length} > ${maxBytes} bytes)` };
+  return Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength);
 }
 
 /**
@@ -41,7 +36,7 @@ function scanOne(f: PlainFragment, detector: Detector, maxBytes: number): WireOu
     found = detector.scan({ ...f.meta, text: f.content.text });
     bytes = f.content.text.length;
   } else {
-    const b = bytesOf(f, maxBytes);
+    const b = bytesOf(f.content, maxBytes);
     if (!Buffer.isBuffer(b)) return { found: [], bytes: 0, skipped: b.skipped };
     const utf16 = decodeUtf16(b);
     if (utf16 !== undefined) found = detector.scan({ ...f.meta, text: utf16 });

@@ -252,6 +252,48 @@ export interface IncidentRun {
   double: StartedDouble;
 }
 
+/** The audit of an incident suite: its double, its scanned folder, the token and the CLI's answer. */
+export interface IncidentAudit {
+  double: StartedDouble;
+  dir: string;
+  token: string;
+  run: { code: number; stdout: string; stderr: string };
+  /** The provider's one finding in a JSON answer (the audit's, or an `inspect`'s). */
+  findingIn(out: string): JsonFinding;
+}
+
+/**
+ * Inside a describe: starts the double, writes `VARIABLE=<token>` to `file` in a fresh folder,
+ * audits it through the CLI against the double, and cleans up after. The getter is valid once the
+ * suite's beforeAll has run.
+ */
+export function incidentAudit(
+  provider: Provider,
+  start: () => Promise<StartedDouble>,
+  at: { file: string; variable: string; token: string; quoted?: boolean },
+): () => IncidentAudit {
+  let audit: IncidentAudit | undefined;
+  const findingIn = (out: string): JsonFinding => {
+    const found = (JSON.parse(out) as { findings: JsonFinding[] }).findings.filter((f) => f.provider === provider.id);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+  beforeAll(async () => {
+    const double = await start();
+    const token = double.tokens[at.token]!;
+    const dir = mkdtempSync(join(tmpdir(), `tokenscope-${provider.id}-incident-`));
+    mkdirSync(join(dir, dirname(at.file)), { recursive: true });
+    writeFileSync(join(dir, at.file), `${at.variable}=${at.quoted ? `"${token}"` : token}\n`);
+    const run = await cli(['audit', dir, '--format', 'json', `--${provider.endpoint!.flag}`, double.url], { cwd: dir });
+    audit = { double, dir, token, run, findingIn };
+  });
+  afterAll(async () => {
+    await audit?.double.stop();
+    if (audit) rmSync(audit.dir, { recursive: true, force: true });
+  });
+  return () => audit!;
+}
+
 /**
  * The incident's shape on a hosting platform, end to end through the CLI: a token named for a
  * narrow purpose, in a staging file, that can delete a production resource. Critical, with
@@ -300,32 +342,19 @@ export function describeIncident(
   const endpoint = provider.endpoint!;
   const method = at.method ?? 'GET';
   describe(`the incident on ${provider.name}, end to end`, () => {
+    const audit = incidentAudit(provider, start, at);
     let double: StartedDouble;
     let dir: string;
     let run: { code: number; stdout: string; stderr: string };
     let token: string;
     let never: string[];
+    let findingIn: (out: string) => JsonFinding;
 
-    beforeAll(async () => {
-      double = await start();
-      token = double.tokens[at.token]!;
+    beforeAll(() => {
+      ({ double, dir, run, token, findingIn } = audit());
       const more = typeof at.neverPrinted === 'function' ? at.neverPrinted(token) : (at.neverPrinted ?? []);
       never = [token, ...more];
-      dir = mkdtempSync(join(tmpdir(), `tokenscope-${provider.id}-incident-`));
-      mkdirSync(join(dir, dirname(at.file)), { recursive: true });
-      writeFileSync(join(dir, at.file), `${at.variable}=${at.quoted ? `"${token}"` : token}\n`);
-      run = await cli(['audit', dir, '--format', 'json', `--${endpoint.flag}`, double.url], { cwd: dir });
     });
-    afterAll(async () => {
-      await double.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    const findingIn = (out: string): JsonFinding => {
-      const found = (JSON.parse(out) as { findings: JsonFinding[] }).findings.filter((f) => f.provider === provider.id);
-      expect(found).toHaveLength(1);
-      return found[0]!;
-    };
 
     it('exits 1 and reports the token critical and verified', () => {
       expect(run.code).toBe(1);

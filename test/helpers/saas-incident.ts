@@ -1,18 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Provider } from '../../src/core/provider.js';
 import { cli } from './cli.js';
-import type { StartedDouble } from './hosting-suites.js';
-
-interface JsonFinding {
-  provider: string;
-  severity: string;
-  verification: string;
-  risks: { id: string; severity: string; message: string }[];
-  remediation: string;
-}
+import { incidentAudit, type JsonFinding, type StartedDouble } from './hosting-suites.js';
 
 /**
  * The incident's shape on a SaaS platform, end to end through the CLI: a token named for a narrow
@@ -37,29 +26,15 @@ export function describeSaasIncident(
 ): void {
   const endpoint = provider.endpoint!;
   describe(`the incident on ${provider.name}, end to end`, () => {
+    const audit = incidentAudit(provider, start, at);
     let double: StartedDouble;
-    let dir: string;
     let run: { code: number; stdout: string; stderr: string };
     let token: string;
+    let findingIn: (out: string) => JsonFinding;
 
-    beforeAll(async () => {
-      double = await start();
-      token = double.tokens[at.token]!;
-      dir = mkdtempSync(join(tmpdir(), `tokenscope-${provider.id}-incident-`));
-      mkdirSync(join(dir, dirname(at.file)), { recursive: true });
-      writeFileSync(join(dir, at.file), `${at.variable}=${token}\n`);
-      run = await cli(['audit', dir, '--format', 'json', `--${endpoint.flag}`, double.url], { cwd: dir });
+    beforeAll(() => {
+      ({ double, run, token, findingIn } = audit());
     });
-    afterAll(async () => {
-      await double.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    const findingIn = (out: string): JsonFinding => {
-      const found = (JSON.parse(out) as { findings: JsonFinding[] }).findings.filter((f) => f.provider === provider.id);
-      expect(found).toHaveLength(1);
-      return found[0]!;
-    };
 
     it('exits 1 and reports the token critical and verified', () => {
       expect(run.code).toBe(1);
