@@ -1,17 +1,18 @@
 #!/usr/bin/env node
-// The installed command: runs the compiled CLI (npm install builds it through `prepare`).
+// The installed command: runs the bundled CLI in build/bundle/ (`npm run build` makes it, and npm
+// install builds it through `prepare`; scripts/build-cli.mjs says why a bundle).
 
 // The agent guard runs before every tool call of a coding agent: its plain form skips loading the CLI.
 const argv = process.argv.slice(2);
 if (argv.length === 2 && argv[0] === 'hook' && (argv[1] === 'claude-code' || argv[1] === 'cursor')) {
-  const { hookProcess } = await import('../build/src/guard/process.js');
+  const { hookProcess } = await import('../build/bundle/hook.js');
   process.exitCode = await hookProcess(argv[1]);
 } else {
   await cli();
 }
 
 async function cli() {
-  const { runCli } = await import('../build/src/cli/main.js');
+  const { runCli } = await import('../build/bundle/tokenscope.js');
 
   // The AWS SDK announces its own Node.js support policy (a plain-string warning that starts with its
   // name) once per process under Node 20; it is about the SDK's future releases, not the user's run.
