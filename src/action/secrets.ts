@@ -31,11 +31,11 @@ async function sourcesFor(
       return plan.kind === 'scan' ? { sources: [plan.scan.source], refiners: [] } : { sources: [], refiners: [] };
     }
     case 'branch': {
-      const scan = new HistoryScan({ cwd: root, revs: [target.ref], head: target.ref, skip, maxFileSize });
+      const scan = new HistoryScan({ cwd: root, revs: [target.ref], head: target.ref, skip });
       return { root, sources: [scan], refiners: [] };
     }
     case 'full': {
-      const scan = new HistoryScan({ cwd: root, revs: await allRevs(root), head: 'HEAD', skip, maxFileSize });
+      const scan = new HistoryScan({ cwd: root, revs: await allRevs(root), head: 'HEAD', skip });
       return { root, sources: [scan], refiners: [] };
     }
     case 'none':

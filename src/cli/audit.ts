@@ -76,7 +76,7 @@ async function plan(args: Record<string, unknown>, io: CliIO, root: string | und
       revs = [tip];
       head = args.branch;
     }
-    const history = new HistoryScan({ cwd: root, revs, head, skip, maxFileSize });
+    const history = new HistoryScan({ cwd: root, revs, head, skip });
     p.sources.push(history);
     p.refiners.push(history);
   }

@@ -8,6 +8,7 @@ import { detectSources, scanMoreVia } from '../scan/pipeline.js';
 import { ScanPool } from '../scan/pool.js';
 import { WorkTreeSource } from '../sources/worktree-source.js';
 import type { Provider } from './provider.js';
+import { ScannedFiles } from './scanned-files.js';
 import { worst } from '../assess/severity.js';
 import type { CredentialRefiner, Source } from './source.js';
 import type { Credential, Finding, Inspection } from './types.js';
@@ -60,7 +61,14 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
 
   // One pool of scanning threads for every source: the working tree, history, a range, the
   // index, stdin, home and the environment alike.
-  const worktree = opts.root ? new WorkTreeSource(opts.root, config) : undefined;
+  // A source that meets the working tree's files again (history) takes their outcomes instead of
+  // scanning the same bytes at the same path twice, unless a config rule's exclusions name commits
+  // (then the same bytes may be judged differently in history).
+  const reusing = (opts.sources ?? []).filter((s) => s.reuse);
+  const byCommit = config.rules.some((r) => r.allow?.some((a) => a.commits?.length));
+  const scanned = opts.root && reusing.length > 0 && !byCommit ? new ScannedFiles() : undefined;
+  for (const s of scanned ? reusing : []) s.reuse!(scanned!);
+  const worktree = opts.root ? new WorkTreeSource(opts.root, config, scanned) : undefined;
   const sources = [...(worktree ? [worktree] : []), ...(opts.sources ?? [])];
   const pool = new ScanPool(detectorOptions, opts.threads, config.fileBudgetMs);
   let credentials: Credential[];

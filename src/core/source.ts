@@ -1,3 +1,4 @@
+import type { ScannedFiles } from './scanned-files.js';
 import type { Candidate, Credential, Fragment, RiskSignal } from './types.js';
 
 /**
@@ -11,9 +12,34 @@ export interface FragmentMeta extends Omit<Fragment, 'text'> {
 
 /**
  * What a scanning thread reads: text already in hand, raw bytes (decoded there: UTF-16, binary
- * or UTF-8), or a file it reads itself (so reads run in parallel with detection).
+ * or UTF-8), or a file it reads itself (so reads run in parallel with detection). `blobId`: also
+ * say which git blob the file's bytes are (`ScanOutcome.blob`), so a later source holding the same
+ * blob at the same path need not scan it again (see ScannedFiles).
  */
-export type FragmentContent = { text: string } | { bytes: Uint8Array } | { file: string };
+export type FragmentContent =
+  | { text: string }
+  | { bytes: Uint8Array }
+  | { file: string; blobId?: true }
+  | GitBlob
+  | Scanned;
+
+/**
+ * A git blob, read by the scanning thread itself from the repository at `repo` (a directory in
+ * it, or its git directory), so blob contents never pass through the main thread.
+ */
+export interface GitBlob {
+  blob: string;
+  repo: string | { gitDir: string };
+}
+
+/**
+ * A fragment already scanned in this run: the same bytes at the same path, found by an earlier
+ * source (history meeting a working-tree file's blob). The pipeline settles it at once, with this
+ * outcome, and no thread reads it again.
+ */
+export interface Scanned {
+  scanned: ScanOutcome;
+}
 
 /** What the scanning threads made of one fragment. */
 export interface ScanOutcome {
@@ -24,6 +50,10 @@ export interface ScanOutcome {
   skipped?: string;
   /** What the detector gave up on (a config rule over its time budget). */
   notes?: string[];
+  /** The git blob id (SHA-1) of the bytes scanned, when the fragment asked for it (`blobId`). */
+  blob?: string;
+  /** A git blob that was not read: over the size cap, or missing, corrupt, not a blob (`skipped` says which). */
+  unread?: 'oversize' | 'unreadable';
 }
 
 /** A fragment as it travels to a scanning thread: content and where it came from, nothing else. */
@@ -46,6 +76,8 @@ export interface SourceFragment extends PlainFragment {
    * held a secret). Without it, candidates are kept as found and a skipped fragment is a note.
    */
   settle?(outcome: ScanOutcome, scan: ScanMore): Candidate[] | Promise<Candidate[]>;
+  /** Told what scanning came to, whether or not there is a `settle` (the working tree keeps it for history). */
+  scanned?(outcome: ScanOutcome): void;
 }
 
 /**
@@ -58,6 +90,12 @@ export interface Source {
   fragments(): AsyncIterable<SourceFragment>;
   /** Called once every fragment is settled: what settling needed (a look-back reader) can go. */
   close?(): void | Promise<void>;
+  /**
+   * For a source that meets the working tree's files again (history: HEAD's blobs are mostly the
+   * files on disk): the working tree's outcomes, to settle the same blob at the same path with
+   * instead of scanning it twice.
+   */
+  reuse?(scanned: ScannedFiles): void;
 }
 
 /**

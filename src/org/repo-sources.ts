@@ -71,7 +71,6 @@ export class RepoHistory implements CredentialRefiner, Source {
       revs: ['--all'],
       head: opts.head,
       skip: opts.skip,
-      maxFileSize: opts.maxFileSize,
     });
   }
 

@@ -72,14 +72,14 @@ export async function detectSources(
     else noted.set(at, [text]);
   };
 
-  const settleOne = async ({ f, at, tally }: Pending, w: WireOutcome) => {
-    const o = outcomeOf(w);
+  const settleOne = async ({ f, at, tally }: Pending, o: ScanOutcome) => {
     tally.fragments++;
     tally.bytes += o.bytes;
     if (o.skipped) tally.skipped++;
     if (o.skipped === 'binary') tally.binary++;
     for (const n of o.notes ?? []) note(at, n);
     try {
+      f.scanned?.(o);
       let kept = o.found;
       if (f.settle) kept = await f.settle(o, scanMore);
       else if (o.skipped && o.skipped !== 'binary') note(at, `skipped ${f.meta.path}: ${o.skipped}`);
@@ -93,7 +93,7 @@ export async function detectSources(
   const dispatch = (batch: Pending[]) => {
     const job = pool
       .scan(batch.map((p) => plain(p.f)))
-      .then((outs) => Promise.all(batch.map((p, k) => settleOne(p, outs[k]!))))
+      .then((outs) => Promise.all(batch.map((p, k) => settleOne(p, outcomeOf(outs[k]!)))))
       .then(() => {
         inFlight.delete(job);
       });
@@ -105,6 +105,14 @@ export async function detectSources(
       let batch: Pending[] = [];
       let batchBytes = 0;
       for await (const f of source.fragments()) {
+        if ('scanned' in f.content) {
+          // Scanned earlier in this run (the same blob at the same path): settled here and now.
+          const job = settleOne({ f, at: index++, tally: tallies[s]! }, f.content.scanned).then(() => {
+            inFlight.delete(job);
+          });
+          inFlight.add(job);
+          continue;
+        }
         batch.push({ f, at: index++, tally: tallies[s]! });
         batchBytes += sizeOf(f);
         if (batch.length < pool.batchSize && batchBytes < BATCH_BYTES) continue;

@@ -6,6 +6,7 @@ import { DEFAULT_FILE_BUDGET_MS } from '../config/defaults.js';
 import { packageRoot } from '../core/paths.js';
 import type { PlainFragment } from '../core/source.js';
 import type { Detector } from '../detect/engine.js';
+import { BlobFetcher } from './blob-fetch.js';
 import { buildDetector, type DetectorOptions } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
 import type { WireOutcome } from './wire.js';
@@ -52,6 +53,8 @@ export class ScanPool {
   /** The built-in rules alone, for what a thread held when it overran (see overran). */
   private builtIn: Detector | undefined;
   private closed = false;
+  /** Git blobs of what is scanned here (one thread, or a thread's jobs rescanned after an overrun). */
+  private readonly blobs: BlobFetcher;
   private readonly guarded: boolean;
   private readonly depth: number;
   private readonly backstopMs: number;
@@ -68,6 +71,7 @@ export class ScanPool {
     // Every config regex on a fragment (match, context, path) may use its whole budget before the
     // guard stops it: the backstop waits for all of them, and then some, before it acts.
     this.backstopMs = fileBudgetMs * (3 + 2 * opts.extraRules.length) + 2000;
+    this.blobs = new BlobFetcher(opts.maxFileBytes);
   }
 
   /** How many jobs may usefully wait for the threads: more only holds memory. */
@@ -87,7 +91,7 @@ export class ScanPool {
     if (!this.script) {
       this.inline ??= buildDetector(this.opts, false, this.opts.ruleBudgetMs);
       const detector = this.inline;
-      return Promise.resolve(fragments.map((f) => scanFragment(f, detector, this.opts.maxFileBytes)));
+      return this.blobs.scanAll(fragments, (f) => scanFragment(f, detector, this.opts.maxFileBytes));
     }
     return new Promise((resolve) => {
       this.queue.push({ fragments, resolve });
@@ -97,6 +101,7 @@ export class ScanPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.blobs.close();
     const lanes = this.lanes.splice(0);
     for (const l of lanes) clearTimeout(l.timer);
     await Promise.all(lanes.map((l) => l.worker.terminate()));
@@ -160,13 +165,13 @@ export class ScanPool {
     this.builtIn ??= buildDetector({ extraRules: [], only: this.opts.only });
     const detector = this.builtIn;
     for (const job of held) {
-      job.resolve(
-        job.fragments.map((f) => {
+      void this.blobs
+        .scanAll(job.fragments, (f) => {
           const o = scanFragment(f, detector, this.opts.maxFileBytes);
           const note = `custom rules stopped on ${f.meta.path}: its scan took longer than ${this.backstopMs} ms; only the built-in rules ran there`;
           return { ...o, notes: [...(o.notes ?? []), note] };
-        }),
-      );
+        })
+        .then(job.resolve);
     }
   }
 

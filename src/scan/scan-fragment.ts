@@ -1,11 +1,15 @@
-import type { FragmentContent, PlainFragment } from '../core/source.js';
+import { createHash } from 'node:crypto';
+import type { FragmentContent, GitBlob, PlainFragment, Scanned } from '../core/source.js';
 import type { Candidate } from '../core/types.js';
 import type { Detector } from '../detect/engine.js';
 import { decodeUtf16, isBinary, readForScan } from '../sources/read.js';
 import { type WireOutcome, toWire } from './wire.js';
 
 /** The bytes of a fragment: its own, or its file's, read here (on the scanning thread). */
-function bytesOf(c: Exclude<FragmentContent, { text: string }>, maxBytes: number): Buffer | { skipped: string } {
+function bytesOf(
+  c: Exclude<FragmentContent, { text: string } | Scanned | GitBlob>,
+  maxBytes: number,
+): Buffer | { skipped: string } {
   if ('file' in c) {
     const r = readForScan(c.file, maxBytes);
     return 'skipped' in r ? r : r.bytes;
@@ -29,22 +33,36 @@ export function scanFragment(f: PlainFragment, detector: Detector, maxBytes: num
   }
 }
 
+/** The id git gives these bytes as a blob (SHA-1 of a `blob <size>` header and the bytes). */
+export function gitBlobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
 function scanOne(f: PlainFragment, detector: Detector, maxBytes: number): WireOutcome {
   let found: Candidate[];
   let bytes: number;
+  let blob: string | undefined;
+  if ('scanned' in f.content) throw new Error('an already scanned fragment reached a scanning thread');
+  if ('blob' in f.content) throw new Error('a git blob reached the scanner unread (BlobFetcher reads them)');
   if ('text' in f.content) {
     found = detector.scan({ ...f.meta, text: f.content.text });
     bytes = f.content.text.length;
   } else {
     const b = bytesOf(f.content, maxBytes);
     if (!Buffer.isBuffer(b)) return { found: [], bytes: 0, skipped: b.skipped };
+    blob = 'blobId' in f.content && f.content.blobId ? gitBlobId(b) : undefined;
     const utf16 = decodeUtf16(b);
     if (utf16 !== undefined) found = detector.scan({ ...f.meta, text: utf16 });
-    else if (isBinary(b)) return { found: [], bytes: 0, skipped: 'binary' };
+    else if (isBinary(b)) return { found: [], bytes: 0, skipped: 'binary', ...(blob ? { blob } : {}) };
     else found = detector.scanBytes(b, f.meta);
     bytes = b.length;
   }
   // A config rule the guard stopped on this fragment: said with the fragment's outcome.
   const stopped = detector.notes.splice(0);
-  return { found: found.map(toWire), bytes, ...(stopped.length ? { notes: stopped } : {}) };
+  return {
+    found: found.map(toWire),
+    bytes,
+    ...(stopped.length ? { notes: stopped } : {}),
+    ...(blob ? { blob } : {}),
+  };
 }

@@ -29,4 +29,6 @@ export interface WireOutcome {
   bytes: number;
   skipped?: string;
   notes?: string[];
+  blob?: string;
+  unread?: 'oversize' | 'unreadable';
 }

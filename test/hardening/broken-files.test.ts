@@ -95,6 +95,8 @@ describe('broken and hostile files: each reported, none fatal', () => {
     const obj = join(root, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
     rmSync(obj, { force: true });
     writeFileSync(obj, 'not zlib');
+    // Changed on disk too: the working tree no longer holds that blob, only git could read it.
+    writeFileSync(join(root, 'b.env'), 'B=\n');
     const run = await cli(['audit', root, '--history', '--offline', '--format', 'json']);
     const report = JSON.parse(run.stdout) as Report;
     expect(

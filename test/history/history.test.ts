@@ -165,7 +165,6 @@ describe('audit --history: each blob once', () => {
       revs: ['--all'],
       head: 'HEAD',
       skip: config.skip,
-      maxFileSize: config.maxFileSize,
     });
     const result = await audit({
       config,
@@ -296,12 +295,48 @@ describe('audit --history: broken input', () => {
     const file = join(w.root, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
     chmodSync(file, 0o644);
     writeFileSync(file, 'not zlib at all');
+    // The file on disk no longer holds that blob: only git could give its bytes.
+    writeFileSync(join(w.root, 'broken.env'), 'changed\n');
 
     const { code, report } = await auditJson([w.root, '--history']);
     expect(code).toBe(1); // a committed GitHub token fails the default gate, inspected or not
     expect(historyLoc(findingFor(report!, kept))).toBeDefined();
-    expect(historyLoc(findingFor(report!, broken))).toBeUndefined();
+    expect(findingFor(report!, broken)).toBeUndefined();
     expect(report!.notes.join('\n')).toContain(`could not read blob ${oid.slice(0, 7)} (broken.env at `);
+  });
+
+  it('takes a blob the working tree holds at the same path from the working tree: git is not asked for it again', async () => {
+    const w = new World();
+    const t = githubToken();
+    const first = w.commit('add', { 'app.env': `GITHUB_TOKEN=${t}\n` });
+    const oid = w.git('rev-parse', 'HEAD:app.env');
+    // Corrupt in the object store, intact on disk: had history read it from git, it would be a note.
+    const file = join(w.root, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
+    chmodSync(file, 0o644);
+    writeFileSync(file, 'not zlib at all');
+
+    const { report } = await auditJson([w.root, '--history']);
+    const f = findingFor(report!, t)!;
+    expect(f.locations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'app.env', source: 'tracked', line: 1 }),
+        expect.objectContaining({ path: 'app.env', source: 'history', commit: first, line: 1, presentAtHead: true }),
+      ]),
+    );
+    expect(report!.notes.join('\n')).not.toContain('could not read blob');
+  });
+
+  it("does not take the working tree's outcome where a config rule is allowed by commit: the same bytes are judged per commit", async () => {
+    const w = new World();
+    const secret = 'sess-0f1e2d3c4b5a6978';
+    const toml = `[[rules]]\nid = "session"\nregex = '''sess-[0-9a-f]{16}'''\nkeywords = ["sess-"]\n`;
+    w.commit('config', { '.tokenscope.yml': 'rules:\n  - gitleaks: leaks.toml\n', 'leaks.toml': toml });
+    const added = w.commit('add', { 'app.env': `SESSION=${secret}\n` });
+    writeFileSync(join(w.root, 'leaks.toml'), `${toml}\n  [[rules.allowlists]]\n  commits = ["${added}"]\n`);
+    const { report } = await auditJson([w.root, '--history']);
+    const f = findingFor(report!, secret, 'gitleaks')!;
+    // On disk the rule reports it; in history, at the allowed commit, it does not.
+    expect(f.locations.map((l) => l.source)).toEqual(['tracked']);
   });
 
   it('scans a shallow clone: the cut-off commit holds its whole tree', async () => {

@@ -1,7 +1,7 @@
+import type { ScannedFiles } from '../../core/scanned-files.js';
 import type { CredentialRefiner, ScanOutcome, Source, SourceFragment } from '../../core/source.js';
 import type { Candidate, Credential, Location, RiskSignal } from '../../core/types.js';
 import type { GitPlace } from '../../git/run.js';
-import { type BlobAnswer, readBlobs } from './cat-file.js';
 import { type Change, NULL_OID, type WalkOutcome, walkChanges, walkIntroductions } from './log-walk.js';
 import { skipMatcher } from './skip.js';
 import { treeEntries } from './tree.js';
@@ -14,7 +14,6 @@ export interface HistoryOptions {
   /** The tree that counts as "now" for presentAtHead: HEAD, or the --branch ref. */
   head: string;
   skip: string[];
-  maxFileSize: number;
 }
 
 export interface HistoryStats {
@@ -23,6 +22,8 @@ export interface HistoryStats {
   blobsScanned: number;
   /** Bytes of unique blob content scanned. */
   bytes: number;
+  /** Of the blobs scanned, those the working tree held at the same path, scanned there once. */
+  reused: number;
   binary: number;
   oversize: number;
   unreadable: number;
@@ -38,6 +39,7 @@ interface Origin {
 type Alias = [path: string, commit: string, date: string, seq: number];
 
 const short = (sha: string) => sha.slice(0, 7);
+const metaOf = (c: Change) => ({ path: c.path, source: 'history' as const, commit: c.commit, date: c.date });
 const originKey = (path: string, commit: string) => `${path}\0${commit}`;
 
 /**
@@ -49,8 +51,17 @@ const originKey = (path: string, commit: string) => `${path}\0${commit}`;
  * still present at HEAD and, when it is not, which commit removed it.
  */
 export class HistoryScan implements CredentialRefiner, Source {
-  readonly stats: HistoryStats = { commits: 0, blobsScanned: 0, bytes: 0, binary: 0, oversize: 0, unreadable: 0 };
-  private readonly gathered: string[] = [];
+  readonly stats: HistoryStats = {
+    commits: 0,
+    blobsScanned: 0,
+    bytes: 0,
+    reused: 0,
+    binary: 0,
+    oversize: 0,
+    unreadable: 0,
+  };
+  /** Notes with the walk position they belong to: blobs settle in whatever order the threads answer. */
+  private readonly gathered: Array<[at: number, note: string]> = [];
   /** Only for blobs that yielded candidates: (path, commit) -> blob. */
   private readonly origins = new Map<string, Origin>();
   /** Blobs seen again at another path or commit after their first: where. */
@@ -58,63 +69,73 @@ export class HistoryScan implements CredentialRefiner, Source {
   /** Credential fingerprint -> the commit that removed it from HEAD's line of history. */
   private readonly removedIn = new Map<string, { commit: string; date: string }>();
 
+  /** The working tree's outcomes, when the audit scanned it in the same run (see reuse). */
+  private scanned: ScannedFiles | undefined;
+
   constructor(private readonly opts: HistoryOptions) {}
+
+  /**
+   * HEAD's blobs are mostly the files on disk, already scanned as the working tree: a blob the
+   * working tree held at the same path is settled with that outcome, never read or scanned again.
+   */
+  reuse(scanned: ScannedFiles): void {
+    this.scanned = scanned;
+  }
 
   notes(): string[] {
     const { binary } = this.stats;
-    return binary ? [...this.gathered, `history: skipped ${binary} binary blob(s)`] : this.gathered;
+    const inOrder = [...this.gathered].sort((a, b) => a[0] - b[0]).map(([, note]) => note);
+    return binary ? [...inOrder, `history: skipped ${binary} binary blob(s)`] : inOrder;
   }
 
   async *fragments(): AsyncGenerator<SourceFragment> {
-    const { cwd, revs, maxFileSize } = this.opts;
+    const { cwd, revs } = this.opts;
     const skipped = skipMatcher(this.opts.skip);
     const seen = new Set<string>();
     const walk: WalkOutcome = { commits: 0 };
-    const changes = walkIntroductions(cwd, revs, walk);
-    const fresh = (c: Change) => {
-      if (skipped(c.path)) return undefined;
+    let yielded = 0;
+    for await (const c of walkIntroductions(cwd, revs, walk)) {
+      if (skipped(c.path)) continue;
       if (seen.has(c.newOid)) {
         const list = this.aliases.get(c.newOid);
         const alias: Alias = [c.path, c.commit, c.date, c.seq];
         if (list) list.push(alias);
         else this.aliases.set(c.newOid, [alias]);
-        return undefined;
+        continue;
       }
       seen.add(c.newOid);
-      return c.newOid;
-    };
-    for await (const [c, answer] of readBlobs(cwd, maxFileSize, changes, fresh)) {
-      const f = this.fragmentOf(answer, c);
-      if (f) yield f;
+      const meta = metaOf(c);
+      const at = yielded++;
+      const settle = (o: ScanOutcome) => this.settle(o, c, at);
+      const known = await this.scanned?.take(c.path, c.newOid, meta);
+      if (known) {
+        this.stats.reused++;
+        yield { meta, content: { scanned: known }, settle };
+      } else {
+        // The scanning thread reads the blob itself, from its own cat-file.
+        yield { meta, content: { blob: c.newOid, repo: cwd }, settle };
+      }
     }
     this.stats.commits = walk.commits;
     if (walk.error)
-      this.gathered.push(`history: the walk stopped early, later commits were not scanned: ${walk.error}`);
+      this.gathered.push([
+        Number.POSITIVE_INFINITY,
+        `history: the walk stopped early, later commits were not scanned: ${walk.error}`,
+      ]);
   }
 
-  /** One answer of cat-file: a fragment when it is a blob within the cap, counted and noted when not. */
-  private fragmentOf(answer: BlobAnswer, c: Change): SourceFragment | undefined {
+  private settle(o: ScanOutcome, c: Change, at: number): Candidate[] {
     const where = `${c.path} at ${short(c.commit)}`;
-    if (answer.kind === 'oversize') {
+    if (o.unread === 'oversize') {
       this.stats.oversize++;
-      this.gathered.push(
-        `skipped ${where}: larger than the size cap (${answer.size} > ${this.opts.maxFileSize} bytes)`,
-      );
-      return undefined;
+      this.gathered.push([at, `skipped ${where}: ${o.skipped}`]);
+      return [];
     }
-    if (answer.kind !== 'blob') {
+    if (o.unread) {
       this.stats.unreadable++;
-      this.gathered.push(`history: could not read blob ${short(c.newOid)} (${where}): ${answer.reason}`);
-      return undefined;
+      this.gathered.push([at, `history: could not read blob ${short(c.newOid)} (${where}): ${o.skipped}`]);
+      return [];
     }
-    return {
-      meta: { path: c.path, source: 'history', commit: c.commit, date: c.date },
-      content: { bytes: answer.content },
-      settle: (o) => this.settle(o, c),
-    };
-  }
-
-  private settle(o: ScanOutcome, c: Change): Candidate[] {
     if (o.skipped === 'binary') {
       this.stats.binary++;
       return [];
@@ -122,7 +143,7 @@ export class HistoryScan implements CredentialRefiner, Source {
     if (o.skipped) {
       // One blob that breaks the scan costs that blob only.
       this.stats.unreadable++;
-      this.gathered.push(`history: could not scan ${c.path} at ${short(c.commit)}: ${o.skipped}`);
+      this.gathered.push([at, `history: could not scan ${where}: ${o.skipped}`]);
       return [];
     }
     this.stats.blobsScanned++;

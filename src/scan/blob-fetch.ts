@@ -1,0 +1,91 @@
+import type { GitPlace } from '../git/run.js';
+import type { PlainFragment } from '../core/source.js';
+import { type BlobAnswer, BlobReader, OBJECT_ID } from '../sources/history/cat-file.js';
+import type { WireOutcome } from './wire.js';
+
+/** One repository's reader, and its answers in the order asked. */
+interface Conversation {
+  reader: BlobReader;
+  answers: AsyncGenerator<BlobAnswer>;
+}
+
+const keyOf = (place: GitPlace) => (typeof place === 'string' ? `dir:${place}` : `git:${place.gitDir}`);
+
+/**
+ * Reads the git blobs of the fragments a scanning thread is given (`{ blob, repo }` content),
+ * through one long-lived `git cat-file --batch` per repository and thread: the bytes go from git
+ * to the thread that scans them, never through the main thread, and both threads' readers
+ * decompress in parallel. Each blob is scanned as it arrives and dropped, so a thread holds no
+ * more than the reader's bounded queue.
+ */
+export class BlobFetcher {
+  private readonly conversations = new Map<string, Conversation>();
+  /** Batches take their turns: answers come in the order asked, per repository. */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** Scans each fragment with `scan`, reading blob contents first; outcomes in the order given. */
+  scanAll(fragments: PlainFragment[], scan: (f: PlainFragment) => WireOutcome): Promise<WireOutcome[]> {
+    if (!fragments.some((f) => 'blob' in f.content)) return Promise.resolve(fragments.map(scan));
+    const done = this.turn.then(() => this.inTurn(fragments, scan));
+    this.turn = done.catch(() => undefined);
+    return done;
+  }
+
+  private async inTurn(fragments: PlainFragment[], scan: (f: PlainFragment) => WireOutcome): Promise<WireOutcome[]> {
+    // Every id is asked for at once (a few dozen lines: the pipe takes them without waiting), so git
+    // reads ahead while the first blobs are scanned.
+    for (const f of fragments) {
+      if (!('blob' in f.content) || !OBJECT_ID.test(f.content.blob)) continue;
+      void this.conversation(f.content.repo)
+        .reader.request(f.content.blob)
+        .catch(() => undefined);
+    }
+    const out: WireOutcome[] = [];
+    for (const f of fragments) {
+      const c = f.content;
+      if (!('blob' in c)) {
+        out.push(scan(f));
+        continue;
+      }
+      if (!OBJECT_ID.test(c.blob)) {
+        out.push({ found: [], bytes: 0, skipped: 'not an object id', unread: 'unreadable' });
+        continue;
+      }
+      const next = await this.conversation(c.repo).answers.next();
+      const answer: BlobAnswer = next.done
+        ? { oid: c.blob, kind: 'unreadable', reason: 'the reader was closed' }
+        : next.value;
+      if (answer.kind === 'blob') out.push(scan({ meta: f.meta, content: { bytes: answer.content } }));
+      else if (answer.kind === 'oversize')
+        out.push({
+          found: [],
+          bytes: 0,
+          skipped: `larger than the size cap (${answer.size} > ${this.maxBytes} bytes)`,
+          unread: 'oversize',
+        });
+      else out.push({ found: [], bytes: 0, skipped: answer.reason, unread: 'unreadable' });
+    }
+    return out;
+  }
+
+  private conversation(place: GitPlace): Conversation {
+    const key = keyOf(place);
+    let c = this.conversations.get(key);
+    if (!c) {
+      // Unbuffered: each answer comes as soon as it is asked for, so a batch's last blob never
+      // waits in git's buffer for the next batch's questions.
+      const reader = new BlobReader(place, this.maxBytes, false);
+      c = { reader, answers: reader.read() };
+      this.conversations.set(key, c);
+    }
+    return c;
+  }
+
+  /** Stops every git reader. */
+  close(): void {
+    for (const c of this.conversations.values()) c.reader.close();
+    this.conversations.clear();
+  }
+}
