@@ -36,12 +36,15 @@ export class BlobFetcher {
   private async inTurn(fragments: PlainFragment[], scan: (f: PlainFragment) => WireOutcome): Promise<WireOutcome[]> {
     // Every id is asked for at once (a few dozen lines: the pipe takes them without waiting), so git
     // reads ahead while the first blobs are scanned.
+    const asked = new Map<Conversation, string[]>();
     for (const f of fragments) {
       if (!('blob' in f.content) || !OBJECT_ID.test(f.content.blob)) continue;
-      void this.conversation(f.content.repo)
-        .reader.request(f.content.blob)
-        .catch(() => undefined);
+      const c = this.conversation(f.content.repo);
+      const ids = asked.get(c);
+      if (ids) ids.push(f.content.blob);
+      else asked.set(c, [f.content.blob]);
     }
+    for (const [c, ids] of asked) void c.reader.requestMany(ids).catch(() => undefined);
     const out: WireOutcome[] = [];
     for (const f of fragments) {
       const c = f.content;

@@ -56,17 +56,22 @@ export class BlobReader {
   }
 
   /** Sends one id; resolves when git's input pipe can take more. */
-  async request(oid: string): Promise<void> {
-    if (!OBJECT_ID.test(oid)) throw new Error('BlobReader: only object ids are requested');
+  request(oid: string): Promise<void> {
+    return this.requestMany([oid]);
+  }
+
+  /** Sends ids in one write (one wake-up of git, not one per id); resolves when the pipe can take more. */
+  async requestMany(oids: string[]): Promise<void> {
+    if (!oids.every((oid) => OBJECT_ID.test(oid))) throw new Error('BlobReader: only object ids are requested');
     if (this.finished) {
-      this.push({ oid, kind: 'unreadable', reason: this.broken ?? 'the reader was closed' });
+      for (const oid of oids) this.push({ oid, kind: 'unreadable', reason: this.broken ?? 'the reader was closed' });
       return;
     }
-    this.inFlight.push(oid);
+    this.inFlight.push(...oids);
     // Answered, in its turn, when the stopped process's exit is handled.
     if (this.broken !== undefined) return;
     const stdin = this.child.proc.stdin;
-    if (stdin.write(`${oid}\n`)) return;
+    if (stdin.write(`${oids.join('\n')}\n`)) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         stdin.off('drain', done);
