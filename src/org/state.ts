@@ -149,7 +149,7 @@ export class StateStore {
     const rows = this.db.prepare('SELECT * FROM inspections WHERE inspected_at >= ?').all(since) as InspectionRow[];
     const out = new Map<string, CachedInspection>();
     for (const r of rows) {
-      if ((endpoints[r.provider] ?? '') !== r.endpoint) continue;
+      if (answeredBy(endpoints, r.provider) !== r.endpoint) continue;
       out.set(r.fingerprint, {
         inspection: {
           verification: r.verification,
@@ -223,7 +223,7 @@ export class StateStore {
         cache.run({
           fingerprint: f.id,
           provider: f.provider,
-          endpoint: run.endpoints[f.provider] ?? '',
+          endpoint: answeredBy(run.endpoints, f.provider),
           verification: f.verification,
           reason: f.verificationReason,
           scope,
@@ -274,4 +274,17 @@ export class StateStore {
 function withoutFacts(scope: Omit<Scope, 'facts'> & { facts?: unknown }): Omit<Scope, 'facts'> {
   const { facts: _facts, ...rest } = scope;
   return rest;
+}
+
+/**
+ * What a provider's answers depend on: its endpoint, and its named extra endpoints (`google.oauth`,
+ * the token endpoint a Google key is exchanged at), so changing any of them invalidates cached
+ * answers. A provider without extra endpoints is keyed by its endpoint alone, as before.
+ */
+export function answeredBy(endpoints: Record<string, string>, provider: string): string {
+  const extra = Object.keys(endpoints)
+    .filter((k) => k.startsWith(`${provider}.`))
+    .sort()
+    .map((k) => `${k.slice(provider.length + 1)}=${endpoints[k]}`);
+  return [endpoints[provider] ?? '', ...extra].join(' ');
 }

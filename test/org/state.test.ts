@@ -194,3 +194,29 @@ test('a credential last seen in a repository that was not scanned this run is no
   expect(last.section.resolved.map((c) => c.id)).toEqual([id(a.shared)]);
   store.close();
 });
+
+test("a cached answer is tied to every endpoint it came from: changing a provider's extra endpoint (Google's token endpoint) asks again", () => {
+  const store = new StateStore(':memory:');
+  const a = makeTokens();
+  const now = new Date('2030-01-01T00:00:00Z');
+  const endpoints = { google: 'https://api.example.test/', 'google.oauth': 'https://oauth.example.test/token' };
+  store.record({
+    now,
+    target: 'org:acme',
+    findings: [
+      {
+        ...finding(a.shared, 'api'),
+        provider: 'google',
+        inspection: { at: now.toISOString(), fromCache: false, providerRisks: [] },
+      },
+    ],
+    endpoints,
+    scanned: new Set(['api']),
+  });
+  const cached = (e: Record<string, string>) => [...store.cachedInspections(now, 60_000, e).keys()];
+  expect(cached(endpoints)).toEqual([id(a.shared)]);
+  expect(cached({ ...endpoints, 'google.oauth': 'https://other.example.test/token' })).toEqual([]);
+  expect(cached({ ...endpoints, google: 'https://other.example.test/' })).toEqual([]);
+  expect(cached({ google: endpoints.google })).toEqual([]);
+  store.close();
+});
