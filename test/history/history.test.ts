@@ -40,6 +40,22 @@ describe('audit --history: attribution', () => {
     expect(risk.message).toContain('still in history');
   });
 
+  it("the removal named is the last one on HEAD's own line: a branch that deleted it later, never merged, is not it", async () => {
+    const w = new World();
+    const t = githubToken();
+    const added = w.commit('add', { 'app.env': `GITHUB_TOKEN=${t}\n` });
+    const removed = w.commit('main removes it', { 'app.env': null });
+    // Later in time, so later in the walk: a branch from before the removal deletes it its own way.
+    w.git('checkout', '-q', '-b', 'side', added);
+    const elsewhere = w.commit('side removes it', { 'app.env': 'GITHUB_TOKEN=\n' });
+    w.git('checkout', '-q', 'main');
+
+    const { report } = await auditJson([w.root, '--history']);
+    const message = findingFor(report!, t)!.risks.find((r) => r.id === 'removed-but-in-history')!.message;
+    expect(message).toContain(`removed in ${removed.slice(0, 7)}`);
+    expect(message).not.toContain(elsewhere.slice(0, 7));
+  });
+
   it('marks a secret still at HEAD as present, next to its tracked location, with no "removed" risk', async () => {
     const w = new World();
     const t = githubToken();

@@ -2,7 +2,8 @@ import type { ScannedFiles } from '../../core/scanned-files.js';
 import type { CredentialRefiner, ScanOutcome, Source, SourceFragment } from '../../core/source.js';
 import type { Candidate, Credential, Location, RiskSignal } from '../../core/types.js';
 import type { GitPlace } from '../../git/run.js';
-import { type Change, NULL_OID, type WalkOutcome, walkChanges, walkIntroductions } from './log-walk.js';
+import { ancestorsAmong } from './ancestors.js';
+import { type Change, NULL_OID, type WalkOutcome, walkChanges } from './log-walk.js';
 import { skipMatcher } from './skip.js';
 import { treeEntries } from './tree.js';
 
@@ -38,6 +39,9 @@ interface Origin {
 /** A later place a blob already scanned appeared at (a copy, a rename, another branch): path, commit, date, seq. */
 type Alias = [path: string, commit: string, date: string, seq: number];
 
+/** A commit that replaced a blob at some path: with what (all zeros: deleted), when, where in the walk. */
+type Replacement = [newOid: string, commit: string, date: string, seq: number];
+
 const short = (sha: string) => sha.slice(0, 7);
 const metaOf = (c: Change) => ({ path: c.path, source: 'history' as const, commit: c.commit, date: c.date });
 const originKey = (path: string, commit: string) => `${path}\0${commit}`;
@@ -68,6 +72,10 @@ export class HistoryScan implements CredentialRefiner, Source {
   private readonly aliases = new Map<string, Alias[]>();
   /** Credential fingerprint -> the commit that removed it from HEAD's line of history. */
   private readonly removedIn = new Map<string, { commit: string; date: string }>();
+  /** Blobs yielded and not settled yet, and the later changes that replaced them meanwhile. */
+  private readonly unsettled = new Map<string, Replacement[]>();
+  /** Blobs that held candidates, and every later change that replaced one (the walk's own record). */
+  private readonly replaced = new Map<string, Replacement[]>();
 
   /** The working tree's outcomes, when the audit scanned it in the same run (see reuse). */
   private scanned: ScannedFiles | undefined;
@@ -94,8 +102,11 @@ export class HistoryScan implements CredentialRefiner, Source {
     const seen = new Set<string>();
     const walk: WalkOutcome = { commits: 0 };
     let yielded = 0;
-    for await (const c of walkIntroductions(cwd, revs, walk)) {
-      if (skipped(c.path)) continue;
+    for await (const c of walkChanges(cwd, revs, walk)) {
+      // Removals are found from this same walk (afterMerge keeps those on HEAD's line), for blobs
+      // that turn out to hold a secret: kept while the blob is being scanned, dropped if it is clean.
+      if (!NULL_OID.test(c.oldOid)) this.noteReplacement(c);
+      if (!c.regularFile || NULL_OID.test(c.newOid) || skipped(c.path)) continue;
       if (seen.has(c.newOid)) {
         const list = this.aliases.get(c.newOid);
         const alias: Alias = [c.path, c.commit, c.date, c.seq];
@@ -104,6 +115,7 @@ export class HistoryScan implements CredentialRefiner, Source {
         continue;
       }
       seen.add(c.newOid);
+      this.unsettled.set(c.newOid, []);
       const meta = metaOf(c);
       const at = yielded++;
       const settle = (o: ScanOutcome) => this.settle(o, c, at);
@@ -124,7 +136,21 @@ export class HistoryScan implements CredentialRefiner, Source {
       ]);
   }
 
+  /** A change that replaced `oldOid`: kept when that blob holds (or may yet hold) a candidate. */
+  private noteReplacement(c: Change): void {
+    const r: Replacement = [c.newOid, c.commit, c.date, c.seq];
+    (this.replaced.get(c.oldOid) ?? this.unsettled.get(c.oldOid))?.push(r);
+  }
+
   private settle(o: ScanOutcome, c: Change, at: number): Candidate[] {
+    const found = this.judge(o, c, at);
+    const replacements = this.unsettled.get(c.newOid) ?? [];
+    this.unsettled.delete(c.newOid);
+    if (found.length > 0) this.replaced.set(c.newOid, replacements);
+    return found;
+  }
+
+  private judge(o: ScanOutcome, c: Change, at: number): Candidate[] {
     const where = `${c.path} at ${short(c.commit)}`;
     if (o.unread === 'oversize') {
       this.stats.oversize++;
@@ -206,19 +232,26 @@ export class HistoryScan implements CredentialRefiner, Source {
   /**
    * Along HEAD's own history, the last commit that replaced or deleted a blob holding the
    * secret with one that does not: where it was removed. A secret that only ever lived on other
-   * branches has no such commit.
+   * branches has no such commit. The replacements were noted during the walk; only whether their
+   * commits are HEAD's is asked of git here (one `rev-list`, streamed, never held).
    */
   private async findRemovals(gone: Credential[], blobsOf: Map<Credential, Set<string>>): Promise<void> {
-    const byBlob = new Map<string, Credential[]>();
+    const found = new Map<Credential, Replacement[]>();
+    const commits = new Set<string>();
     for (const cred of gone) {
-      for (const b of blobsOf.get(cred)!) byBlob.set(b, [...(byBlob.get(b) ?? []), cred]);
+      const blobs = blobsOf.get(cred)!;
+      const list = [...blobs].flatMap((b) => this.replaced.get(b) ?? []).filter(([newOid]) => !blobs.has(newOid));
+      for (const [, commit] of list) commits.add(commit);
+      if (list.length > 0) found.set(cred, list);
     }
-    const outcome: WalkOutcome = { commits: 0 };
-    for await (const c of walkChanges(this.opts.cwd, [this.opts.head], outcome)) {
-      if (NULL_OID.test(c.oldOid)) continue;
-      for (const cred of byBlob.get(c.oldOid) ?? []) {
-        if (!blobsOf.get(cred)!.has(c.newOid)) this.removedIn.set(cred.fingerprint, { commit: c.commit, date: c.date });
-      }
+    if (commits.size === 0) return;
+    const onHead = await ancestorsAmong(this.opts.cwd, this.opts.head, commits);
+    for (const [cred, list] of found) {
+      const last = list
+        .filter(([, commit]) => onHead.has(commit))
+        .sort((a, b) => a[3] - b[3])
+        .at(-1);
+      if (last) this.removedIn.set(cred.fingerprint, { commit: last[1], date: last[2] });
     }
   }
 
