@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import type { Source, SourceFragment } from '../core/source.js';
 import type { SkipLists } from './skip.js';
-import { walkWorkTree } from './worktree.js';
+import { type FileTask, walkWorkTree } from './worktree.js';
 
 /**
  * The working tree as fragments: each file the walk lists, read by the scanning thread that
@@ -20,6 +21,12 @@ export class WorkTreeSource implements Source {
     const walk = await walkWorkTree(this.root, this.lists);
     this.notes.push(...walk.notes);
     this.files = walk.files.length;
-    for (const t of walk.files) yield { meta: { path: t.path, source: t.source }, content: { file: t.abs } };
+    const files: (FileTask | undefined)[] = walk.files;
+    for (let i = 0; i < files.length; i++) {
+      const t = files[i]!;
+      // Let go of each file once handed on: the list shrinks as the scan goes.
+      files[i] = undefined;
+      yield { meta: { path: t.path, source: t.source }, content: { file: join(this.root, t.path) } };
+    }
   }
 }

@@ -7,9 +7,12 @@ import { GitIgnore } from './gitignore.js';
 import { skipMatcher } from './history/skip.js';
 import type { SkipLists } from './skip.js';
 
+/**
+ * One file to scan. A tree may list hundreds of thousands, all held from the walk until scanned,
+ * so no absolute path here (joined when the file is read: a joined path is a tree of strings,
+ * some 400 bytes a file).
+ */
 export interface FileTask {
-  /** Absolute path, for reading. */
-  abs: string;
   /** Path relative to the scanned root, posix: what reports show. */
   path: string;
   source: SourceLabel;
@@ -107,15 +110,14 @@ export async function walkWorkTree(root: string, lists: SkipLists): Promise<Walk
   if (defaultNote) notes.push(defaultNote);
   paths.sort();
 
-  if (!top)
-    return { files: paths.map((p) => ({ abs: join(root, p), path: p, source: 'untracked' })), notes, inGit: false };
+  if (!top) return { files: paths.map((p) => ({ path: p, source: 'untracked' })), notes, inGit: false };
 
   const gitignores = paths.filter((p) => p === '.gitignore' || p.endsWith('/.gitignore'));
   const exclude = join(top, '.git', 'info', 'exclude');
   const ignore = new GitIgnore(root, gitignores, existsSync(exclude) ? exclude : undefined);
   const files = paths.map((p): FileTask => {
     const source: SourceLabel = tracked.has(p) ? 'tracked' : ignore.ignored(p) ? 'ignored' : 'untracked';
-    return { abs: join(root, p), path: p, source };
+    return { path: p, source };
   });
   return { files, notes, inGit: true };
 }
