@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { ScannedFiles } from '../core/scanned-files.js';
 import type { Source, SourceFragment } from '../core/source.js';
 import type { SkipLists } from './skip.js';
-import { walkWorkTree } from './worktree.js';
+import { type FileTask, walkWorkTree } from './worktree.js';
 
 /**
  * The working tree as fragments: each file the walk lists, read by the scanning thread that
@@ -24,19 +25,20 @@ export class WorkTreeSource implements Source {
     this.notes.push(...walk.notes);
     this.files = walk.files.length;
     const scanned = this.scanned;
+    const files: (FileTask | undefined)[] = walk.files;
     try {
-      for (const t of walk.files) {
+      for (let i = 0; i < files.length; i++) {
+        const t = files[i]!;
+        // Let go of each file once handed on: the list shrinks as the scan goes.
+        files[i] = undefined;
         const meta = { path: t.path, source: t.source };
+        const file = join(this.root, t.path);
         if (!scanned) {
-          yield { meta, content: { file: t.abs } };
+          yield { meta, content: { file } };
           continue;
         }
         scanned.drawn(t.path);
-        yield {
-          meta,
-          content: { file: t.abs, blobId: true },
-          scanned: (o) => scanned.record(t.path, o),
-        };
+        yield { meta, content: { file, blobId: true }, scanned: (o) => scanned.record(t.path, o) };
       }
     } finally {
       scanned?.finished();

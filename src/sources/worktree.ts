@@ -7,9 +7,12 @@ import { GitIgnore } from './gitignore.js';
 import { skipMatcher } from './history/skip.js';
 import type { SkipLists } from './skip.js';
 
+/**
+ * One file to scan. A tree may list hundreds of thousands, all held from the walk until scanned,
+ * so no absolute path here (joined when the file is read: a joined path is a tree of strings,
+ * some 400 bytes a file).
+ */
 export interface FileTask {
-  /** Absolute path, for reading. */
-  abs: string;
   /** Path relative to the scanned root, posix: what reports show. */
   path: string;
   source: SourceLabel;
@@ -36,8 +39,13 @@ interface Entry {
   kind: 'file' | 'symlink' | 'dir' | 'special';
 }
 
+/**
+ * Every entry matching one pattern, drawn from fast-glob's stream one at a time and kept as a
+ * path and a kind: its own entries (a dirent each) and its index of paths seen (for `unique`,
+ * which one pattern does not need) are never all held at once, on a tree of any size.
+ */
 async function list(root: string, pattern: string, ignore: string[]): Promise<Entry[]> {
-  const entries = await fg(pattern, {
+  const stream = fg.stream(pattern, {
     cwd: root,
     dot: true,
     onlyFiles: false,
@@ -45,18 +53,15 @@ async function list(root: string, pattern: string, ignore: string[]): Promise<En
     objectMode: true,
     ignore,
     suppressErrors: true,
-    unique: true,
+    unique: false,
   });
-  return entries.map((e) => ({
-    path: e.path,
-    kind: e.dirent.isSymbolicLink()
-      ? 'symlink'
-      : e.dirent.isFile()
-        ? 'file'
-        : e.dirent.isDirectory()
-          ? 'dir'
-          : 'special',
-  }));
+  const entries: Entry[] = [];
+  for await (const e of stream as AsyncIterable<fg.Entry>) {
+    const d = e.dirent;
+    const kind = d.isSymbolicLink() ? 'symlink' : d.isFile() ? 'file' : d.isDirectory() ? 'dir' : 'special';
+    entries.push({ path: e.path, kind });
+  }
+  return entries;
 }
 
 /**
@@ -70,7 +75,12 @@ export async function walkWorkTree(root: string, lists: SkipLists): Promise<Walk
   const userSkip = [...ALWAYS_SKIP, ...lists.skip];
   const entries = await list(root, '**/*', [...userSkip, ...lists.defaultSkip.flatMap(keepFolderEntry)]);
   const isDefaultFolder = skipMatcher(lists.defaultSkip.filter((g) => g.endsWith('/**')).map((g) => g.slice(0, -3)));
-  const skippedFolders = entries.filter((e) => e.kind === 'dir' && isDefaultFolder(e.path)).map((e) => e.path);
+  // The walk's order is not fixed; the note names the shallowest folders first, by name.
+  const depth = (p: string) => p.split('/').length;
+  const skippedFolders = entries
+    .filter((e) => e.kind === 'dir' && isDefaultFolder(e.path))
+    .map((e) => e.path)
+    .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
   const top = await workTreeTop(root);
   const tracked = top ? await trackedFiles(root) : new Set<string>();
 
@@ -107,15 +117,14 @@ export async function walkWorkTree(root: string, lists: SkipLists): Promise<Walk
   if (defaultNote) notes.push(defaultNote);
   paths.sort();
 
-  if (!top)
-    return { files: paths.map((p) => ({ abs: join(root, p), path: p, source: 'untracked' })), notes, inGit: false };
+  if (!top) return { files: paths.map((p) => ({ path: p, source: 'untracked' })), notes, inGit: false };
 
   const gitignores = paths.filter((p) => p === '.gitignore' || p.endsWith('/.gitignore'));
   const exclude = join(top, '.git', 'info', 'exclude');
   const ignore = new GitIgnore(root, gitignores, existsSync(exclude) ? exclude : undefined);
   const files = paths.map((p): FileTask => {
     const source: SourceLabel = tracked.has(p) ? 'tracked' : ignore.ignored(p) ? 'ignored' : 'untracked';
-    return { abs: join(root, p), path: p, source };
+    return { path: p, source };
   });
   return { files, notes, inGit: true };
 }

@@ -68,7 +68,7 @@ describe('BlobFetcher: the scanning thread reads git blobs itself', () => {
     }
   });
 
-  it('with one thread (no worker) and with two, history reads blobs the same way', async () => {
+  it('with one thread and with two, history reads blobs the same way', async () => {
     const w = new World();
     const t = githubToken();
     w.commit('add', { 'app.env': `GITHUB_TOKEN=${t}\n` });

@@ -10,7 +10,7 @@ describe('scanning threads', () => {
     expect(workerScript()).toBeDefined();
   });
 
-  it('find exactly what the main thread finds', async () => {
+  it('one thread finds exactly what two find', async () => {
     const root = tempDir();
     const files: Record<string, string> = {};
     for (let i = 0; i < 120; i++) {
