@@ -30,6 +30,41 @@ describe('keyword automaton', () => {
     expect(ac.locate(Buffer.from('GITHUB_PAT_ MSG.')).has(1)).toBe(true);
   });
 
+  it('finds exactly what a plain search finds, for every built-in keyword, in text made of their pieces', () => {
+    const rules = loadRules(PROVIDERS);
+    const words = [
+      ...new Set(rules.flatMap((r) => r.keywords.map((k) => `${r.spec.keywordsCaseSensitive ? 1 : 0}${k}`))),
+    ];
+    const keywords = words.map((w) => w.slice(1));
+    const exact = words.map((w) => w[0] === '1');
+    const ac = new KeywordAutomaton(keywords, exact);
+    // Seeded: pieces of keywords (prefixes, suffixes, case changed) glued together, and bytes between.
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const parts: string[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const k = keywords[rand(keywords.length)]!;
+      const piece = [k, k.slice(0, 1 + rand(k.length)), k.slice(rand(k.length)), k.toUpperCase(), ' ', '\n', 'é'][
+        rand(7)
+      ]!;
+      parts.push(piece);
+    }
+    const text = parts.join('');
+    const folded = text.toLowerCase();
+    const found = ac.locate(Buffer.from(text), Number.POSITIVE_INFINITY);
+    keywords.forEach((k, id) => {
+      const hay = exact[id] ? text : folded;
+      const needle = exact[id] ? k : k.toLowerCase();
+      const expected: number[] = [];
+      for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1))
+        expected.push(Buffer.byteLength(text.slice(0, at + needle.length)) - 1);
+      expect([k, [...new Set(found.get(id) ?? [])].sort((a, b) => a - b)]).toEqual([k, expected]);
+    });
+  });
+
   it('reports byte offsets of each hit, and gives up listing past the cap', () => {
     const ac = new KeywordAutomaton(['ab']);
     expect([...new Set(ac.locate(Buffer.from('xxab ab')).get(0))].sort()).toEqual([3, 6]);
@@ -59,6 +94,24 @@ describe('detector', () => {
     expect(scanBytes(`request_id=${u}`)).toHaveLength(0);
     // The Railway CLI's config file is context enough on its own.
     expect(scanBytes(`{"user": {"token": "${u}"}}`, 'home/.railway/config.json')).toHaveLength(1);
+  });
+
+  it('finds a token near a context line that lies inside the window of an earlier one', () => {
+    const u = railwayToken();
+    // The token is three lines below the second "railway", four below the first.
+    const text = `# railway\nx = 1\n# railway again\ny = 2\nz = 3\ntoken: ${u}\n`;
+    // A config rule runs on the whole text, finding its windows from the context pattern itself.
+    const spec = PROVIDERS.find((p) => p.id === 'railway')!.rules[0]!;
+    const config = { ...spec, id: 'config-railway', provider: 'config-railway' };
+    const whole = new Detector(loadRules([], [config]), [], undefined, [config.id]);
+    for (const found of [
+      scanText(text),
+      scanBytes(text),
+      whole.scan({ text, path: 'f.txt', source: 'untracked' }),
+      whole.scanBytes(Buffer.from(text), { path: 'f.txt', source: 'untracked' }),
+    ]) {
+      expect(found.map((c) => [c.location.line, c.secret.reveal()])).toEqual([[6, u]]);
+    }
   });
 
   it('pairs an AWS key id with its secret key in the same file into one candidate', () => {
