@@ -35,62 +35,65 @@ export class KeywordAutomaton {
     for (const kw of folded) for (const b of kw) if (classOf[b] === 0) classOf[b] = width++;
     for (let b = 65; b <= 90; b++) classOf[b] = classOf[b + 32]!;
 
-    const goto: Array<Map<number, number>> = [new Map()];
+    // The trie, flat: goto[s * width + c] is the child of state s by class c, or -1. Typed arrays
+    // rather than a Map per state: every scanning thread builds this on start-up, while still cold.
+    let bound = 1;
+    for (const kw of folded) bound += kw.length;
+    const goto = new Int32Array(bound * width).fill(-1);
     const out: number[][] = [[]];
     folded.forEach((kw, id) => {
       let s = 0;
       for (const b of kw) {
-        const c = classOf[b]!;
-        let next = goto[s]!.get(c);
-        if (next === undefined) {
-          next = goto.length;
-          goto.push(new Map());
+        const at = s * width + classOf[b]!;
+        if (goto[at] === -1) {
+          goto[at] = out.length;
           out.push([]);
-          goto[s]!.set(c, next);
         }
-        s = next;
+        s = goto[at]!;
       }
       out[s]!.push(id);
     });
-    const n = goto.length;
+    const n = out.length;
     const fail = new Uint32Array(n);
     const next = new Uint32Array(n * width);
     // Breadth-first: each state's transitions are its own, or its failure state's.
-    const queue: number[] = [];
+    const queue = new Uint32Array(n);
+    let tail = 0;
     for (let c = 0; c < width; c++) {
-      const t = goto[0]!.get(c);
-      if (t !== undefined) {
+      const t = goto[c]!;
+      if (t !== -1) {
         next[c] = t;
-        queue.push(t);
+        queue[tail++] = t;
       }
     }
-    for (let qi = 0; qi < queue.length; qi++) {
+    for (let qi = 0; qi < tail; qi++) {
       const s = queue[qi]!;
-      out[s]!.push(...out[fail[s]!]!);
+      const f = fail[s]!;
+      if (out[f]!.length) out[s]!.push(...out[f]!);
       for (let c = 0; c < width; c++) {
-        const t = goto[s]!.get(c);
-        if (t !== undefined) {
-          fail[t] = next[fail[s]! * width + c]!;
+        const t = goto[s * width + c]!;
+        if (t !== -1) {
+          fail[t] = next[f * width + c]!;
           next[s * width + c] = t;
-          queue.push(t);
+          queue[tail++] = t;
         } else {
-          next[s * width + c] = next[fail[s]! * width + c]!;
+          next[s * width + c] = next[f * width + c]!;
         }
       }
     }
     // Renumbered so that every accepting state comes after every other one: the scan loop tells
     // "a keyword ends here" by comparing the state with one number, without a table load per byte.
-    const order = [...Array(n).keys()].sort((x, y) => Number(out[x]!.length > 0) - Number(out[y]!.length > 0) || x - y);
     const renamed = new Uint32Array(n);
-    order.forEach((old, i) => {
-      renamed[old] = i;
-    });
+    let k = 0;
+    for (let s = 0; s < n; s++) if (out[s]!.length === 0) renamed[s] = k++;
+    const firstAccepting = k;
+    for (let s = 0; s < n; s++) if (out[s]!.length > 0) renamed[s] = k++;
     this.delta = new Uint32Array(n * width);
     for (let s = 0; s < n; s++) {
-      for (let c = 0; c < width; c++) this.delta[renamed[s]! * width + c] = renamed[next[s * width + c]!]! * width;
+      const row = renamed[s]! * width;
+      for (let c = 0; c < width; c++) this.delta[row + c] = renamed[next[s * width + c]!]! * width;
     }
-    const firstAccepting = order.findIndex((s) => out[s]!.length > 0);
-    this.acceptFrom = (firstAccepting === -1 ? n : firstAccepting) * width;
+    this.acceptFrom = firstAccepting * width;
     this.outputs = new Map();
     out.forEach((o, s) => {
       if (o.length > 0) this.outputs.set(renamed[s]! * width, [...new Set(o)]);
