@@ -22,6 +22,8 @@ export class KeywordAutomaton {
   private readonly longest: number;
   /** Per keyword id: its exact bytes when it must match case-sensitively (checked on each hit). */
   private readonly exact: Array<Buffer | undefined>;
+  /** Accepting states met by `locate` and their offsets, in pairs, not yet filed (reused). */
+  private readonly pending = new Uint32Array(4096);
 
   /** `caseSensitive[i]`: keyword i matches only as written; the automaton itself folds case. */
   constructor(keywords: string[], caseSensitive: boolean[] = []) {
@@ -107,38 +109,88 @@ export class KeywordAutomaton {
    */
   locate(bytes: Uint8Array, cap = 256): Map<number, number[]> {
     const found = new Map<number, number[]>();
-    const record = (id: number, i: number) => {
-      if (this.exact[id] !== undefined && !matchesExactly(bytes, i, this.exact[id]!)) return;
-      const list = found.get(id);
-      if (list === undefined) found.set(id, [i]);
-      else if (list.length > 0) {
-        if (list.length < cap) list.push(i);
-        else list.length = 0;
-      }
-    };
-    const { delta, acceptFrom, classOf, outputs } = this;
+    const { delta, acceptFrom, classOf, pending } = this;
     const n = bytes.length;
     // Two automata walk the two halves at once: each step of one waits on its own previous state
     // only, so the processor overlaps them. The first runs on past the middle by the longest
     // keyword, so a keyword across the middle is still seen (a hit both see is recorded twice;
     // callers use offsets as lines, where that does not matter).
+    // The loop calls nothing: an accepting state and its offset are noted in `pending` and read
+    // (outputs, exact case, the cap) when it is full and at the end, in the order they were met. A
+    // call there would be new to the compiled loop each time a thread starts, and send it back
+    // to the interpreter.
     const mid = n >> 1;
     const endA = Math.min(n, mid + this.longest - 1);
     let a = 0;
     let b = 0;
     let i = 0;
     let j = mid;
+    let k = 0;
     for (; j < n; i++, j++) {
       a = delta[a + classOf[bytes[i]!]!]!;
       b = delta[b + classOf[bytes[j]!]!]!;
-      if (a >= acceptFrom && i < endA) for (const id of outputs.get(a)!) record(id, i);
-      if (b >= acceptFrom) for (const id of outputs.get(b)!) record(id, j);
+      if (a >= acceptFrom && i < endA) {
+        pending[k] = a;
+        pending[k + 1] = i;
+        k += 2;
+        if (k === pending.length) k = this.record(bytes, found, k, cap);
+      }
+      if (b >= acceptFrom) {
+        pending[k] = b;
+        pending[k + 1] = j;
+        k += 2;
+        if (k === pending.length) k = this.record(bytes, found, k, cap);
+      }
     }
-    for (; i < endA; i++) {
-      a = delta[a + classOf[bytes[i]!]!]!;
-      if (a >= acceptFrom) for (const id of outputs.get(a)!) record(id, i);
-    }
+    k = this.walkRest(bytes, found, a, i, endA, k, cap);
+    this.record(bytes, found, k, cap);
     return found;
+  }
+
+  /** The first lane's last steps past the middle (at most the longest keyword's length). */
+  private walkRest(
+    bytes: Uint8Array,
+    found: Map<number, number[]>,
+    state: number,
+    from: number,
+    to: number,
+    k: number,
+    cap: number,
+  ): number {
+    const { delta, acceptFrom, classOf, pending } = this;
+    let a = state;
+    for (let i = from; i < to; i++) {
+      a = delta[a + classOf[bytes[i]!]!]!;
+      if (a >= acceptFrom) {
+        pending[k] = a;
+        pending[k + 1] = i;
+        k += 2;
+        if (k === pending.length) k = this.record(bytes, found, k, cap);
+      }
+    }
+    return k;
+  }
+
+  /**
+   * Files the first `k` entries of `pending` (accepting state, offset) under the keywords that end
+   * there, checking exact-case keywords against the bytes and keeping at most `cap` offsets per
+   * keyword (past that the list is emptied: the keyword counts as everywhere). Returns 0.
+   */
+  private record(bytes: Uint8Array, found: Map<number, number[]>, k: number, cap: number): number {
+    for (let h = 0; h < k; h += 2) {
+      const at = this.pending[h + 1]!;
+      for (const id of this.outputs.get(this.pending[h]!)!) {
+        const word = this.exact[id];
+        if (word !== undefined && !matchesExactly(bytes, at, word)) continue;
+        const list = found.get(id);
+        if (list === undefined) found.set(id, [at]);
+        else if (list.length > 0) {
+          if (list.length < cap) list.push(at);
+          else list.length = 0;
+        }
+      }
+    }
+    return 0;
   }
 }
 

@@ -65,6 +65,18 @@ describe('keyword automaton', () => {
     });
   });
 
+  it('keeps every hit of a long run of them, in order, within the cap', () => {
+    const ac = new KeywordAutomaton(['ab', 'b'], [false, true]);
+    const text = 'ab'.repeat(5000);
+    const found = ac.locate(Buffer.from(text), Number.POSITIVE_INFINITY);
+    const expected = Array.from({ length: 5000 }, (_, i) => 2 * i + 1);
+    expect([...new Set(found.get(0))].sort((a, b) => a - b)).toEqual(expected);
+    expect([...new Set(found.get(1))].sort((a, b) => a - b)).toEqual(expected);
+    expect([...found.keys()]).toEqual([0, 1]);
+    expect(ac.locate(Buffer.from(text.toUpperCase())).has(1)).toBe(false);
+    expect(ac.locate(Buffer.from(text), 4000).get(0)).toEqual([]);
+  });
+
   it('reports byte offsets of each hit, and gives up listing past the cap', () => {
     const ac = new KeywordAutomaton(['ab']);
     expect([...new Set(ac.locate(Buffer.from('xxab ab')).get(0))].sort()).toEqual([3, 6]);
