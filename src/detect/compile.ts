@@ -27,16 +27,32 @@ export interface CompiledRule {
    * just before a keyword hit, mean the regex cannot match there (see `keywordBoundary`).
    */
   notBefore?: Uint8Array;
+  /**
+   * A context rule whose context is words (see `contextWords`): a fragment with none of them
+   * cannot give it a candidate, unless its path is the context.
+   */
+  needsContextWords?: boolean;
 }
 
-/** Plain words a context pattern may be written as: `neon`, `cargo|crates`, `\bfoo_bar\b`. */
-const LITERAL_ALTERNATION = /^(?:\\b)?([A-Za-z0-9_ -]+(?:\|[A-Za-z0-9_ -]+)*)(?:\\b)?$/;
+/** Plain words a context pattern may be written as: `neon`, `cargo|crates`, `\bfoo_bar\b`, `okta|\bssws\b`. */
+const LITERAL_ALTERNATION = /^(?:\\b)?[A-Za-z0-9_ -]+(?:\\b)?(?:\|(?:\\b)?[A-Za-z0-9_ -]+(?:\\b)?)*$/;
 /**
  * Or plain words in a group, then classes of letters and digits (none matches a newline):
  * `\b(?:AKIA|ASIA)[A-Z2-7]{16}\b`. Every match starts with one of the words, on one line.
  */
 const WORDS_THEN_CLASSES =
   /^(?:\\b)?\(\?:([A-Za-z0-9_ -]+(?:\|[A-Za-z0-9_ -]+)*)\)(?:\[[A-Za-z0-9_-]+\](?:\{\d+(?:,\d*)?\}|[+*?])?)*(?:\\b)?$/;
+
+/**
+ * The words, lower-cased, one of which every match of a rule's context pattern holds on its own
+ * line (the pattern is case-insensitive, ASCII only); undefined when the pattern is not that plain.
+ */
+export function contextWords(spec: RuleSpec): string[] | undefined {
+  const pattern = spec.context?.pattern;
+  if (pattern === undefined) return undefined;
+  const words = LITERAL_ALTERNATION.test(pattern) ? pattern : WORDS_THEN_CLASSES.exec(pattern)?.[1];
+  return words?.replaceAll('\\b', '').toLowerCase().split('|');
+}
 
 /**
  * How many lines around a keyword hit a context rule's candidates can lie, when that is known
@@ -53,15 +69,10 @@ export function contextWindow(spec: RuleSpec): number | undefined {
   const ctx = spec.context;
   if (!ctx || typeof ctx.withinLines !== 'number' || spec.keywords.length === 0) return undefined;
   if (spec.keywordScope === 'line') return ctx.withinLines;
-  const words = (LITERAL_ALTERNATION.exec(ctx.pattern) ?? WORDS_THEN_CLASSES.exec(ctx.pattern))?.[1];
+  const words = contextWords(spec);
   if (words === undefined) return undefined;
   const keywords = spec.keywords.map((k) => k.toLowerCase());
-  return words
-    .toLowerCase()
-    .split('|')
-    .every((w) => keywords.some((k) => w.includes(k)))
-    ? ctx.withinLines
-    : undefined;
+  return words.every((w) => keywords.some((k) => w.includes(k))) ? ctx.withinLines : undefined;
 }
 
 /**

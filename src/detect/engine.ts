@@ -2,7 +2,7 @@ import type { Provider } from '../core/provider.js';
 import { Secret } from '../core/secret.js';
 import type { Candidate, Fragment } from '../core/types.js';
 import { assignmentName } from './assignment.js';
-import { type CompiledRule, contextWindow, foldedWindows, keywordBoundary } from './compile.js';
+import { type CompiledRule, contextWindow, contextWords, foldedWindows, keywordBoundary } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholder } from '../core/placeholders.js';
@@ -124,6 +124,18 @@ function blockAround(bytes: Buffer, hit: { start: number; end: number }, within:
 }
 
 /**
+ * The words a rule's context must hold when checking for them spares work: a context rule whose
+ * keywords do not already say its context (a line-scoped rule), whose context pattern is words (a
+ * candidate's context, its name included, is text of the fragment, so a fragment without any of
+ * them gives it nothing), none of them so short that it would be met everywhere.
+ */
+function requiredWords(rule: CompiledRule): string[] | undefined {
+  if (rule.windowLines !== undefined && rule.spec.keywordScope !== 'line') return undefined;
+  const words = contextWords(rule.spec);
+  return words?.every((w) => w.length >= 4) ? words : undefined;
+}
+
+/**
  * The rule engine. A keyword automaton pass over the raw bytes decides which rules may match
  * (most files contain no keyword at all, so most rules never run and most files are never
  * decoded), then each triggered rule's regex runs and its matches are checked: placeholder,
@@ -134,6 +146,8 @@ export class Detector {
   private readonly rulesByKeyword: CompiledRule[][];
   /** Windowed rules whose windows go around this keyword's case-folded hits (`foldedWindows`). */
   private readonly windowRulesByKeyword: CompiledRule[][];
+  /** Rules that need this word (case-folded) somewhere in a fragment: one of their context words. */
+  private readonly contextRulesByKeyword: CompiledRule[][];
   private readonly pathRules: CompiledRule[];
   /** Rules without keywords (gitleaks rules may have none): their regex runs on every fragment. */
   private readonly alwaysRules: CompiledRule[];
@@ -165,6 +179,7 @@ export class Detector {
     const exact: boolean[] = [];
     this.rulesByKeyword = [];
     this.windowRulesByKeyword = [];
+    this.contextRulesByKeyword = [];
     const keywordId = (kw: string, cs: boolean): number => {
       const key = `${cs ? 'exact' : 'folded'}\0${kw}`;
       let id = ids.get(key);
@@ -175,6 +190,7 @@ export class Detector {
         exact.push(cs);
         this.rulesByKeyword.push([]);
         this.windowRulesByKeyword.push([]);
+        this.contextRulesByKeyword.push([]);
       }
       return id;
     };
@@ -183,6 +199,11 @@ export class Detector {
       for (const kw of rule.keywords) this.rulesByKeyword[keywordId(kw, cs)]!.push(rule);
       if (rule.windowLines !== undefined && foldedWindows(rule.spec)) {
         for (const kw of rule.keywords) this.windowRulesByKeyword[keywordId(kw.toLowerCase(), false)]!.push(rule);
+      }
+      const words = this.untrusted.has(rule.spec.id) ? undefined : requiredWords(rule);
+      if (words) {
+        rule.needsContextWords = true;
+        for (const w of words) this.contextRulesByKeyword[keywordId(w, false)]!.push(rule);
       }
     }
     this.automaton = new KeywordAutomaton(words, exact);
@@ -198,7 +219,12 @@ export class Detector {
   private triggered(bytes: Uint8Array, meta: Omit<Fragment, 'text'>): Map<CompiledRule, number[]> {
     const hit = new Map<CompiledRule, number[]>(this.alwaysRules.map((r) => [r, WHOLE]));
     let folded: Map<CompiledRule, number[]> | undefined;
+    let withContext: Set<CompiledRule> | undefined;
     for (const [id, offsets] of this.automaton.locate(bytes)) {
+      for (const r of this.contextRulesByKeyword[id]!) {
+        withContext ??= new Set();
+        withContext.add(r);
+      }
       for (const r of this.windowRulesByKeyword[id]!) {
         folded ??= new Map();
         const prev = folded.get(r);
@@ -223,6 +249,8 @@ export class Detector {
         else hit.set(r, [...own]);
       }
     }
+    // No context word anywhere: no candidate can have context here (the path is checked below).
+    for (const r of hit.keys()) if (r.needsContextWords && !withContext?.has(r)) hit.delete(r);
     // Its exact hits decided that the rule runs; its windows go around every case-folded hit (a superset).
     for (const [r, offsets] of folded ?? []) {
       const own = hit.get(r);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { PROVIDERS } from '../../providers/registry.js';
-import { contextWindow, foldedWindows } from '../../src/detect/compile.js';
+import { contextWindow, contextWords, foldedWindows } from '../../src/detect/compile.js';
 import { Detector } from '../../src/detect/engine.js';
 import { loadRules } from '../../src/detect/load.js';
 
@@ -137,5 +137,38 @@ describe('context rules on windows around their keywords', () => {
       }
     });
     expect(compared).toBeGreaterThan(20);
+  });
+});
+
+describe('context rules whose context is words, in fragments without any of them', () => {
+  const needing = fast.rules.filter((r) => r.needsContextWords);
+
+  it('some built-in rules qualify, and only rules whose context pattern is words', () => {
+    expect(needing.map((r) => r.spec.id)).toEqual(expect.arrayContaining(['akamai-edgegrid-client-secret']));
+    for (const r of needing) expect(contextWords(r.spec)).toBeDefined();
+  });
+
+  it('find what the whole-text run finds: the words absent, far away, or only in the path', () => {
+    let compared = 0;
+    needing.forEach((rule, k) => {
+      const words = contextWords(rule.spec)!;
+      const strip = (text: string) =>
+        words.reduce((t, w) => t.replace(new RegExp(w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'), 'gi'), 'zz'), text);
+      const path = CONTEXT_PATHS.find((p) => rule.pathRe?.test(p));
+      for (const example of [...rule.spec.examples.truePositives, ...rule.spec.examples.falsePositives]) {
+        const far = [words[0], ...FILLER, ...FILLER, strip(example)].join('\n');
+        for (const text of [...worlds(example, k), ...worlds(strip(example), k), far]) {
+          for (const where of path ? ['src/app.ts', path] : ['src/app.ts']) {
+            expect([rule.spec.id, text, view(fast, text, true, where)]).toEqual([
+              rule.spec.id,
+              text,
+              view(reference, text, true, where),
+            ]);
+            compared++;
+          }
+        }
+      }
+    });
+    expect(compared).toBeGreaterThan(50);
   });
 });
