@@ -22,6 +22,12 @@ export class KeywordAutomaton {
   private readonly longest: number;
   /** Per keyword id: its exact bytes when it must match case-sensitively (checked on each hit). */
   private readonly exact: Array<Buffer | undefined>;
+  /**
+   * Per accepting state (indexed from `acceptFrom`) whose one keyword must match as written: its
+   * first letter as written (0: no such check), and how many bytes before the hit it lies.
+   */
+  private readonly caseByte: Uint8Array;
+  private readonly caseBack: Uint8Array;
   /** Accepting states met by `locate` and their offsets, in pairs, not yet filed (reused). */
   private readonly pending = new Uint32Array(4096);
 
@@ -101,6 +107,17 @@ export class KeywordAutomaton {
       if (o.length > 0) this.outputs.set(renamed[s]! * width, [...new Set(o)]);
     });
     this.classOf = classOf;
+    // A hit of a case-sensitive keyword whose first letter differs in case (`msg.` for SendGrid's
+    // `SG.`: 400,000 per 200 MB of code) is dropped in the scan loop, before it is noted.
+    this.caseByte = new Uint8Array(n * width - this.acceptFrom);
+    this.caseBack = new Uint8Array(n * width - this.acceptFrom);
+    for (const [state, ids] of this.outputs) {
+      const word = ids.length === 1 ? this.exact[ids[0]!] : undefined;
+      const at = word ? word.findIndex((b) => (b | 32) >= 97 && (b | 32) <= 122) : -1;
+      if (at === -1 || word!.length - 1 - at > 255) continue;
+      this.caseByte[state - this.acceptFrom] = word![at]!;
+      this.caseBack[state - this.acceptFrom] = word!.length - 1 - at;
+    }
   }
 
   /**
@@ -109,7 +126,7 @@ export class KeywordAutomaton {
    */
   locate(bytes: Uint8Array, cap = 256): Map<number, number[]> {
     const found = new Map<number, number[]>();
-    const { delta, acceptFrom, classOf, pending } = this;
+    const { delta, acceptFrom, classOf, pending, caseByte, caseBack } = this;
     const n = bytes.length;
     // Two automata walk the two halves at once: each step of one waits on its own previous state
     // only, so the processor overlaps them. The first runs on past the middle by the longest
@@ -129,13 +146,20 @@ export class KeywordAutomaton {
     for (; j < n; i++, j++) {
       a = delta[a + classOf[bytes[i]!]!]!;
       b = delta[b + classOf[bytes[j]!]!]!;
-      if (a >= acceptFrom && i < endA) {
+      if (
+        a >= acceptFrom &&
+        i < endA &&
+        (caseByte[a - acceptFrom] === 0 || bytes[i - caseBack[a - acceptFrom]!] === caseByte[a - acceptFrom])
+      ) {
         pending[k] = a;
         pending[k + 1] = i;
         k += 2;
         if (k === pending.length) k = this.record(bytes, found, k, cap);
       }
-      if (b >= acceptFrom) {
+      if (
+        b >= acceptFrom &&
+        (caseByte[b - acceptFrom] === 0 || bytes[j - caseBack[b - acceptFrom]!] === caseByte[b - acceptFrom])
+      ) {
         pending[k] = b;
         pending[k + 1] = j;
         k += 2;
@@ -157,11 +181,14 @@ export class KeywordAutomaton {
     k: number,
     cap: number,
   ): number {
-    const { delta, acceptFrom, classOf, pending } = this;
+    const { delta, acceptFrom, classOf, pending, caseByte, caseBack } = this;
     let a = state;
     for (let i = from; i < to; i++) {
       a = delta[a + classOf[bytes[i]!]!]!;
-      if (a >= acceptFrom) {
+      if (
+        a >= acceptFrom &&
+        (caseByte[a - acceptFrom] === 0 || bytes[i - caseBack[a - acceptFrom]!] === caseByte[a - acceptFrom])
+      ) {
         pending[k] = a;
         pending[k + 1] = i;
         k += 2;
