@@ -10,6 +10,33 @@ const scanText = (text: string, path = 'f.txt') => detector.scan({ text, path, s
 const scanBytes = (text: string, path = 'f.txt') =>
   detector.scanBytes(Buffer.from(text), { path, source: 'untracked' });
 
+/** The automaton's hits for the keywords, over text made of their pieces, are those of a plain search. */
+function expectPlainSearch(keywords: string[], exact: boolean[]): void {
+  const ac = new KeywordAutomaton(keywords, exact);
+  // Seeded: pieces of keywords (prefixes, suffixes, case changed) glued together, and bytes between.
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const parts: string[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const k = keywords[rand(keywords.length)]!;
+    parts.push([k, k.slice(0, 1 + rand(k.length)), k.slice(rand(k.length)), k.toUpperCase(), ' ', '\n', 'é'][rand(7)]!);
+  }
+  const text = parts.join('');
+  const folded = text.toLowerCase();
+  const found = ac.locate(Buffer.from(text), Number.POSITIVE_INFINITY);
+  keywords.forEach((k, id) => {
+    const hay = exact[id] ? text : folded;
+    const needle = exact[id] ? k : k.toLowerCase();
+    const expected: number[] = [];
+    for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1))
+      expected.push(Buffer.byteLength(text.slice(0, at + needle.length)) - 1);
+    expect([k, [...new Set(found.get(id) ?? [])].sort((a, b) => a - b)]).toEqual([k, expected]);
+  });
+}
+
 describe('keyword automaton', () => {
   it('finds every keyword, case-insensitively, including overlapping ones', () => {
     const ac = new KeywordAutomaton(['sk-', 'sk-ant-', 'railway', 'ghp_']);
@@ -35,34 +62,34 @@ describe('keyword automaton', () => {
     const words = [
       ...new Set(rules.flatMap((r) => r.keywords.map((k) => `${r.spec.keywordsCaseSensitive ? 1 : 0}${k}`))),
     ];
-    const keywords = words.map((w) => w.slice(1));
-    const exact = words.map((w) => w[0] === '1');
-    const ac = new KeywordAutomaton(keywords, exact);
-    // Seeded: pieces of keywords (prefixes, suffixes, case changed) glued together, and bytes between.
-    let seed = 7;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
-    const parts: string[] = [];
-    for (let i = 0; i < 4000; i++) {
-      const k = keywords[rand(keywords.length)]!;
-      const piece = [k, k.slice(0, 1 + rand(k.length)), k.slice(rand(k.length)), k.toUpperCase(), ' ', '\n', 'é'][
-        rand(7)
-      ]!;
-      parts.push(piece);
+    expectPlainSearch(
+      words.map((w) => w.slice(1)),
+      words.map((w) => w[0] === '1'),
+    );
+  });
+
+  it('finds exactly what a plain search finds with thousands of keywords (a table that needs its entries shifted)', () => {
+    let seed = 11;
+    const letters = 'abcdefghijklmnopqrstuvwxyz0123456789_-.';
+    const keywords = Array.from({ length: 3000 }, () =>
+      Array.from({ length: 6 + (seed % 10) }, () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return letters[seed % letters.length]!;
+      }).join(''),
+    );
+    expectPlainSearch(
+      keywords,
+      keywords.map((_, i) => i % 3 === 0),
+    );
+    // And across the middle, where the second lane starts and the first walks on alone.
+    const ac = new KeywordAutomaton(keywords);
+    for (const id of [1, 2, 4, 5]) {
+      const k = keywords[id]!;
+      for (let at = 0; at + k.length <= 40; at++) {
+        const bytes = Buffer.from(`${' '.repeat(at)}${k}${' '.repeat(40 - at - k.length)}`);
+        expect([k, at, ac.locate(bytes).get(id)]).toEqual([k, at, expect.arrayContaining([at + k.length - 1])]);
+      }
     }
-    const text = parts.join('');
-    const folded = text.toLowerCase();
-    const found = ac.locate(Buffer.from(text), Number.POSITIVE_INFINITY);
-    keywords.forEach((k, id) => {
-      const hay = exact[id] ? text : folded;
-      const needle = exact[id] ? k : k.toLowerCase();
-      const expected: number[] = [];
-      for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1))
-        expected.push(Buffer.byteLength(text.slice(0, at + needle.length)) - 1);
-      expect([k, [...new Set(found.get(id) ?? [])].sort((a, b) => a - b)]).toEqual([k, expected]);
-    });
   });
 
   it('keeps every hit of a long run of them, in order, within the cap', () => {
