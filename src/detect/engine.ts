@@ -149,6 +149,12 @@ export class Detector {
   /** Rules that need this word (case-folded) somewhere in a fragment: one of their context words. */
   private readonly contextRulesByKeyword: CompiledRule[][];
   private readonly pathRules: CompiledRule[];
+  /**
+   * The built-in path patterns joined into one: a path that matches none of them (nearly every
+   * path) costs one test instead of one per rule. Undefined when they cannot be joined.
+   */
+  private readonly anyBuiltInPath?: RegExp;
+  private readonly builtInPathRules = new Set<CompiledRule>();
   /** Rules without keywords (gitleaks rules may have none): their regex runs on every fragment. */
   private readonly alwaysRules: CompiledRule[];
   private readonly combiners: Map<string, NonNullable<Provider['combine']>>;
@@ -208,6 +214,15 @@ export class Detector {
     }
     this.automaton = new KeywordAutomaton(words, exact);
     this.pathRules = rules.filter((r) => r.pathRe);
+    const builtIn = this.pathRules.filter((r) => !this.untrusted.has(r.spec.id));
+    // Joined only when each stands alone: the same flags, no group names or back-references.
+    if (
+      builtIn.length > 1 &&
+      builtIn.every((r) => r.pathRe!.flags === 'i' && !/\\[1-9k]|\(\?<[A-Za-z]/.test(r.pathRe!.source))
+    ) {
+      this.anyBuiltInPath = new RegExp(builtIn.map((r) => `(?:${r.pathRe!.source})`).join('|'), 'i');
+      for (const r of builtIn) this.builtInPathRules.add(r);
+    }
     this.alwaysRules = rules.filter((r) => r.keywords.length === 0);
     this.combiners = new Map(providers.filter((p) => p.combine).map((p) => [p.id, p.combine!.bind(p)]));
   }
@@ -258,7 +273,9 @@ export class Detector {
     }
     if (this.pathRules.length) {
       const posix = meta.path.replaceAll('\\', '/');
+      const noBuiltIn = this.anyBuiltInPath !== undefined && !this.anyBuiltInPath.test(posix);
       for (const r of this.pathRules) {
+        if (noBuiltIn && this.builtInPathRules.has(r)) continue;
         try {
           if (this.test(r, r.pathRe!, posix)) hit.set(r, WHOLE);
         } catch (e) {
