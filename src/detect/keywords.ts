@@ -30,12 +30,14 @@ export class KeywordAutomaton {
   private readonly exact: Array<Buffer | undefined>;
   /**
    * Per accepting state (indexed from `acceptFrom`) whose one keyword must match as written: its
-   * first letter as written (0: no such check), and how many bytes before the hit it lies.
+   * first letter as written (low byte; 0: no such check), and how many bytes before the hit it
+   * lies (high byte). One array, not two: the scan loop is short of registers as it is.
    */
-  private readonly caseByte: Uint8Array;
-  private readonly caseBack: Uint8Array;
+  private readonly caseCheck: Uint16Array;
   /** Accepting states met by `locate` and their offsets, in pairs, not yet filed (reused). */
   private readonly pending = new Uint32Array(4096);
+  /** How many entries of `pending` the last `walk` filled. */
+  private noted = 0;
 
   /** `caseSensitive[i]`: keyword i matches only as written; the automaton itself folds case. */
   constructor(keywords: string[], caseSensitive: boolean[] = []) {
@@ -123,14 +125,12 @@ export class KeywordAutomaton {
     this.classOf = classOf;
     // A hit of a case-sensitive keyword whose first letter differs in case (`msg.` for SendGrid's
     // `SG.`: 400,000 per 200 MB of code) is dropped in the scan loop, before it is noted.
-    this.caseByte = new Uint8Array(n * padded - this.acceptFrom);
-    this.caseBack = new Uint8Array(n * padded - this.acceptFrom);
+    this.caseCheck = new Uint16Array(n * padded - this.acceptFrom);
     for (const [state, ids] of this.outputs) {
       const word = ids.length === 1 ? this.exact[ids[0]!] : undefined;
       const at = word ? word.findIndex((b) => (b | 32) >= 97 && (b | 32) <= 122) : -1;
       if (at === -1 || word!.length - 1 - at > 255) continue;
-      this.caseByte[state - this.acceptFrom] = word![at]!;
-      this.caseBack[state - this.acceptFrom] = word!.length - 1 - at;
+      this.caseCheck[state - this.acceptFrom] = word![at]! | ((word!.length - 1 - at) << 8);
     }
   }
 
@@ -140,73 +140,87 @@ export class KeywordAutomaton {
    */
   locate(bytes: Uint8Array, cap = 256): Map<number, number[]> {
     const found = new Map<number, number[]>();
-    const { delta, shift, acceptFrom, classOf, pending, caseByte, caseBack } = this;
     const n = bytes.length;
     // Two automata walk the two halves at once: each step of one waits on its own previous state
     // only, so the processor overlaps them. The first runs on past the middle by the longest
     // keyword, so a keyword across the middle is still seen (a hit both see is recorded twice;
     // callers use offsets as lines, where that does not matter).
-    // The loop calls nothing: an accepting state and its offset are noted in `pending` and read
-    // (outputs, exact case, the cap) when it is full and at the end, in the order they were met. A
-    // call there would be new to the compiled loop each time a thread starts, and send it back
-    // to the interpreter.
     const mid = n >> 1;
     const endA = Math.min(n, mid + this.longest - 1);
-    let a = 0;
-    let b = 0;
-    let i = 0;
-    let j = mid;
-    let k = 0;
-    for (; j < n; i++, j++) {
-      a = delta[a + classOf[bytes[i]!]!]! << shift;
-      b = delta[b + classOf[bytes[j]!]!]! << shift;
-      if (
-        a >= acceptFrom &&
-        i < endA &&
-        (caseByte[a - acceptFrom] === 0 || bytes[i - caseBack[a - acceptFrom]!] === caseByte[a - acceptFrom])
-      ) {
-        pending[k] = a;
-        pending[k + 1] = i;
-        k += 2;
-        if (k === pending.length) k = this.record(bytes, found, k, cap);
-      }
-      if (
-        b >= acceptFrom &&
-        (caseByte[b - acceptFrom] === 0 || bytes[j - caseBack[b - acceptFrom]!] === caseByte[b - acceptFrom])
-      ) {
-        pending[k] = b;
-        pending[k + 1] = j;
-        k += 2;
-        if (k === pending.length) k = this.record(bytes, found, k, cap);
-      }
-    }
-    k = this.walkRest(bytes, found, a, i, endA, k, cap);
-    this.record(bytes, found, k, cap);
+    const lanes = { a: 0, b: 0, i: 0, j: mid };
+    // The walk stops each time `pending` is full, and its hits are filed (in the order met).
+    while (this.walk(bytes, lanes, n, endA)) this.record(bytes, found, this.noted, cap);
+    this.record(bytes, found, this.walkRest(bytes, found, lanes, endA, cap), cap);
     return found;
   }
 
-  /** The first lane's last steps past the middle (at most the longest keyword's length). */
+  /**
+   * The two lanes' steps from where `lanes` says, noting in `pending` each accepting state and
+   * offset, until the end or until `pending` is full (then true, `lanes` where to go on). The
+   * loop calls nothing and keeps few values alive: a call there would be new to the compiled loop
+   * each time a thread starts, and send it back to the interpreter; a value too many spills.
+   */
+  private walk(
+    bytes: Uint8Array,
+    lanes: { a: number; b: number; i: number; j: number },
+    n: number,
+    endA: number,
+  ): boolean {
+    const { delta, shift, acceptFrom, classOf, pending, caseCheck } = this;
+    // A step notes at most two pairs.
+    const room = pending.length - 4;
+    let { a, b, i, j } = lanes;
+    let k = 0;
+    for (; j < n && k <= room; i++, j++) {
+      a = delta[a + classOf[bytes[i]!]!]! << shift;
+      b = delta[b + classOf[bytes[j]!]!]! << shift;
+      if (a >= acceptFrom && i < endA) {
+        const check = caseCheck[a - acceptFrom]!;
+        if (check === 0 || bytes[i - (check >> 8)] === (check & 255)) {
+          pending[k] = a;
+          pending[k + 1] = i;
+          k += 2;
+        }
+      }
+      if (b >= acceptFrom) {
+        const check = caseCheck[b - acceptFrom]!;
+        if (check === 0 || bytes[j - (check >> 8)] === (check & 255)) {
+          pending[k] = b;
+          pending[k + 1] = j;
+          k += 2;
+        }
+      }
+    }
+    lanes.a = a;
+    lanes.b = b;
+    lanes.i = i;
+    lanes.j = j;
+    this.noted = k;
+    return j < n;
+  }
+
+  /**
+   * The first lane's last steps past the middle (at most the longest keyword's length), after
+   * the hits `walk` noted last; returns how many entries of `pending` are to be filed.
+   */
   private walkRest(
     bytes: Uint8Array,
     found: Map<number, number[]>,
-    state: number,
-    from: number,
+    lanes: { a: number; i: number },
     to: number,
-    k: number,
     cap: number,
   ): number {
-    const { delta, shift, acceptFrom, classOf, pending, caseByte, caseBack } = this;
-    let a = state;
-    for (let i = from; i < to; i++) {
+    const { delta, shift, acceptFrom, classOf, pending, caseCheck } = this;
+    let { a } = lanes;
+    let k = this.noted;
+    for (let i = lanes.i; i < to; i++) {
       a = delta[a + classOf[bytes[i]!]!]! << shift;
-      if (
-        a >= acceptFrom &&
-        (caseByte[a - acceptFrom] === 0 || bytes[i - caseBack[a - acceptFrom]!] === caseByte[a - acceptFrom])
-      ) {
+      const check = a >= acceptFrom ? caseCheck[a - acceptFrom]! : -1;
+      if (check === 0 || (check > 0 && bytes[i - (check >> 8)] === (check & 255))) {
+        if (k + 2 > pending.length) k = this.record(bytes, found, k, cap);
         pending[k] = a;
         pending[k + 1] = i;
         k += 2;
-        if (k === pending.length) k = this.record(bytes, found, k, cap);
       }
     }
     return k;
