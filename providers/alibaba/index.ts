@@ -13,7 +13,9 @@ export const alibaba: Provider = {
       kind: 'AccessKey secret',
       description: 'Alibaba Cloud AccessKey secret, by its variable name or beside an LTAI AccessKey id',
       confidence: 'context',
-      keywords: ['keysecret', 'key_secret', 'alicloud_secret'],
+      // The spellings of access_?key_?secret the regex allows (the first and third names end with it),
+      // not any key_secret or keysecret.
+      keywords: ['access_key_secret', 'access_keysecret', 'accesskey_secret', 'accesskeysecret', 'alicloud_secret'],
       keywordScope: 'line',
       regex:
         '(?:alibaba_?cloud_?access_?key_?secret|alicloud_?secret_?key|access_?key_?secret)["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9]{30})(?![A-Za-z0-9])',

@@ -75,7 +75,8 @@ export const rules: RuleSpec[] = [
     kind: 'session token',
     description: 'AWS session token that goes with a temporary (ASIA) key',
     confidence: 'context',
-    keywords: ['session_token', 'sessiontoken', 'security_token'],
+    // The names the regex allows, not any session_token (a web session's).
+    keywords: ['aws_session_token', 'awssession_token', 'sessiontoken', 'aws_security_token', 'awssecurity_token'],
     keywordScope: 'line',
     regex:
       '(?:aws_?session_?token|aws_?security_?token|sessiontoken)["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9/+=]{100,2000})',

@@ -62,7 +62,14 @@ export const azure: Provider = {
       kind: 'client secret',
       description: 'Microsoft Entra ID (Azure AD) application client secret, by its variable name',
       confidence: 'context',
-      keywords: ['client_secret', 'clientsecret'],
+      // Each of the regex's prefixes with client_secret in every spelling it allows: a bare client_secret
+      // (any OAuth app's) wakes the rule for nothing.
+      keywords: ['azure', 'arm', 'aad', 'entra'].flatMap((p) => [
+        `${p}_client_secret`,
+        `${p}_clientsecret`,
+        `${p}client_secret`,
+        `${p}clientsecret`,
+      ]),
       keywordScope: 'line',
       regex:
         '(?:azure|arm|aad|entra)_?client_?secret["\']?\\s*(?:=|:|=>)\\s*["\']?(?<secret>[A-Za-z0-9_~.-]{34,44})(?![A-Za-z0-9_~.-])',

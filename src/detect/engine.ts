@@ -2,7 +2,7 @@ import type { Provider } from '../core/provider.js';
 import { Secret } from '../core/secret.js';
 import type { Candidate, Fragment } from '../core/types.js';
 import { assignmentName } from './assignment.js';
-import { type CompiledRule, contextWindow, keywordBoundary } from './compile.js';
+import { type CompiledRule, contextWindow, contextWords, foldedWindows, keywordBoundary } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholder } from '../core/placeholders.js';
@@ -67,32 +67,72 @@ function hitLineSpans(bytes: Buffer, offsets: number[], lines: LineIndex, within
   return spans;
 }
 
-/** A run of lines around keyword hits (byte range and the number of its first line), and the rules it is for. */
+/**
+ * The lines holding the given byte offsets, as byte ranges found around each offset: no newline
+ * before the first one is visited, so a hit late in a large file costs its own line only.
+ */
+function hitLineRanges(bytes: Buffer, offsets: number[]): Array<{ start: number; end: number }> {
+  offsets.sort((a, b) => a - b);
+  const out: Array<{ start: number; end: number }> = [];
+  let end = -1;
+  for (const off of offsets) {
+    // Sorted: a hit before the end of the line just found is on that line (a keyword holds no newline).
+    if (off <= end) continue;
+    const start = bytes.lastIndexOf(10, off) + 1;
+    const next = bytes.indexOf(10, off);
+    end = next === -1 ? bytes.length : next;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/** The line number (0-based) of each given line start, counting the newlines before them once. */
+function lineNumbers(bytes: Buffer, starts: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let line = 0;
+  let nextNewline = bytes.indexOf(10);
+  for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
+    while (nextNewline !== -1 && nextNewline < start) {
+      line++;
+      nextNewline = bytes.indexOf(10, nextNewline + 1);
+    }
+    out.set(start, line);
+  }
+  return out;
+}
+
+/** A run of lines around keyword hits (byte range), and the rules it is for. */
 interface Block {
-  first: number;
   start: number;
   end: number;
   rules: Set<CompiledRule>;
 }
 
 /** The block of `within` lines on each side of a hit line, found in the bytes (no decoding). */
-function blockAround(
-  bytes: Buffer,
-  hit: { line: number; start: number; end: number },
-  within: number,
-): Omit<Block, 'rules'> {
-  let { line: first, start, end } = hit;
+function blockAround(bytes: Buffer, hit: { start: number; end: number }, within: number): Omit<Block, 'rules'> {
+  let { start, end } = hit;
   for (let k = 0; k < within && start > 0; k++) {
     // `start - 1` is the newline ending the line before; that line starts after the one before it.
     const p = start >= 2 ? bytes.lastIndexOf(10, start - 2) : -1;
     start = p + 1;
-    first--;
   }
   for (let k = 0; k < within && end < bytes.length; k++) {
     const n = bytes.indexOf(10, end + 1);
     end = n === -1 ? bytes.length : n;
   }
-  return { first, start, end };
+  return { start, end };
+}
+
+/**
+ * The words a rule's context must hold when checking for them spares work: a context rule whose
+ * keywords do not already say its context (a line-scoped rule), whose context pattern is words (a
+ * candidate's context, its name included, is text of the fragment, so a fragment without any of
+ * them gives it nothing), none of them so short that it would be met everywhere.
+ */
+function requiredWords(rule: CompiledRule): string[] | undefined {
+  if (rule.windowLines !== undefined && rule.spec.keywordScope !== 'line') return undefined;
+  const words = contextWords(rule.spec);
+  return words?.every((w) => w.length >= 4) ? words : undefined;
 }
 
 /**
@@ -104,7 +144,17 @@ function blockAround(
 export class Detector {
   private readonly automaton: KeywordAutomaton;
   private readonly rulesByKeyword: CompiledRule[][];
+  /** Windowed rules whose windows go around this keyword's case-folded hits (`foldedWindows`). */
+  private readonly windowRulesByKeyword: CompiledRule[][];
+  /** Rules that need this word (case-folded) somewhere in a fragment: one of their context words. */
+  private readonly contextRulesByKeyword: CompiledRule[][];
   private readonly pathRules: CompiledRule[];
+  /**
+   * The built-in path patterns joined into one: a path that matches none of them (nearly every
+   * path) costs one test instead of one per rule. Undefined when they cannot be joined.
+   */
+  private readonly anyBuiltInPath?: RegExp;
+  private readonly builtInPathRules = new Set<CompiledRule>();
   /** Rules without keywords (gitleaks rules may have none): their regex runs on every fragment. */
   private readonly alwaysRules: CompiledRule[];
   private readonly combiners: Map<string, NonNullable<Provider['combine']>>;
@@ -134,23 +184,45 @@ export class Detector {
     const words: string[] = [];
     const exact: boolean[] = [];
     this.rulesByKeyword = [];
+    this.windowRulesByKeyword = [];
+    this.contextRulesByKeyword = [];
+    const keywordId = (kw: string, cs: boolean): number => {
+      const key = `${cs ? 'exact' : 'folded'}\0${kw}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        words.push(kw);
+        exact.push(cs);
+        this.rulesByKeyword.push([]);
+        this.windowRulesByKeyword.push([]);
+        this.contextRulesByKeyword.push([]);
+      }
+      return id;
+    };
     for (const rule of rules) {
       const cs = rule.spec.keywordsCaseSensitive === true;
-      for (const kw of rule.keywords) {
-        const key = `${cs ? 'exact' : 'folded'}\0${kw}`;
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(key, id);
-          words.push(kw);
-          exact.push(cs);
-          this.rulesByKeyword.push([]);
-        }
-        this.rulesByKeyword[id]!.push(rule);
+      for (const kw of rule.keywords) this.rulesByKeyword[keywordId(kw, cs)]!.push(rule);
+      if (rule.windowLines !== undefined && foldedWindows(rule.spec)) {
+        for (const kw of rule.keywords) this.windowRulesByKeyword[keywordId(kw.toLowerCase(), false)]!.push(rule);
+      }
+      const words = this.untrusted.has(rule.spec.id) ? undefined : requiredWords(rule);
+      if (words) {
+        rule.needsContextWords = true;
+        for (const w of words) this.contextRulesByKeyword[keywordId(w, false)]!.push(rule);
       }
     }
     this.automaton = new KeywordAutomaton(words, exact);
     this.pathRules = rules.filter((r) => r.pathRe);
+    const builtIn = this.pathRules.filter((r) => !this.untrusted.has(r.spec.id));
+    // Joined only when each stands alone: the same flags, no group names or back-references.
+    if (
+      builtIn.length > 1 &&
+      builtIn.every((r) => r.pathRe!.flags === 'i' && !/\\[1-9k]|\(\?<[A-Za-z]/.test(r.pathRe!.source))
+    ) {
+      this.anyBuiltInPath = new RegExp(builtIn.map((r) => `(?:${r.pathRe!.source})`).join('|'), 'i');
+      for (const r of builtIn) this.builtInPathRules.add(r);
+    }
     this.alwaysRules = rules.filter((r) => r.keywords.length === 0);
     this.combiners = new Map(providers.filter((p) => p.combine).map((p) => [p.id, p.combine!.bind(p)]));
   }
@@ -161,7 +233,20 @@ export class Detector {
    */
   private triggered(bytes: Uint8Array, meta: Omit<Fragment, 'text'>): Map<CompiledRule, number[]> {
     const hit = new Map<CompiledRule, number[]>(this.alwaysRules.map((r) => [r, WHOLE]));
+    let folded: Map<CompiledRule, number[]> | undefined;
+    let withContext: Set<CompiledRule> | undefined;
     for (const [id, offsets] of this.automaton.locate(bytes)) {
+      for (const r of this.contextRulesByKeyword[id]!) {
+        withContext ??= new Set();
+        withContext.add(r);
+      }
+      for (const r of this.windowRulesByKeyword[id]!) {
+        folded ??= new Map();
+        const prev = folded.get(r);
+        if (offsets.length === 0 || prev === WHOLE) folded.set(r, WHOLE);
+        else if (prev) prev.push(...offsets);
+        else folded.set(r, [...offsets]);
+      }
       for (const r of this.rulesByKeyword[id]!) {
         const lineScoped =
           offsets.length > 0 && ((r.spec.keywordScope === 'line' && !r.contextRe) || r.windowLines !== undefined);
@@ -179,9 +264,18 @@ export class Detector {
         else hit.set(r, [...own]);
       }
     }
+    // No context word anywhere: no candidate can have context here (the path is checked below).
+    for (const r of hit.keys()) if (r.needsContextWords && !withContext?.has(r)) hit.delete(r);
+    // Its exact hits decided that the rule runs; its windows go around every case-folded hit (a superset).
+    for (const [r, offsets] of folded ?? []) {
+      const own = hit.get(r);
+      if (own !== undefined && own !== WHOLE) hit.set(r, offsets);
+    }
     if (this.pathRules.length) {
       const posix = meta.path.replaceAll('\\', '/');
+      const noBuiltIn = this.anyBuiltInPath !== undefined && !this.anyBuiltInPath.test(posix);
       for (const r of this.pathRules) {
+        if (noBuiltIn && this.builtInPathRules.has(r)) continue;
         try {
           if (this.test(r, r.pathRe!, posix)) hit.set(r, WHOLE);
         } catch (e) {
@@ -224,30 +318,37 @@ export class Detector {
     return this.runOnLines(bytes, meta, rules);
   }
 
-  /** Decodes and scans only the lines that hold a keyword, each rule on its own keywords' lines. */
+  /**
+   * Decodes and scans only the lines that hold a keyword, each rule on its own keywords' lines.
+   * Each run of lines is scanned as if it began the fragment (line 0); the lines before the ones
+   * where something was found are counted afterwards, so a file whose hits find nothing is never
+   * walked line by line.
+   */
   private runOnLines(bytes: Buffer, meta: Omit<Fragment, 'text'>, rules: Map<CompiledRule, number[]>): Candidate[] {
-    const byLine = new Map<number, { start: number; end: number; rules: Map<CompiledRule, number[]> }>();
+    // Keyed by the line's first byte.
+    const byLine = new Map<number, { end: number; rules: Map<CompiledRule, number[]> }>();
     const blocks: Block[] = [];
     for (const [rule, hits] of rules) {
-      for (const l of hitLines(bytes, hits)) {
+      for (const l of hitLineRanges(bytes, hits)) {
         if (rule.windowLines !== undefined) {
           blocks.push({ ...blockAround(bytes, l, rule.windowLines), rules: new Set([rule]) });
           continue;
         }
-        let entry = byLine.get(l.line);
+        let entry = byLine.get(l.start);
         if (!entry) {
-          entry = { start: l.start, end: l.end, rules: new Map() };
-          byLine.set(l.line, entry);
+          entry = { end: l.end, rules: new Map() };
+          byLine.set(l.start, entry);
         }
         entry.rules.set(rule, WHOLE);
       }
     }
-    const out: Candidate[] = [];
-    const firstLine = meta.firstLine ?? 1;
-    for (const [line, { start, end, rules: lineRules }] of byLine) {
+    const found: Array<{ start: number; candidates: Candidate[] }> = [];
+    const scanPart = (start: number, end: number, partRules: Map<CompiledRule, number[]>) => {
       const text = bytes.toString('utf8', start, end);
-      out.push(...this.matches({ ...meta, text, firstLine: firstLine + line }, lineRules));
-    }
+      const candidates = this.matches({ ...meta, text, firstLine: 0 }, partRules);
+      if (candidates.length) found.push({ start, candidates });
+    };
+    for (const [start, { end, rules: lineRules }] of byLine) scanPart(start, end, lineRules);
     // Context rules on the lines around their keywords: overlapping blocks decoded once, each
     // rule run there as it would run on the whole text (its context windows found inside).
     blocks.sort((a, b) => a.start - b.start);
@@ -259,10 +360,19 @@ export class Detector {
         for (const r of b.rules) last.rules.add(r);
       } else merged.push(b);
     }
-    for (const b of merged) {
-      const text = bytes.toString('utf8', b.start, b.end);
-      const blockRules = new Map<CompiledRule, number[]>([...b.rules].map((r) => [r, WHOLE]));
-      out.push(...this.matches({ ...meta, text, firstLine: firstLine + b.first }, blockRules));
+    for (const b of merged) scanPart(b.start, b.end, new Map([...b.rules].map((r) => [r, WHOLE])));
+    if (found.length === 0) return [];
+    const lineOf = lineNumbers(
+      bytes,
+      found.map((f) => f.start),
+    );
+    const out: Candidate[] = [];
+    for (const { start, candidates } of found) {
+      const first = (meta.firstLine ?? 1) + lineOf.get(start)!;
+      for (const c of candidates) {
+        c.location.line += first;
+        out.push(c);
+      }
     }
     return this.combine(out);
   }
@@ -275,18 +385,26 @@ export class Detector {
     const index = lines();
     const within = rule.spec.context!.withinLines;
     const spans: Span[] = [];
-    /** Adds the window around a context hit; returns where it ends. */
-    const around = (at: number): number => addLines(spans, index, index.lineOf(at), within);
+    /**
+     * Adds the window around each line holding a context hit; returns where that line ends. A hit
+     * inside the window before still widens it (its own window reaches further), so only the rest
+     * of its own line is skipped.
+     */
+    let lastLine = -1;
+    const around = (at: number): number => {
+      const line = index.lineOf(at);
+      if (line !== lastLine) addLines(spans, index, line, within);
+      lastLine = line;
+      return index.lineEnd(line);
+    };
     const re = rule.contextGlobalRe;
     if (this.isGuarded(rule)) {
-      let covered = -1;
-      for (const m of this.all(rule, re, fragment.text)) if (m.index > covered) covered = around(m.index);
+      for (const m of this.all(rule, re, fragment.text)) around(m.index);
       return spans;
     }
     re.lastIndex = 0;
     for (let m = re.exec(fragment.text); m !== null; m = re.exec(fragment.text)) {
       if (m[0].length === 0) re.lastIndex++;
-      // Everything up to this window's end is covered; look for context beyond it.
       re.lastIndex = Math.max(re.lastIndex, around(m.index));
     }
     return spans;

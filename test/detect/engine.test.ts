@@ -10,6 +10,33 @@ const scanText = (text: string, path = 'f.txt') => detector.scan({ text, path, s
 const scanBytes = (text: string, path = 'f.txt') =>
   detector.scanBytes(Buffer.from(text), { path, source: 'untracked' });
 
+/** The automaton's hits for the keywords, over text made of their pieces, are those of a plain search. */
+function expectPlainSearch(keywords: string[], exact: boolean[]): void {
+  const ac = new KeywordAutomaton(keywords, exact);
+  // Seeded: pieces of keywords (prefixes, suffixes, case changed) glued together, and bytes between.
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const parts: string[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const k = keywords[rand(keywords.length)]!;
+    parts.push([k, k.slice(0, 1 + rand(k.length)), k.slice(rand(k.length)), k.toUpperCase(), ' ', '\n', 'é'][rand(7)]!);
+  }
+  const text = parts.join('');
+  const folded = text.toLowerCase();
+  const found = ac.locate(Buffer.from(text), Number.POSITIVE_INFINITY);
+  keywords.forEach((k, id) => {
+    const hay = exact[id] ? text : folded;
+    const needle = exact[id] ? k : k.toLowerCase();
+    const expected: number[] = [];
+    for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1))
+      expected.push(Buffer.byteLength(text.slice(0, at + needle.length)) - 1);
+    expect([k, [...new Set(found.get(id) ?? [])].sort((a, b) => a - b)]).toEqual([k, expected]);
+  });
+}
+
 describe('keyword automaton', () => {
   it('finds every keyword, case-insensitively, including overlapping ones', () => {
     const ac = new KeywordAutomaton(['sk-', 'sk-ant-', 'railway', 'ghp_']);
@@ -28,6 +55,66 @@ describe('keyword automaton', () => {
     // Case-sensitive keywords match only as written; folded ones in any case.
     expect(ac.locate(Buffer.from('GITHUB_PAT_ MSG.')).has(0)).toBe(false);
     expect(ac.locate(Buffer.from('GITHUB_PAT_ MSG.')).has(1)).toBe(true);
+  });
+
+  it('finds exactly what a plain search finds, for every built-in keyword, in text made of their pieces', () => {
+    const rules = loadRules(PROVIDERS);
+    const words = [
+      ...new Set(rules.flatMap((r) => r.keywords.map((k) => `${r.spec.keywordsCaseSensitive ? 1 : 0}${k}`))),
+    ];
+    expectPlainSearch(
+      words.map((w) => w.slice(1)),
+      words.map((w) => w[0] === '1'),
+    );
+  });
+
+  it('finds exactly what a plain search finds with thousands of keywords (a table that needs its entries shifted)', () => {
+    let seed = 11;
+    const letters = 'abcdefghijklmnopqrstuvwxyz0123456789_-.';
+    const keywords = Array.from({ length: 3000 }, () =>
+      Array.from({ length: 6 + (seed % 10) }, () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return letters[seed % letters.length]!;
+      }).join(''),
+    );
+    expectPlainSearch(
+      keywords,
+      keywords.map((_, i) => i % 3 === 0),
+    );
+    // And across the middle, where the second lane starts and the first walks on alone.
+    const ac = new KeywordAutomaton(keywords);
+    for (const id of [1, 2, 4, 5]) {
+      const k = keywords[id]!;
+      for (let at = 0; at + k.length <= 40; at++) {
+        const bytes = Buffer.from(`${' '.repeat(at)}${k}${' '.repeat(40 - at - k.length)}`);
+        expect([k, at, ac.locate(bytes).get(id)]).toEqual([k, at, expect.arrayContaining([at + k.length - 1])]);
+      }
+    }
+  });
+
+  it('keeps every hit of a long run of them, in order, within the cap', () => {
+    const ac = new KeywordAutomaton(['ab', 'b'], [false, true]);
+    const text = 'ab'.repeat(5000);
+    const found = ac.locate(Buffer.from(text), Number.POSITIVE_INFINITY);
+    // Each lane's hits in the order walked: the first lane to the middle and a byte past it (the
+    // longest keyword less one), the second from the middle on; a step's first lane first.
+    const n = text.length;
+    const mid = n >> 1;
+    const ends = (len: number, end: number) => text.slice(end - len + 1, end + 1).toLowerCase() === 'ab'.slice(2 - len);
+    const lanes = (len: number) => {
+      const out: number[] = [];
+      for (let t = 0; t < mid + 1; t++) {
+        if (t < mid + 1 && ends(len, t) && t - len + 1 >= 0) out.push(t);
+        if (mid + t < n && ends(len, mid + t) && mid + t - len + 1 >= mid) out.push(mid + t);
+      }
+      return out;
+    };
+    expect(found.get(0)).toEqual(lanes(2));
+    expect(found.get(1)).toEqual(lanes(1));
+    expect(found.get(0)!.length).toBeGreaterThan(4000);
+    expect([...found.keys()]).toEqual([0, 1]);
+    expect(ac.locate(Buffer.from(text.toUpperCase())).has(1)).toBe(false);
+    expect(ac.locate(Buffer.from(text), 4000).get(0)).toEqual([]);
   });
 
   it('reports byte offsets of each hit, and gives up listing past the cap', () => {
@@ -59,6 +146,24 @@ describe('detector', () => {
     expect(scanBytes(`request_id=${u}`)).toHaveLength(0);
     // The Railway CLI's config file is context enough on its own.
     expect(scanBytes(`{"user": {"token": "${u}"}}`, 'home/.railway/config.json')).toHaveLength(1);
+  });
+
+  it('finds a token near a context line that lies inside the window of an earlier one', () => {
+    const u = railwayToken();
+    // The token is three lines below the second "railway", four below the first.
+    const text = `# railway\nx = 1\n# railway again\ny = 2\nz = 3\ntoken: ${u}\n`;
+    // A config rule runs on the whole text, finding its windows from the context pattern itself.
+    const spec = PROVIDERS.find((p) => p.id === 'railway')!.rules[0]!;
+    const config = { ...spec, id: 'config-railway', provider: 'config-railway' };
+    const whole = new Detector(loadRules([], [config]), [], undefined, [config.id]);
+    for (const found of [
+      scanText(text),
+      scanBytes(text),
+      whole.scan({ text, path: 'f.txt', source: 'untracked' }),
+      whole.scanBytes(Buffer.from(text), { path: 'f.txt', source: 'untracked' }),
+    ]) {
+      expect(found.map((c) => [c.location.line, c.secret.reveal()])).toEqual([[6, u]]);
+    }
   });
 
   it('pairs an AWS key id with its secret key in the same file into one candidate', () => {

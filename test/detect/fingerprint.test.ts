@@ -14,6 +14,10 @@ describe('fingerprints', () => {
     const expected = createHash('sha256').update('github\0abc-secret').digest('hex').slice(0, 24);
     expect(fingerprint('github', new Secret('abc-secret'))).toBe(expected);
     expect(fingerprint('railway', new Secret('abc-secret'))).not.toBe(expected);
+    // Text is hashed as UTF-8.
+    expect(fingerprint('config', new Secret('pässwörd-ü'))).toBe(
+      createHash('sha256').update(Buffer.from('config\0pässwörd-ü', 'utf8')).digest('hex').slice(0, 24),
+    );
   });
 
   it('are keyed when TOKENSCOPE_FINGERPRINT_KEY is set, so a guessed secret cannot be checked without the key', () => {
