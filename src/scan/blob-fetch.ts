@@ -28,14 +28,16 @@ export class BlobFetcher {
   /** Scans each fragment with `scan`, reading blob contents first; outcomes in the order given. */
   scanAll(fragments: PlainFragment[], scan: (f: PlainFragment) => WireOutcome): Promise<WireOutcome[]> {
     if (!fragments.some((f) => 'blob' in f.content)) return Promise.resolve(fragments.map(scan));
+    // Asked for now, in arrival order (the order the turns take), so git reads this batch while
+    // the one before is still being scanned, instead of waiting for its turn.
+    this.ask(fragments);
     const done = this.turn.then(() => this.inTurn(fragments, scan));
     this.turn = done.catch(() => undefined);
     return done;
   }
 
-  private async inTurn(fragments: PlainFragment[], scan: (f: PlainFragment) => WireOutcome): Promise<WireOutcome[]> {
-    // Every id is asked for at once (a few dozen lines: the pipe takes them without waiting), so git
-    // reads ahead while the first blobs are scanned.
+  /** Every id of a batch in one write per repository (a few dozen lines: the pipe takes them without waiting). */
+  private ask(fragments: PlainFragment[]): void {
     const asked = new Map<Conversation, string[]>();
     for (const f of fragments) {
       if (!('blob' in f.content) || !OBJECT_ID.test(f.content.blob)) continue;
@@ -45,6 +47,9 @@ export class BlobFetcher {
       else asked.set(c, [f.content.blob]);
     }
     for (const [c, ids] of asked) void c.reader.requestMany(ids).catch(() => undefined);
+  }
+
+  private async inTurn(fragments: PlainFragment[], scan: (f: PlainFragment) => WireOutcome): Promise<WireOutcome[]> {
     const out: WireOutcome[] = [];
     for (const f of fragments) {
       const c = f.content;
