@@ -1,23 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { PROVIDERS } from '../../providers/registry.js';
 import { contextWindow, contextWords, foldedWindows } from '../../src/detect/compile.js';
-import { Detector } from '../../src/detect/engine.js';
-import { loadRules } from '../../src/detect/load.js';
+import type { Detector } from '../../src/detect/engine.js';
+import { fast, reference, rules } from './reference-detectors.js';
 
 /**
  * Context rules that run on windows around their keywords find exactly what they find when run
  * over the whole text. The reference detector marks every rule as a config rule (no guard given):
  * those never run on windows.
  */
-const rules = loadRules(PROVIDERS);
 const windowed = rules.filter((r) => contextWindow(r.spec) !== undefined);
-const fast = new Detector(loadRules(PROVIDERS), PROVIDERS);
-const reference = new Detector(
-  loadRules(PROVIDERS),
-  PROVIDERS,
-  undefined,
-  rules.map((r) => r.spec.id),
-);
 
 const FILLER = [
   'const value = compute(input);',

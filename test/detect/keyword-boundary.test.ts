@@ -1,23 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { PROVIDERS } from '../../providers/registry.js';
 import { keywordBoundary } from '../../src/detect/compile.js';
-import { Detector } from '../../src/detect/engine.js';
-import { loadRules } from '../../src/detect/load.js';
+import type { Detector } from '../../src/detect/engine.js';
+import { fast, reference, rules } from './reference-detectors.js';
 
 /**
  * Prefix rules skip keyword hits inside a longer word (`...4bfc-...`), and find exactly what they
  * found before. The reference detector marks every rule as a config rule (no guard given): those
  * never skip a hit.
  */
-const rules = loadRules(PROVIDERS);
 const bounded = rules.filter((r) => keywordBoundary(r.spec) !== undefined);
-const fast = new Detector(loadRules(PROVIDERS), PROVIDERS);
-const reference = new Detector(
-  loadRules(PROVIDERS),
-  PROVIDERS,
-  undefined,
-  rules.map((r) => r.spec.id),
-);
 
 const view = (d: Detector, text: string) =>
   d

@@ -23,8 +23,6 @@ export interface HistoryStats {
   blobsScanned: number;
   /** Bytes of unique blob content scanned. */
   bytes: number;
-  /** Of the blobs scanned, those the working tree held at the same path, scanned there once. */
-  reused: number;
   binary: number;
   oversize: number;
   unreadable: number;
@@ -59,7 +57,6 @@ export class HistoryScan implements CredentialRefiner, Source {
     commits: 0,
     blobsScanned: 0,
     bytes: 0,
-    reused: 0,
     binary: 0,
     oversize: 0,
     unreadable: 0,
@@ -120,13 +117,8 @@ export class HistoryScan implements CredentialRefiner, Source {
       const at = yielded++;
       const settle = (o: ScanOutcome) => this.settle(o, c, at);
       const known = await this.scanned?.take(c.path, c.newOid, meta);
-      if (known) {
-        this.stats.reused++;
-        yield { meta, content: { scanned: known }, settle };
-      } else {
-        // The scanning thread reads the blob itself, from its own cat-file.
-        yield { meta, content: { blob: c.newOid, repo: cwd }, settle };
-      }
+      // Otherwise the scanning thread reads the blob itself, from its own cat-file.
+      yield { meta, content: known ? { scanned: known } : { blob: c.newOid, repo: cwd }, settle };
     }
     this.stats.commits = walk.commits;
     if (walk.error)

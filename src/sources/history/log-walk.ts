@@ -125,14 +125,3 @@ export async function* rawChanges(place: GitPlace, args: string[], outcome: Walk
   const code = await child.exited;
   if (code !== 0) outcome.error = child.complaint() || `git ${args[0]} exited with ${code}`;
 }
-
-/** The blobs each commit brings in: added or changed regular files. */
-export async function* walkIntroductions(
-  place: GitPlace,
-  revs: string[],
-  outcome: WalkOutcome,
-): AsyncGenerator<Change> {
-  for await (const c of walkChanges(place, revs, outcome)) {
-    if (c.regularFile && !NULL_OID.test(c.newOid)) yield c;
-  }
-}
