@@ -71,6 +71,8 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   const worktree = opts.root ? new WorkTreeSource(opts.root, config, scanned) : undefined;
   const sources = [...(worktree ? [worktree] : []), ...(opts.sources ?? [])];
   const pool = new ScanPool(detectorOptions, opts.threads, config.fileBudgetMs);
+  // A working tree is listed before its first file can be scanned: the threads start meanwhile.
+  if (opts.root) pool.warm();
   let credentials: Credential[];
   try {
     const detected = await detectSources(sources, pool, (d) =>

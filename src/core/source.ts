@@ -88,6 +88,11 @@ export interface SourceFragment extends PlainFragment {
  */
 export interface Source {
   fragments(): AsyncIterable<SourceFragment>;
+  /**
+   * Called on every source when the run begins: a source may start its slow producer (git's
+   * history walk) so it works while the sources before it are scanned.
+   */
+  prepare?(): void;
   /** Called once every fragment is settled: what settling needed (a look-back reader) can go. */
   close?(): void | Promise<void>;
   /**

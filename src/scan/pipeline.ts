@@ -101,6 +101,7 @@ export async function detectSources(
   };
 
   try {
+    for (const source of sources) source.prepare?.();
     for (const [s, source] of sources.entries()) {
       let batch: Pending[] = [];
       let batchBytes = 0;

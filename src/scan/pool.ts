@@ -86,6 +86,15 @@ export class ScanPool {
     return this.guarded ? 1 : 32;
   }
 
+  /**
+   * Starts every thread now: each loads its code and builds its detector (about 0.2 CPU-s) while
+   * the sources list their first fragments, instead of after the first job arrives.
+   */
+  warm(): void {
+    if (!this.script || this.closed) return;
+    while (this.lanes.length < Math.max(1, this.threads)) this.spawn();
+  }
+
   /** Scans fragments; outcomes come back in the order given. */
   scan(fragments: PlainFragment[]): Promise<WireOutcome[]> {
     if (this.closed) return Promise.reject(new Error('the scanning pool is closed'));

@@ -2,8 +2,14 @@ import { createHash } from 'node:crypto';
 import type { FragmentContent, GitBlob, PlainFragment, Scanned } from '../core/source.js';
 import type { Candidate } from '../core/types.js';
 import type { Detector } from '../detect/engine.js';
-import { decodeUtf16, isBinary, readForScan } from '../sources/read.js';
+import { ScratchBuffer, decodeUtf16, isBinary, readForScan } from '../sources/read.js';
 import { type WireOutcome, toWire } from './wire.js';
+
+/**
+ * This thread's file buffer: a file's bytes are scanned and hashed before the next file is read,
+ * and nothing found keeps a view of them (candidates hold decoded strings).
+ */
+const scratch = new ScratchBuffer();
 
 /** The bytes of a fragment: its own, or its file's, read here (on the scanning thread). */
 function bytesOf(
@@ -11,7 +17,7 @@ function bytesOf(
   maxBytes: number,
 ): Buffer | { skipped: string } {
   if ('file' in c) {
-    const r = readForScan(c.file, maxBytes);
+    const r = readForScan(c.file, maxBytes, scratch);
     return 'skipped' in r ? r : r.bytes;
   }
   if (c.bytes.length > maxBytes) return { skipped: `larger than the size cap (${c.bytes.length} > ${maxBytes} bytes)` };

@@ -1,13 +1,29 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/config/load.js';
 import { audit } from '../../src/core/audit.js';
-import { workerScript } from '../../src/scan/pool.js';
+import { ScanPool, workerScript } from '../../src/scan/pool.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 import { githubToken, railwayToken } from '../helpers/tokens.js';
 
 describe('scanning threads', () => {
   it('exist once the package is built (npm test builds first)', () => {
     expect(workerScript()).toBeDefined();
+  });
+
+  it('started ahead of the first job (warm), scans as before and closes with nothing sent', async () => {
+    const options = { extraRules: [], only: [], maxFileBytes: 1 << 20 };
+    const idle = new ScanPool(options, 2);
+    idle.warm();
+    await expect(idle.close()).resolves.toBeUndefined();
+    const pool = new ScanPool(options, 2);
+    try {
+      pool.warm();
+      const t = githubToken();
+      const out = await pool.scan([{ meta: { path: 'a.env', source: 'tracked' }, content: { text: `T=${t}\n` } }]);
+      expect(out[0]!.found.map((c) => c.secret)).toEqual([t]);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('one thread finds exactly what two find', async () => {

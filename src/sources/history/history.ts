@@ -4,8 +4,12 @@ import type { Candidate, Credential, Location, RiskSignal } from '../../core/typ
 import type { GitPlace } from '../../git/run.js';
 import { ancestorsAmong } from './ancestors.js';
 import { type Change, NULL_OID, type WalkOutcome, walkChanges } from './log-walk.js';
+import { ReadAhead } from './read-ahead.js';
 import { skipMatcher } from './skip.js';
 import { treeEntries } from './tree.js';
+
+/** Changes read ahead of the scan at most (a few hundred bytes each: some megabytes in all). */
+const READ_AHEAD = 50_000;
 
 export interface HistoryOptions {
   /** A directory inside the repository, or an explicit git directory (a bare mirror). */
@@ -93,13 +97,31 @@ export class HistoryScan implements CredentialRefiner, Source {
     return binary ? [...inOrder, `history: skipped ${binary} binary blob(s)`] : inOrder;
   }
 
+  /** The walk, once started (prepare or fragments), and what it reports when it ends. */
+  private walk: { changes: ReadAhead<Change>; outcome: WalkOutcome } | undefined;
+
+  /**
+   * Starts git's walk now, read ahead of the scan: it runs while the sources before this one are
+   * scanned (the pipeline calls prepare on every source when the run begins).
+   */
+  prepare(): void {
+    if (this.walk) return;
+    const outcome: WalkOutcome = { commits: 0 };
+    this.walk = { changes: new ReadAhead(walkChanges(this.opts.cwd, this.opts.revs, outcome), READ_AHEAD), outcome };
+  }
+
+  async close(): Promise<void> {
+    await this.walk?.changes.close();
+  }
+
   async *fragments(): AsyncGenerator<SourceFragment> {
-    const { cwd, revs } = this.opts;
+    const { cwd } = this.opts;
     const skipped = skipMatcher(this.opts.skip);
     const seen = new Set<string>();
-    const walk: WalkOutcome = { commits: 0 };
+    this.prepare();
+    const walk = this.walk!.outcome;
     let yielded = 0;
-    for await (const c of walkChanges(cwd, revs, walk)) {
+    for await (const c of this.walk!.changes.items()) {
       // Removals are found from this same walk (afterMerge keeps those on HEAD's line), for blobs
       // that turn out to hold a secret: kept while the blob is being scanned, dropped if it is clean.
       if (!NULL_OID.test(c.oldOid)) this.noteReplacement(c);
