@@ -110,6 +110,20 @@ function trustedSafeDirectories(): Array<readonly [string, string]> {
   return safeDirs;
 }
 
+/**
+ * The `safe.directory` entries already read on this thread, if any: a scanning thread is given
+ * them (adoptSafeDirectories) instead of running its own blocking `git config` before its first
+ * blob (25-48 ms per thread on a 2-core machine).
+ */
+export function knownSafeDirectories(): string[] | undefined {
+  return safeDirs?.map(([, dir]) => dir);
+}
+
+/** Takes the main thread's reading of the user's `safe.directory` entries (see knownSafeDirectories). */
+export function adoptSafeDirectories(dirs: string[]): void {
+  safeDirs ??= dirs.map((dir) => ['safe.directory', dir] as const);
+}
+
 /** A git child process whose stderr is kept (the first few KB) for a one-line error message. */
 export interface GitChild {
   proc: ChildProcessWithoutNullStreams;

@@ -14,6 +14,12 @@ export interface DetectorOptions {
   ruleBudgetMs?: number;
 }
 
+/** What a scanning thread is started with: its detector's options, and git's trusted directories. */
+export interface WorkerData extends DetectorOptions {
+  /** The user's `safe.directory` entries as the main thread read them (absent: not read yet). */
+  safeDirectories?: string[] | undefined;
+}
+
 /**
  * `validated`: the rules were already checked against the schema (a worker thread rebuilding them).
  * `guardMs`: run the config's own rules under this time limit per fragment.

@@ -7,7 +7,8 @@ import { packageRoot } from '../core/paths.js';
 import type { PlainFragment } from '../core/source.js';
 import type { Detector } from '../detect/engine.js';
 import { BlobFetcher } from './blob-fetch.js';
-import { buildDetector, type DetectorOptions } from './detector.js';
+import { knownSafeDirectories } from '../git/run.js';
+import { buildDetector, type DetectorOptions, type WorkerData } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
 import type { WireOutcome } from './wire.js';
 
@@ -135,7 +136,10 @@ export class ScanPool {
 
   private spawn(): Lane {
     const lane: Lane = {
-      worker: new Worker(this.script!, { workerData: this.opts, resourceLimits: heapLimits(this.opts.maxFileBytes) }),
+      worker: new Worker(this.script!, {
+        workerData: { ...this.opts, safeDirectories: knownSafeDirectories() } satisfies WorkerData,
+        resourceLimits: heapLimits(this.opts.maxFileBytes),
+      }),
       inFlight: new Map(),
     };
     lane.worker.on('message', (msg: { id: number; results: WireOutcome[] }) => {

@@ -1,14 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlainFragment } from '../core/source.js';
 import { BlobFetcher } from './blob-fetch.js';
-import { type DetectorOptions, buildDetector } from './detector.js';
+import { adoptSafeDirectories } from '../git/run.js';
+import { type WorkerData, buildDetector } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
 
 /**
  * A scanning thread: builds its own detector, then scans the batches of fragments it is sent,
  * reading git blobs itself (BlobFetcher) and files itself (scanFragment).
  */
-const opts = workerData as DetectorOptions;
+const opts = workerData as WorkerData;
+if (opts.safeDirectories) adoptSafeDirectories(opts.safeDirectories);
 // The main thread validated the rules against the schema already; only compile them here.
 const detector = buildDetector(opts, true, opts.ruleBudgetMs);
 const blobs = new BlobFetcher(opts.maxFileBytes);
