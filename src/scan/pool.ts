@@ -6,8 +6,8 @@ import { DEFAULT_FILE_BUDGET_MS } from '../config/defaults.js';
 import { packageRoot } from '../core/paths.js';
 import type { PlainFragment } from '../core/source.js';
 import type { Detector } from '../detect/engine.js';
-import { BlobFetcher } from './blob-fetch.js';
 import { knownSafeDirectories } from '../git/run.js';
+import { BlobFetcher } from './blob-fetch.js';
 import { buildDetector, type DetectorOptions, type WorkerData } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
 import type { WireOutcome } from './wire.js';
@@ -77,9 +77,14 @@ export class ScanPool {
     this.blobs = new BlobFetcher(opts.maxFileBytes);
   }
 
+  /** How many threads run: one at least (`--threads 1` is one worker too). */
+  private get size(): number {
+    return Math.max(1, this.threads);
+  }
+
   /** How many jobs may usefully wait for the threads: more only holds memory. */
   get capacity(): number {
-    return this.script ? Math.max(1, this.threads) * this.depth : 1;
+    return this.script ? this.size * this.depth : 1;
   }
 
   /** Fragments per job: one under the watchdog, so a slow one costs only itself. */
@@ -93,7 +98,7 @@ export class ScanPool {
    */
   warm(): void {
     if (!this.script || this.closed) return;
-    while (this.lanes.length < Math.max(1, this.threads)) this.spawn();
+    while (this.lanes.length < this.size) this.spawn();
   }
 
   /** Scans fragments; outcomes come back in the order given. */
@@ -127,7 +132,7 @@ export class ScanPool {
         (best, l) => (!best || l.inFlight.size < best.inFlight.size ? l : best),
         undefined,
       );
-      if ((!lane || lane.inFlight.size > 0) && this.lanes.length < Math.max(1, this.threads)) lane = this.spawn();
+      if ((!lane || lane.inFlight.size > 0) && this.lanes.length < this.size) lane = this.spawn();
       if (lane && lane.inFlight.size >= this.depth) lane = undefined;
       if (!lane) return;
       this.send(lane, this.queue.shift()!);

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlainFragment } from '../core/source.js';
-import { BlobFetcher } from './blob-fetch.js';
 import { adoptSafeDirectories } from '../git/run.js';
+import { BlobFetcher } from './blob-fetch.js';
 import { type WorkerData, buildDetector } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
 

@@ -105,9 +105,14 @@ export class HistoryScan implements CredentialRefiner, Source {
    * scanned (the pipeline calls prepare on every source when the run begins).
    */
   prepare(): void {
-    if (this.walk) return;
+    this.started();
+  }
+
+  private started(): { changes: ReadAhead<Change>; outcome: WalkOutcome } {
+    if (this.walk) return this.walk;
     const outcome: WalkOutcome = { commits: 0 };
     this.walk = { changes: new ReadAhead(walkChanges(this.opts.cwd, this.opts.revs, outcome), READ_AHEAD), outcome };
+    return this.walk;
   }
 
   async close(): Promise<void> {
@@ -118,10 +123,9 @@ export class HistoryScan implements CredentialRefiner, Source {
     const { cwd } = this.opts;
     const skipped = skipMatcher(this.opts.skip);
     const seen = new Set<string>();
-    this.prepare();
-    const walk = this.walk!.outcome;
+    const { changes, outcome: walk } = this.started();
     let yielded = 0;
-    for await (const c of this.walk!.changes.items()) {
+    for await (const c of changes.items()) {
       // Removals are found from this same walk (afterMerge keeps those on HEAD's line), for blobs
       // that turn out to hold a secret: kept while the blob is being scanned, dropped if it is clean.
       if (!NULL_OID.test(c.oldOid)) this.noteReplacement(c);
