@@ -22,6 +22,16 @@ function counting(n: number, failAt?: number) {
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
+/**
+ * Waits until `ready()` holds, giving up after `ms`. A fixed sleep is not enough: on a loaded
+ * machine (CI runs the suites side by side) the producer's hundred items can take longer than
+ * any short sleep, and the first CI run that met one failed with 36 of them made.
+ */
+async function until(ready: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ready() && Date.now() < deadline) await settle();
+}
+
 async function drain<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const x of it) out.push(x);
@@ -32,9 +42,11 @@ describe('ReadAhead: the history walk read ahead of the scan', () => {
   it('works before anyone asks, up to its bound, and hands everything on in order', async () => {
     const { gen, state } = counting(10_000);
     const ahead = new ReadAhead(gen, 100);
-    await settle();
-    // Read ahead with no consumer at all, and stopped at the bound (plus the item in hand).
+    // Read ahead with no consumer at all...
+    await until(() => state.made >= 100);
     expect(state.made).toBeGreaterThanOrEqual(100);
+    // ...and stopped at the bound (plus the item in hand), however long it is left alone.
+    for (let i = 0; i < 5; i++) await settle();
     expect(state.made).toBeLessThanOrEqual(101);
     const all = await drain(ahead.items());
     expect(all).toHaveLength(10_000);

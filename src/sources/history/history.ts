@@ -108,6 +108,11 @@ export class HistoryScan implements CredentialRefiner, Source {
     this.started();
   }
 
+  /** Whether git's walk, once started, has been read to its end (tests wait on this rather than on a sleep). */
+  get walkRead(): boolean {
+    return this.walk?.changes.ended ?? false;
+  }
+
   private started(): { changes: ReadAhead<Change>; outcome: WalkOutcome } {
     if (this.walk) return this.walk;
     const outcome: WalkOutcome = { commits: 0 };

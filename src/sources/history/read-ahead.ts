@@ -43,6 +43,11 @@ export class ReadAhead<T> {
     }
   }
 
+  /** Whether the producer has ended (read to its end, failed or stopped). */
+  get ended(): boolean {
+    return this.done;
+  }
+
   private poke(who: 'consumer' | 'producer'): void {
     const wake = who === 'consumer' ? this.wakeConsumer : this.wakeProducer;
     if (who === 'consumer') this.wakeConsumer = undefined;
