@@ -11,10 +11,22 @@ export class GitIgnore {
   private readonly byDir = new Map<string, Ignore>();
   private readonly cache = new Map<string, boolean>();
 
-  constructor(root: string, gitignoreFiles: string[], infoExclude?: string) {
+  constructor(
+    private readonly root: string,
+    gitignoreFiles: string[] = [],
+    infoExclude?: string,
+  ) {
     if (infoExclude) this.add('', safeRead(infoExclude));
-    for (const rel of gitignoreFiles)
-      this.add(posix.dirname(rel) === '.' ? '' : posix.dirname(rel), safeRead(join(root, rel)));
+    for (const rel of gitignoreFiles) this.addFile(rel);
+  }
+
+  /**
+   * One more .gitignore (path relative to the root). A walk adds a folder's own before it checks
+   * anything inside that folder: a .gitignore never applies to its folder or above, so what was
+   * checked (and cached) before it came stays true.
+   */
+  addFile(rel: string): void {
+    this.add(posix.dirname(rel) === '.' ? '' : posix.dirname(rel), safeRead(join(this.root, rel)));
   }
 
   private add(dir: string, text: string): void {

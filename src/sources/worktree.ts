@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import fg from 'fast-glob';
 import type { SourceLabel } from '../core/types.js';
 import { trackedFiles, workTreeTop } from './git.js';
 import { GitIgnore } from './gitignore.js';
@@ -8,125 +7,133 @@ import { skipMatcher } from './history/skip.js';
 import type { SkipLists } from './skip.js';
 
 /**
- * One file to scan. A tree may list hundreds of thousands, all held from the walk until scanned,
- * so no absolute path here (joined when the file is read: a joined path is a tree of strings,
- * some 400 bytes a file).
+ * One file to scan: its path relative to the scanned root (posix, what reports show) and its
+ * label. No absolute path here: joined when the file is read.
  */
 export interface FileTask {
-  /** Path relative to the scanned root, posix: what reports show. */
   path: string;
   source: SourceLabel;
-}
-
-export interface WalkResult {
-  files: FileTask[];
-  notes: string[];
-  inGit: boolean;
 }
 
 /** git's own folder is never content to scan, whatever the skip lists say. */
 const ALWAYS_SKIP = ['**/.git/**'];
 
 /**
- * `**\/build/**` as two globs that leave out the folder's content but list the folder itself, so
- * it can be counted and looked into for tracked files (fast-glob reads one level below it, no more).
+ * The folder a `PATH/**` glob empties, as a gitignore folder pattern (`PATH/`), so the walk leaves
+ * it without reading what is inside; other globs are matched against each path as they are. A
+ * one-segment PATH is anchored (`/fixtures/`): `fixtures/**` names the top folder only, and
+ * gitignore reads an unanchored `fixtures/` at any depth.
  */
-const keepFolderEntry = (glob: string) =>
-  glob.endsWith('/**') ? [`${glob.slice(0, -2)}*`, `${glob.slice(0, -2)}*/**`] : [glob];
+const folderForms = (globs: string[]) =>
+  globs
+    .filter((g) => g.endsWith('/**'))
+    .map((g) => g.slice(0, -3))
+    .map((base) => (base.includes('/') ? `${base}/` : `/${base}/`));
 
-interface Entry {
+/** An entry waiting its turn in the walk. */
+interface Pending {
   path: string;
-  kind: 'file' | 'symlink' | 'dir' | 'special';
+  entry: Dirent;
+  /** Below a default-skipped folder that git tracks something in: only tracked files are read there. */
+  inDefault: boolean;
 }
 
 /**
- * Every entry matching one pattern, drawn from fast-glob's stream one at a time and kept as a
- * path and a kind: its own entries (a dirent each) and its index of paths seen (for `unique`,
- * which one pattern does not need) are never all held at once, on a tree of any size.
+ * Siblings in the order their full paths sort in (a folder as `NAME/`): the walk yields files in
+ * exactly the order a sorted list of every path would have, so reports do not depend on the
+ * order the file system lists a folder in.
  */
-async function list(root: string, pattern: string, ignore: string[]): Promise<Entry[]> {
-  const stream = fg.stream(pattern, {
-    cwd: root,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    ignore,
-    suppressErrors: true,
-    unique: false,
-  });
-  const entries: Entry[] = [];
-  for await (const e of stream as AsyncIterable<fg.Entry>) {
-    const d = e.dirent;
-    const kind = d.isSymbolicLink() ? 'symlink' : d.isFile() ? 'file' : d.isDirectory() ? 'dir' : 'special';
-    entries.push({ path: e.path, kind });
-  }
-  return entries;
-}
+const sortKey = (e: Dirent) => (e.isDirectory() ? `${e.name}/` : e.name);
+const bySortKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
- * Lists every regular file under `root` to scan, labelled tracked (in git's index), ignored
- * (matched by .gitignore) or untracked. The user's skip globs apply to all of them; the built-in
- * list (dependency and build folders) only to untracked and ignored content: a tracked file
- * under `build/` is read, and the folders left unread are counted in a note. Symlinks are never
- * followed, so nothing outside the root is read and a loop cannot hang the walk.
+ * Every regular file under `root` to scan, in path order, labelled tracked (in git's index),
+ * ignored (matched by .gitignore) or untracked, yielded as the walk reaches it so scanning starts
+ * with the first folder read. The user's skip globs (read with gitignore rules, as history reads
+ * them) apply to all of them; the built-in list (dependency and build folders) only to untracked
+ * and ignored content: a tracked file under `build/` is read, and the folders left unread are
+ * counted in a note. Symlinks are never followed, so nothing outside the root is read and a loop
+ * cannot hang the walk. `notes` gets the walk's notes once it is drawn to its end.
+ *
+ * Folders are read with readdirSync, one at a time: a folder's listing is well under a
+ * millisecond, and a glob library's per-entry matching and per-folder callbacks made the walk
+ * ten times a plain listing's cost (620 ms against 60 ms for 5,000 files in 2,000 folders).
  */
-export async function walkWorkTree(root: string, lists: SkipLists): Promise<WalkResult> {
+export async function* walkWorkTree(root: string, lists: SkipLists, notes: string[]): AsyncGenerator<FileTask> {
   const userSkip = [...ALWAYS_SKIP, ...lists.skip];
-  const entries = await list(root, '**/*', [...userSkip, ...lists.defaultSkip.flatMap(keepFolderEntry)]);
-  const isDefaultFolder = skipMatcher(lists.defaultSkip.filter((g) => g.endsWith('/**')).map((g) => g.slice(0, -3)));
-  // The walk's order is not fixed; the note names the shallowest folders first, by name.
-  const depth = (p: string) => p.split('/').length;
-  const skippedFolders = entries
-    .filter((e) => e.kind === 'dir' && isDefaultFolder(e.path))
-    .map((e) => e.path)
-    .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const skippedFile = skipMatcher(userSkip);
+  const skippedFolder = skipMatcher(folderForms(userSkip));
+  const defaultFolder = skipMatcher(folderForms(lists.defaultSkip));
+  const defaultFile = skipMatcher(lists.defaultSkip.filter((g) => !g.endsWith('/**')));
+
   const top = await workTreeTop(root);
   const tracked = top ? await trackedFiles(root) : new Set<string>();
-
-  // Inside a skipped folder, only what git tracks is read; it is listed only when git tracks something there.
   const trackedDirs = foldersOf(tracked);
-  let untrackedInSkipped = 0;
-  const inSkipped: Entry[] = [];
+  const exclude = top ? join(top, '.git', 'info', 'exclude') : undefined;
+  const ignore = top ? new GitIgnore(root, [], exclude && existsSync(exclude) ? exclude : undefined) : undefined;
+  const label = (path: string): SourceLabel =>
+    tracked.has(path) ? 'tracked' : ignore?.ignored(path) ? 'ignored' : 'untracked';
+
   const unread: string[] = [];
-  for (const folder of skippedFolders) {
-    if (!trackedDirs.has(folder)) {
-      unread.push(folder);
+  const unlisted: string[] = [];
+  const special: string[] = [];
+  let untrackedInSkipped = 0;
+  let symlinks = 0;
+
+  /** A folder's entries, pushed so the first in path order is popped first. */
+  const stack: Pending[] = [];
+  const enter = (dir: string, inDefault: boolean) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir ? join(root, dir) : root, { withFileTypes: true });
+    } catch (e) {
+      unlisted.push(`${dir || '.'} (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+      return;
+    }
+    const keyed = entries.map((entry) => ({ entry, key: sortKey(entry) })).sort(bySortKey);
+    for (let i = keyed.length - 1; i >= 0; i--) {
+      const { entry } = keyed[i]!;
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      stack.push({ path, entry, inDefault });
+      // This folder's own .gitignore applies to everything below it, read before any of it is labelled.
+      if (ignore && entry.name === '.gitignore' && entry.isFile() && !skippedFile(path))
+        if (!inDefault || tracked.has(path)) ignore.addFile(path);
+    }
+  };
+
+  enter('', false);
+  for (let p = stack.pop(); p; p = stack.pop()) {
+    const { path, entry, inDefault } = p;
+    if (entry.isDirectory()) {
+      if (skippedFolder(`${path}/`) || skippedFile(`${path}/`)) continue;
+      if (!inDefault && defaultFolder(`${path}/`)) {
+        // Left unread, unless git tracks something inside: then only what it tracks is read.
+        if (trackedDirs.has(path)) enter(path, true);
+        else unread.push(path);
+        continue;
+      }
+      enter(path, inDefault);
       continue;
     }
-    for (const e of await list(root, `${fg.escapePath(folder)}/**/*`, userSkip)) {
-      if (e.kind === 'dir') continue;
-      if (tracked.has(e.path)) inSkipped.push(e);
-      else untrackedInSkipped++;
+    if (skippedFile(path)) continue;
+    if (inDefault && !tracked.has(path)) {
+      untrackedInSkipped++;
+      continue;
     }
+    if (entry.isSymbolicLink()) symlinks++;
+    else if (entry.isFile()) {
+      if (defaultFile(path) && !tracked.has(path)) continue;
+      yield { path, source: label(path) };
+    }
+    // FIFOs, sockets and devices are never opened: reading a FIFO would block the scan.
+    else special.push(path);
   }
 
-  const notes: string[] = [];
-  let symlinks = 0;
-  const special: string[] = [];
-  const paths: string[] = [];
-  for (const e of [...entries, ...inSkipped]) {
-    if (e.kind === 'symlink') symlinks++;
-    else if (e.kind === 'file') paths.push(e.path);
-    // FIFOs, sockets and devices are never opened: reading a FIFO would block the scan.
-    else if (e.kind === 'special') special.push(e.path);
-  }
   if (symlinks > 0) notes.push(`${symlinks} symbolic link(s) not followed`);
   for (const p of special) notes.push(`skipped ${p}: not a regular file`);
+  for (const d of unlisted) notes.push(`could not list folder ${d}`);
   const defaultNote = skippedNote(unread, untrackedInSkipped);
   if (defaultNote) notes.push(defaultNote);
-  paths.sort();
-
-  if (!top) return { files: paths.map((p) => ({ path: p, source: 'untracked' })), notes, inGit: false };
-
-  const gitignores = paths.filter((p) => p === '.gitignore' || p.endsWith('/.gitignore'));
-  const exclude = join(top, '.git', 'info', 'exclude');
-  const ignore = new GitIgnore(root, gitignores, existsSync(exclude) ? exclude : undefined);
-  const files = paths.map((p): FileTask => {
-    const source: SourceLabel = tracked.has(p) ? 'tracked' : ignore.ignored(p) ? 'ignored' : 'untracked';
-    return { path: p, source };
-  });
-  return { files, notes, inGit: true };
 }
 
 /** Every folder that holds a tracked file, at any depth. */
@@ -142,9 +149,11 @@ function foldersOf(files: Set<string>): Set<string> {
   return dirs;
 }
 
-/** "not read by default (...): 3 untracked folder(s) (node_modules, dist, ...)". */
-function skippedNote(folders: string[], untrackedFiles: number): string | undefined {
-  if (folders.length === 0 && untrackedFiles === 0) return undefined;
+/** "not read by default (...): 3 untracked folder(s) (node_modules, dist, ...)", shallowest first, by name. */
+function skippedNote(unsorted: string[], untrackedFiles: number): string | undefined {
+  if (unsorted.length === 0 && untrackedFiles === 0) return undefined;
+  const depth = (p: string) => p.split('/').length;
+  const folders = unsorted.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
   const parts: string[] = [];
   if (folders.length > 0) {
     const shown = folders.slice(0, 5).join(', ') + (folders.length > 5 ? `, and ${folders.length - 5} more` : '');

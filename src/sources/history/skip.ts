@@ -1,9 +1,8 @@
 import { makeIgnore } from '../ignore.js';
 
 /**
- * The worktree's skip globs, applied to paths inside commits. The worktree walk hands them to
- * fast-glob; here the same patterns are read with gitignore rules (`ignore`), which agree on the
- * default list (every entry starts with `**` and names a folder or a file name).
+ * The skip globs, read with gitignore rules (`ignore`) by every source: the working tree's walk
+ * and the paths inside commits alike, so `*.log` means a .log file at any depth in both.
  */
 export function skipMatcher(globs: string[]): (path: string) => boolean {
   const ig = makeIgnore().add(globs);
