@@ -1,4 +1,5 @@
 import { type Config, UsageError } from '../config/load.js';
+import { ruleSchemaCheck } from '../detect/load.js';
 import { buildDetector } from '../scan/detector.js';
 
 /**
@@ -9,7 +10,7 @@ import { buildDetector } from '../scan/detector.js';
  */
 export function checkRuleExamples(config: Config): void {
   if (config.rules.length === 0) return;
-  const detector = buildDetector({ extraRules: config.rules, only: [] }, false, config.fileBudgetMs);
+  const detector = buildDetector({ extraRules: config.rules, only: [] }, ruleSchemaCheck, config.fileBudgetMs);
   const found = (text: string) =>
     new Set(detector.scan({ text, path: 'example.txt', source: 'untracked' }).map((c) => c.ruleId));
   const where = config.file ?? 'config';

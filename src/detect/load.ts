@@ -1,7 +1,14 @@
 import type { Provider } from '../core/provider.js';
 import type { RuleSpec } from '../core/rule.js';
 import { describeErrors, schemaValidator } from '../config/ajv.js';
-import { type CompiledRule, RuleCompileError, compileRule } from './compile.js';
+import type { CompiledRule } from './compile.js';
+import { type RuleCheck, compileRules } from './compile-rules.js';
+
+/** Checks a rule against schemas/rule.schema.json: its problems, one phrase each. */
+export const ruleSchemaCheck: RuleCheck = (spec) => {
+  const validate = schemaValidator('rule.schema.json');
+  return validate(spec) ? [] : describeErrors(validate.errors);
+};
 
 /** Validates every rule against schemas/rule.schema.json and compiles it. */
 export function loadRules(
@@ -10,23 +17,5 @@ export function loadRules(
   where = 'rules',
   check = true,
 ): CompiledRule[] {
-  const validate = check ? schemaValidator('rule.schema.json') : undefined;
-  const validators = Object.assign({}, ...providers.map((p) => p.validators ?? {}));
-  const seen = new Set<string>();
-  const out: CompiledRule[] = [];
-  const all: Array<[RuleSpec, string]> = [
-    ...providers.flatMap((p) => p.rules.map((r): [RuleSpec, string] => [r, `providers/${p.id}`])),
-    ...extra.map((r): [RuleSpec, string] => [r, where]),
-  ];
-  for (const [spec, origin] of all) {
-    if (validate && !validate(spec)) {
-      throw new RuleCompileError(
-        `${origin}: rule ${(spec as { id?: string })?.id ?? '?'}: ${describeErrors(validate!.errors).join('; ')}`,
-      );
-    }
-    if (seen.has(spec.id)) throw new RuleCompileError(`${origin}: rule ${spec.id}: field "id" is used twice`);
-    seen.add(spec.id);
-    out.push(compileRule(spec, validators));
-  }
-  return out;
+  return compileRules(providers, extra, where, check ? ruleSchemaCheck : undefined);
 }

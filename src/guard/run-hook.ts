@@ -76,7 +76,7 @@ export async function runHook(agent: HookAgent, raw: string | { tooLarge: true }
       root,
       cache: readGuardCache(root),
       // Built-in rules only, already proved against the schema by the tests: no validation cost per call.
-      detector: buildDetector({ extraRules: [], only: [] }, true),
+      detector: buildDetector({ extraRules: [], only: [] }),
       env: opts.env,
     };
     if (opts.liveBudgetMs !== undefined) {

@@ -2,7 +2,7 @@ import { PROVIDERS } from '../../providers/registry.js';
 import type { RuleSpec } from '../core/rule.js';
 import { Detector } from '../detect/engine.js';
 import { RegexGuard } from '../detect/guard.js';
-import { loadRules } from '../detect/load.js';
+import { type RuleCheck, compileRules } from '../detect/compile-rules.js';
 
 export interface DetectorOptions {
   /** Extra rules from the config file. */
@@ -21,15 +21,17 @@ export interface WorkerData extends DetectorOptions {
 }
 
 /**
- * `validated`: the rules were already checked against the schema (a worker thread rebuilding them).
+ * `check`: how to check each rule against the schema (src/detect/load.ts), on the main thread;
+ * none where the rules were checked already (a scanning thread rebuilding them, the guard's hook),
+ * so those never load the schema library.
  * `guardMs`: run the config's own rules under this time limit per fragment.
  */
 export function buildDetector(
   opts: Pick<DetectorOptions, 'extraRules' | 'only'>,
-  validated = false,
+  check?: RuleCheck,
   guardMs?: number,
 ): Detector {
-  let rules = loadRules(PROVIDERS, opts.extraRules, 'config', !validated);
+  let rules = compileRules(PROVIDERS, opts.extraRules, 'config', check);
   if (opts.only.length > 0) {
     const only = new Set(opts.only);
     rules = rules.filter((r) => only.has(r.spec.id) || only.has(r.spec.provider));

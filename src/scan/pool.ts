@@ -8,6 +8,7 @@ import type { PlainFragment } from '../core/source.js';
 import type { Detector } from '../detect/engine.js';
 import { knownSafeDirectories } from '../git/run.js';
 import { BlobFetcher } from './blob-fetch.js';
+import { ruleSchemaCheck } from '../detect/load.js';
 import { buildDetector, type DetectorOptions, type WorkerData } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
 import type { WireOutcome } from './wire.js';
@@ -106,7 +107,7 @@ export class ScanPool {
     if (this.closed) return Promise.reject(new Error('the scanning pool is closed'));
     if (fragments.length === 0) return Promise.resolve([]);
     if (!this.script) {
-      this.inline ??= buildDetector(this.opts, false, this.opts.ruleBudgetMs);
+      this.inline ??= buildDetector(this.opts, ruleSchemaCheck, this.opts.ruleBudgetMs);
       const detector = this.inline;
       return this.blobs.scanAll(fragments, (f) => scanFragment(f, detector, this.opts.maxFileBytes));
     }

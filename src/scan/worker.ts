@@ -11,8 +11,8 @@ import { scanFragment } from './scan-fragment.js';
  */
 const opts = workerData as WorkerData;
 if (opts.safeDirectories) adoptSafeDirectories(opts.safeDirectories);
-// The main thread validated the rules against the schema already; only compile them here.
-const detector = buildDetector(opts, true, opts.ruleBudgetMs);
+// The main thread checked the rules against the schema already; only compile them here.
+const detector = buildDetector(opts, undefined, opts.ruleBudgetMs);
 const blobs = new BlobFetcher(opts.maxFileBytes);
 
 parentPort!.on('message', (batch: { id: number; fragments: PlainFragment[] }) => {

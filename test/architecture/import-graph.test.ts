@@ -63,6 +63,14 @@ describe('the import graph keeps detection off the network', () => {
     expect(violations(starts, ['src/detect/', 'src/scan/'])).toEqual([]);
   });
 
+  it('a scanning thread compiles rules the main thread checked: src/scan/worker.ts never loads the schema library', () => {
+    expect(violations([join(ROOT, 'src/scan/worker.ts')], ['src/config/ajv.ts', 'src/inspect/'])).toEqual([]);
+  });
+
+  it('the schema check is an edge the walk sees (the check above can fail)', () => {
+    expect(violations([join(ROOT, 'src/detect/load.ts')], ['src/config/ajv.ts'])).not.toEqual([]);
+  });
+
   it('the walk sees a real edge when there is one (the check can fail)', () => {
     expect(violations([join(ROOT, 'src/inspect/run.ts')], ['src/inspect/http'])).not.toEqual([]);
   });
