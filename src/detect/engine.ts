@@ -6,6 +6,7 @@ import { type CompiledRule, contextWindow, contextWords, foldedWindows, keywordB
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholder } from '../core/placeholders.js';
+import { splitUserinfo } from '../core/userinfo.js';
 import type { RegexGuard } from './guard.js';
 import { KeywordAutomaton } from './keywords.js';
 import { allMatches, type RawMatch } from './match.js';
@@ -101,6 +102,39 @@ function lineNumbers(bytes: Buffer, starts: number[]): Map<number, number> {
   return out;
 }
 
+/** The rules of database connection URLs (providers/database: `connectionUrlRule`) check their password with this validator. */
+const CONNECTION_URL_VALIDATOR = 'db-password';
+
+/**
+ * Drops a token found inside a connection URL's password (a PlanetScale `pscale_pw_` in a
+ * `mysql://` URL): it is that database's password, one credential, and the URL is what says
+ * where it opens, so the URL's candidate stands for both. A token elsewhere on the line, or in
+ * the URL's user or host, stays its own.
+ */
+function withoutUrlPasswords(candidates: Candidate[], isUrl: (c: Candidate) => boolean): Candidate[] {
+  const passwords: Array<{ at: Candidate['location']; start: number; end: number }> = [];
+  for (const c of candidates) {
+    if (!isUrl(c) || c.location.column === undefined) continue;
+    const parts = splitUserinfo(c.secret.reveal());
+    if (!parts?.hasPassword) continue;
+    const start = c.location.column + parts.scheme.length + parts.user.length + 1;
+    passwords.push({ at: c.location, start, end: start + parts.password.length });
+  }
+  if (passwords.length === 0) return candidates;
+  const inside = (c: Candidate) =>
+    !isUrl(c) &&
+    c.location.column !== undefined &&
+    passwords.some(
+      (p) =>
+        p.at.line === c.location.line &&
+        p.at.path === c.location.path &&
+        p.at.commit === c.location.commit &&
+        c.location.column! >= p.start &&
+        c.location.column! + c.secret.length <= p.end,
+    );
+  return candidates.filter((c) => !inside(c));
+}
+
 /** A run of lines around keyword hits (byte range), and the rules it is for. */
 interface Block {
   start: number;
@@ -158,6 +192,8 @@ export class Detector {
   /** Rules without keywords (gitleaks rules may have none): their regex runs on every fragment. */
   private readonly alwaysRules: CompiledRule[];
   private readonly combiners: Map<string, NonNullable<Provider['combine']>>;
+  /** Whether a candidate is a database connection URL's (its password may be another rule's token). */
+  private readonly isConnectionUrl: (c: Candidate) => boolean;
 
   /** What the detector had to give up on (an untrusted rule over its time budget). */
   readonly notes: string[] = [];
@@ -225,6 +261,8 @@ export class Detector {
     }
     this.alwaysRules = rules.filter((r) => r.keywords.length === 0);
     this.combiners = new Map(providers.filter((p) => p.combine).map((p) => [p.id, p.combine!.bind(p)]));
+    const urlRules = new Set(rules.filter((r) => r.spec.validator === CONNECTION_URL_VALIDATOR).map((r) => r.spec.id));
+    this.isConnectionUrl = (c) => urlRules.has(c.ruleId);
   }
 
   /**
@@ -541,7 +579,8 @@ export class Detector {
     return this.test(rule, rule.contextRe!, lines.slice(line - within, line + within));
   }
 
-  private combine(candidates: Candidate[]): Candidate[] {
+  private combine(found: Candidate[]): Candidate[] {
+    const candidates = found.length < 2 ? found : withoutUrlPasswords(found, this.isConnectionUrl);
     if (candidates.length < 2 || this.combiners.size === 0) return candidates;
     const byProvider = new Map<string, Candidate[]>();
     for (const c of candidates) {
