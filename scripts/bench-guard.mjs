@@ -35,7 +35,7 @@ export async function benchGuard({ log }) {
       })),
     };
     writeGuardCache(dir, buildGuardCache(report, false));
-    const detector = buildDetector({ extraRules: [], only: [] }, true);
+    const detector = buildDetector({ extraRules: [], only: [] });
     const ctx = { root: dir, cache: readGuardCache(dir), detector, env: {} };
     const calls = [
       { paths: [], text: 'ls -la && npm test', shell: true, cwd: dir },
