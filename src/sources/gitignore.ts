@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { type Ignore, makeIgnore } from './ignore.js';
+import { BoundedIgnore } from './ignore.js';
 
 /**
  * gitignore semantics with the `ignore` package: every .gitignore found by the walk applies to
@@ -8,7 +8,8 @@ import { type Ignore, makeIgnore } from './ignore.js';
  * posix. Folders are checked too, so a file inside an ignored folder is ignored.
  */
 export class GitIgnore {
-  private readonly byDir = new Map<string, Ignore>();
+  private readonly byDir = new Map<string, BoundedIgnore>();
+  /** Folder (`dir/`) -> ignored. */
   private readonly cache = new Map<string, boolean>();
 
   constructor(
@@ -30,7 +31,7 @@ export class GitIgnore {
   }
 
   private add(dir: string, text: string): void {
-    const ig = this.byDir.get(dir) ?? makeIgnore();
+    const ig = this.byDir.get(dir) ?? new BoundedIgnore();
     ig.add(text);
     this.byDir.set(dir, ig);
   }
@@ -42,10 +43,11 @@ export class GitIgnore {
       const path = parts.slice(0, i).join('/');
       const isDir = i < parts.length;
       const key = isDir ? `${path}/` : path;
-      let hit = this.cache.get(key);
+      // Folders only: each is asked about for every file below it, a file once.
+      let hit = isDir ? this.cache.get(key) : undefined;
       if (hit === undefined) {
         hit = this.check(path, isDir);
-        this.cache.set(key, hit);
+        if (isDir) this.cache.set(key, hit);
       }
       if (hit) return true;
     }

@@ -1,11 +1,11 @@
-import { makeIgnore } from '../ignore.js';
+import { BoundedIgnore } from '../ignore.js';
 
 /**
  * The skip globs, read with gitignore rules (`ignore`) by every source: the working tree's walk
  * and the paths inside commits alike, so `*.log` means a .log file at any depth in both.
  */
 export function skipMatcher(globs: string[]): (path: string) => boolean {
-  const ig = makeIgnore().add(globs);
+  const ig = new BoundedIgnore().add(globs);
   return (path) => {
     try {
       return ig.ignores(path);
