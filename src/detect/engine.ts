@@ -109,16 +109,16 @@ const CONNECTION_URL_VALIDATOR = 'db-password';
  * Drops a token found inside a connection URL's password (a PlanetScale `pscale_pw_` in a
  * `mysql://` URL): it is that database's password, one credential, and the URL is what says
  * where it opens, so the URL's candidate stands for both. A token elsewhere on the line, or in
- * the URL's user or host, stays its own.
+ * the URL's user or host, stays its own. The candidates are one fragment's: same path and commit.
  */
 function withoutUrlPasswords(candidates: Candidate[], isUrl: (c: Candidate) => boolean): Candidate[] {
-  const passwords: Array<{ at: Candidate['location']; start: number; end: number }> = [];
+  const passwords: Array<{ line: number; start: number; end: number }> = [];
   for (const c of candidates) {
     if (!isUrl(c) || c.location.column === undefined) continue;
     const parts = splitUserinfo(c.secret.reveal());
     if (!parts?.hasPassword) continue;
     const start = c.location.column + parts.scheme.length + parts.user.length + 1;
-    passwords.push({ at: c.location, start, end: start + parts.password.length });
+    passwords.push({ line: c.location.line, start, end: start + parts.password.length });
   }
   if (passwords.length === 0) return candidates;
   const inside = (c: Candidate) =>
@@ -126,11 +126,7 @@ function withoutUrlPasswords(candidates: Candidate[], isUrl: (c: Candidate) => b
     c.location.column !== undefined &&
     passwords.some(
       (p) =>
-        p.at.line === c.location.line &&
-        p.at.path === c.location.path &&
-        p.at.commit === c.location.commit &&
-        c.location.column! >= p.start &&
-        c.location.column! + c.secret.length <= p.end,
+        p.line === c.location.line && c.location.column! >= p.start && c.location.column! + c.secret.length <= p.end,
     );
   return candidates.filter((c) => !inside(c));
 }

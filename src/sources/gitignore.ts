@@ -14,11 +14,9 @@ export class GitIgnore {
 
   constructor(
     private readonly root: string,
-    gitignoreFiles: string[] = [],
     infoExclude?: string,
   ) {
     if (infoExclude) this.add('', safeRead(infoExclude));
-    for (const rel of gitignoreFiles) this.addFile(rel);
   }
 
   /**

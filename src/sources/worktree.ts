@@ -70,7 +70,7 @@ export async function* walkWorkTree(root: string, lists: SkipLists, notes: strin
   const tracked = top ? await trackedFiles(root) : new Set<string>();
   const trackedDirs = foldersOf(tracked);
   const exclude = top ? join(top, '.git', 'info', 'exclude') : undefined;
-  const ignore = top ? new GitIgnore(root, [], exclude && existsSync(exclude) ? exclude : undefined) : undefined;
+  const ignore = top ? new GitIgnore(root, exclude && existsSync(exclude) ? exclude : undefined) : undefined;
   const label = (path: string): SourceLabel =>
     tracked.has(path) ? 'tracked' : ignore?.ignored(path) ? 'ignored' : 'untracked';
 

@@ -3,13 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/config/load.js';
 import { HistoryScan } from '../../src/sources/history/history.js';
+import { until } from '../helpers/until.js';
 import { World } from './world.js';
-
-/** Waits until `ready()` holds, up to `ms`: a fixed sleep races git on a loaded machine. */
-async function until(ready: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-}
 
 describe('history: the walk starts when the run does', () => {
   it('reads git log ahead once prepared, before its fragments are drawn', async () => {
@@ -17,7 +12,7 @@ describe('history: the walk starts when the run does', () => {
     for (let i = 1; i <= 5; i++) w.commit(`c${i}`, { [`f${i}.txt`]: `${i}\n` });
     const history = new HistoryScan({ cwd: w.root, revs: ['--all'], head: 'HEAD', skip: loadConfig(undefined).skip });
     history.prepare();
-    await until(() => history.walkRead);
+    await until(() => history.walkRead, 20_000);
     expect(history.walkRead).toBe(true);
     // The repository is gone by the time the fragments are drawn: only a walk already read can yield them.
     renameSync(join(w.root, '.git'), join(w.root, 'gone'));

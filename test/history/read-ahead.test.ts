@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ReadAhead } from '../../src/sources/history/read-ahead.js';
+import { until } from '../helpers/until.js';
 
 /** A producer of `n` numbers that counts how many it made and whether it was stopped. */
 function counting(n: number, failAt?: number) {
@@ -21,16 +22,6 @@ function counting(n: number, failAt?: number) {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
-
-/**
- * Waits until `ready()` holds, giving up after `ms`. A fixed sleep is not enough: on a loaded
- * machine (CI runs the suites side by side) the producer's hundred items can take longer than
- * any short sleep, and the first CI run that met one failed with 36 of them made.
- */
-async function until(ready: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ready() && Date.now() < deadline) await settle();
-}
 
 async function drain<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -5,6 +5,8 @@ import { BoundedIgnore } from '../ignore.js';
  * and the paths inside commits alike, so `*.log` means a .log file at any depth in both.
  */
 export function skipMatcher(globs: string[]): (path: string) => boolean {
+  // No globs (history's default, the built-in list's file globs): nothing to ask per path.
+  if (globs.length === 0) return () => false;
   const ig = new BoundedIgnore().add(globs);
   return (path) => {
     try {
