@@ -65,8 +65,11 @@ export class BlobFetcher {
       const answer: BlobAnswer = next.done
         ? { oid: c.blob, kind: 'unreadable', reason: 'the reader was closed' }
         : next.value;
-      if (answer.kind === 'blob') out.push(scan({ meta: f.meta, content: { bytes: answer.content } }));
-      else if (answer.kind === 'oversize')
+      if (answer.kind === 'blob') {
+        // Scanned at once, and nothing found keeps a view of the bytes: the buffer may be reused.
+        out.push(scan({ meta: f.meta, content: { bytes: answer.content } }));
+        answer.release?.();
+      } else if (answer.kind === 'oversize')
         out.push({
           found: [],
           bytes: 0,

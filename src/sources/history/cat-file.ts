@@ -1,9 +1,14 @@
 import type { GitPlace } from '../../git/run.js';
+import { BlobBuffers } from './blob-buffers.js';
 import { type GitChild, spawnGit } from './spawn.js';
 
 /** One answer of `git cat-file --batch`, in request order. */
 export type BlobAnswer =
-  | { oid: string; kind: 'blob'; size: number; content: Buffer }
+  /**
+   * `release`, when present: the content's buffer may be reused once nothing holds a view of it
+   * (a consumer that never calls it just leaves the buffer to the collector).
+   */
+  | { oid: string; kind: 'blob'; size: number; content: Buffer; release?: () => void }
   /** Larger than the cap: its bytes were read past, never held. */
   | { oid: string; kind: 'oversize'; size: number }
   | { oid: string; kind: 'missing' | 'not-a-blob' | 'unreadable'; reason: string };
@@ -42,6 +47,8 @@ export class BlobReader {
   private restarts = 0;
   /** Set when git's answers stopped making sense: every request from then on is answered with it. */
   private broken: string | undefined;
+  /** Contents that span several output chunks are assembled in reused buffers. */
+  private readonly buffers = new BlobBuffers();
 
   /**
    * @param buffered `--buffer`: fastest for a stream of requests, but git holds answers until its
@@ -185,27 +192,40 @@ export class BlobReader {
   /** The byte-stream parser: a header line `<oid> <type> <size>`, then `size` bytes and a newline. */
   private async parse(child: GitChild): Promise<void> {
     let header: Buffer | undefined;
-    let body: { oid: string; type: string; size: number; left: number; parts: Buffer[] | undefined } | undefined;
+    /**
+     * The answer being read: `left` counts the content and its trailing newline; `into` is where
+     * a content spanning several chunks is assembled (none when it is read past or lies in one).
+     */
+    let body: { oid: string; type: string; size: number; left: number; keep: boolean; into?: Buffer } | undefined;
     for await (const chunk of child.proc.stdout as AsyncIterable<Buffer>) {
       let buf: Buffer = chunk;
       while (buf.length > 0) {
         if (body) {
-          // `left` counts the content and its trailing newline.
           const take = Math.min(body.left, buf.length);
-          body.parts?.push(buf.subarray(0, take));
-          body.left -= take;
-          buf = buf.subarray(take);
-          if (body.left === 0) {
-            const { oid, type, size, parts } = body;
+          const { oid, type, size, keep } = body;
+          const filled = size + 1 - body.left;
+          if (keep && !body.into && take === body.left) {
+            // The whole content in this chunk (most blobs): a view of it, not a copy.
             body = undefined;
             this.inFlight.shift();
-            if (type !== 'blob') this.push({ oid, kind: 'not-a-blob', reason: `a ${type}, not a blob` });
-            else if (parts) {
-              // Most blobs arrive within one chunk of git's output: a view of it, not a copy.
-              const content = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-              this.push({ oid, kind: 'blob', size, content: content.subarray(0, size) });
-            } else this.push({ oid, kind: 'oversize', size });
+            this.push({ oid, kind: 'blob', size, content: buf.subarray(0, size) });
+            buf = buf.subarray(take);
+            continue;
           }
+          if (keep) {
+            body.into ??= this.buffers.take(size);
+            // The trailing newline is not content.
+            if (filled < size) buf.copy(body.into, filled, 0, Math.min(take, size - filled));
+          }
+          body.left -= take;
+          buf = buf.subarray(take);
+          if (body.left > 0) continue;
+          const into = body.into;
+          body = undefined;
+          this.inFlight.shift();
+          if (type !== 'blob') this.push({ oid, kind: 'not-a-blob', reason: `a ${type}, not a blob` });
+          else if (into) this.push({ oid, kind: 'blob', size, content: into, release: () => this.buffers.give(into) });
+          else this.push({ oid, kind: 'oversize', size });
           continue;
         }
         const nl = buf.indexOf(10);
@@ -232,8 +252,7 @@ export class BlobReader {
         if (!m || m[1] !== expected) return this.stop(child);
         const type = m[2]!;
         const size = Number(m[3]);
-        const keep = type === 'blob' && size <= this.maxBytes;
-        body = { oid: m[1]!, type, size, left: size + 1, parts: keep ? [] : undefined };
+        body = { oid: m[1]!, type, size, left: size + 1, keep: type === 'blob' && size <= this.maxBytes };
       }
       // Backpressure: while the consumer is behind, stop reading, so git stops writing.
       while (!this.finished && (this.answers.length >= MAX_QUEUED || this.queuedBytes > MAX_QUEUED_BYTES)) {
