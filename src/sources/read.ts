@@ -49,8 +49,8 @@ const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
 /** A head with more than this share of control bytes and invalid UTF-8 is not text. */
 const MAX_ODD_SHARE = 0.25;
 
-/** A control byte text does not use (or DEL): the odd bytes of the share. */
-const ODD_CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
+/** The control bytes text does not use (and DEL): the odd bytes of the share. */
+const ODD_CONTROLS = [...Array(0x20).keys(), 0x7f].filter((b) => !TEXT_CONTROLS.has(b));
 /** U+FFFD written out in UTF-8: a text that holds it literally is counted as the decoder counts it. */
 const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 
@@ -65,7 +65,9 @@ export function isBinary(buf: Buffer): boolean {
   const head = buf.length > SNIFF ? buf.subarray(0, SNIFF) : buf;
   if (head.length === 0) return false;
   for (const m of MAGIC) if (head.length >= m.length && head.subarray(0, m.length).equals(m)) return true;
-  if (!ODD_CONTROL.test(head.toString('latin1')) && isUtf8(head) && head.indexOf(REPLACEMENT) === -1) return false;
+  // One native search per odd byte: decoding the head to test it with a pattern made an 8 KB
+  // string per blob (half the garbage a history scan made) and took three times as long.
+  if (isUtf8(head) && !ODD_CONTROLS.some((b) => head.includes(b)) && !head.includes(REPLACEMENT)) return false;
   let odd = 0;
   let high = false;
   for (let i = 0; i < head.length; i++) {

@@ -63,7 +63,7 @@ describe('BlobReader: contents that span several of git output chunks', () => {
     await reader.requestMany([...oids, ...oids]);
     reader.end();
     const got: string[] = [];
-    const held: BlobAnswer[] = [];
+    const held: Extract<BlobAnswer, { kind: 'blob' }>[] = [];
     for await (const a of reader.read()) {
       if (a.kind !== 'blob') throw new Error(`${a.oid}: ${a.kind}`);
       got.push(sha(a.content));
