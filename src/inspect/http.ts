@@ -1,4 +1,4 @@
-import { type HttpOperation, refusal } from '../core/operations.js';
+import { type HttpOperation, loadGraphqlParser, refusal } from '../core/operations.js';
 import { sameOrigin } from './endpoint.js';
 import { EndpointViolation, ProviderUnavailableError, ReadOnlyViolation } from '../core/errors.js';
 import { neverAsked } from './unreachable.js';
@@ -55,6 +55,7 @@ export class ReadOnlyHttp implements InspectHttp {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const body = typeof init?.body === 'string' ? init.body : undefined;
+    if (body !== undefined) await loadGraphqlParser();
     this.guard(method, url, body);
     this.sent.push({ method, url, ...(body !== undefined ? { body } : {}) });
     // Never follow a redirect: the guard saw only this URL, and a 307 would re-send the token
@@ -118,6 +119,8 @@ export class ReadOnlyHttp implements InspectHttp {
     body: string | undefined,
     signal?: AbortSignal,
   ): Promise<HttpResponse> {
+    // A body may be a GraphQL document: the door needs its parser to judge it.
+    if (body !== undefined) await loadGraphqlParser();
     this.guard(method, url, body);
     const { retries, timeoutMs, maxRetryAfterMs } = this.options;
     for (let attempt = 0; ; attempt++) {

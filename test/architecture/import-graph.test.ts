@@ -75,3 +75,43 @@ describe('the import graph keeps detection off the network', () => {
     expect(violations([join(ROOT, 'src/inspect/run.ts')], ['src/inspect/http'])).not.toEqual([]);
   });
 });
+
+/** Runtime edges only (`import type` is erased): relative files and the packages they load. */
+const RUNTIME_EDGE = /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+
+/** Every package a file loads when it starts, through its runtime imports (dynamic `import()` aside). */
+function packagesAtStart(start: string): Set<string> {
+  const seen = new Set([start]);
+  const queue = [start];
+  const packages = new Set<string>();
+  while (queue.length) {
+    const f = queue.shift()!;
+    for (const m of readFileSync(f, 'utf8').matchAll(RUNTIME_EDGE)) {
+      const spec = m[1]!;
+      if (!spec.startsWith('.')) {
+        packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+        continue;
+      }
+      const target = resolve(dirname(f), spec.replace(/\.js$/, '.ts'));
+      const file = existsSync(target) ? target : target.replace(/\.ts$/, '/index.ts');
+      if (!seen.has(file)) {
+        seen.add(file);
+        queue.push(file);
+      }
+    }
+  }
+  return packages;
+}
+
+describe('the command line loads only what every command needs', () => {
+  it('neither the GraphQL library nor the GitHub client loads at start (inspection and org load them when used)', () => {
+    const loaded = packagesAtStart(join(ROOT, 'src/cli/main.ts'));
+    expect(loaded.has('yargs')).toBe(true);
+    expect([...loaded].filter((p) => p === 'graphql' || p.startsWith('@octokit/'))).toEqual([]);
+  });
+
+  it('the walk sees a package loaded at start when there is one (the check can fail)', () => {
+    expect(packagesAtStart(join(ROOT, 'src/org/listing.ts')).has('@octokit/rest')).toBe(true);
+    expect(packagesAtStart(join(ROOT, 'src/demo/run.ts')).has('graphql')).toBe(true);
+  });
+});

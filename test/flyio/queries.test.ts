@@ -1,8 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Kind, type OperationDefinitionNode, parse, visit, validate } from 'graphql';
 import { flyio } from '../../providers/flyio/index.js';
 import { ALL_DOCUMENTS, DESTRUCTIVE_MUTATIONS } from '../../providers/flyio/queries.js';
-import { refusal } from '../../src/core/operations.js';
+import { loadGraphqlParser, refusal } from '../../src/core/operations.js';
 import { flySchema } from './schema.js';
 
 /** Fields of Fly's schema that hold other secrets (AddOn.password, App.secrets, a token's value...). */
@@ -49,6 +49,7 @@ describe('Fly.io GraphQL documents', () => {
 });
 
 describe("Fly.io's allowlist", () => {
+  beforeAll(loadGraphqlParser);
   const ops = flyio.operations!;
   const endpoint = new URL('https://api.fly.io/graphql');
   const post = (query: string, path = '/graphql') =>
