@@ -64,7 +64,10 @@ const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 export function isBinary(buf: Buffer): boolean {
   const head = buf.length > SNIFF ? buf.subarray(0, SNIFF) : buf;
   if (head.length === 0) return false;
-  for (const m of MAGIC) if (head.length >= m.length && head.subarray(0, m.length).equals(m)) return true;
+  // Compared in place: a view per signature was 18 objects of garbage per file and blob.
+  const first = head[0];
+  for (const m of MAGIC)
+    if (m[0] === first && head.length >= m.length && m.compare(head, 0, m.length) === 0) return true;
   // One native search per odd byte: decoding the head to test it with a pattern made an 8 KB
   // string per blob (half the garbage a history scan made) and took three times as long.
   if (isUtf8(head) && !ODD_CONTROLS.some((b) => head.includes(b)) && !head.includes(REPLACEMENT)) return false;
