@@ -6,6 +6,15 @@ import { fromWire, type WireOutcome } from './wire.js';
 /** A job this large (text and bytes in hand) is sent without waiting for more fragments. */
 const BATCH_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Git blobs go to the threads in runs of this many jobs (512 blobs), each run to one thread:
+ * blobs near each other in the walk share delta bases in git's pack, and a thread's own
+ * `cat-file` reads a run with its cache warm. Alternating jobs between two readers cost git 43%
+ * more CPU on a synthetic history of small edits (1.24 against 0.87 CPU-s for the same 15,025
+ * blobs); runs of 512 cost what one reader does (0.85).
+ */
+const BLOB_RUN = 16;
+
 /** What one source's fragments came to. */
 export interface SourceTally {
   fragments: number;
@@ -90,21 +99,34 @@ export async function detectSources(
     onProgress?.(++done);
   };
 
-  const dispatch = (batch: Pending[]) => {
+  /** Jobs of git blobs in flight: they hold ids, not bytes, so more of them may wait (see BLOB_RUN). */
+  let blobJobs = 0;
+  let blobRuns = 0;
+  const dispatch = (batch: Pending[], blobs: boolean) => {
+    const lane = blobs ? Math.floor(blobRuns++ / BLOB_RUN) : undefined;
+    if (blobs) blobJobs++;
     const job = pool
-      .scan(batch.map((p) => plain(p.f)))
+      .scan(
+        batch.map((p) => plain(p.f)),
+        lane,
+      )
       .then((outs) => Promise.all(batch.map((p, k) => settleOne(p, outcomeOf(outs[k]!)))))
       .then(() => {
         inFlight.delete(job);
+        if (blobs) blobJobs--;
       });
     inFlight.add(job);
   };
+  // Every thread may have a run of blob jobs waiting, besides the usual jobs.
+  const blobRoom = pool.threadCount * (BLOB_RUN + 2);
+  const full = () => inFlight.size - blobJobs >= pool.capacity || blobJobs >= blobRoom;
 
   try {
     for (const source of sources) source.prepare?.();
     for (const [s, source] of sources.entries()) {
       let batch: Pending[] = [];
       let batchBytes = 0;
+      let blobBatch: Pending[] = [];
       for await (const f of source.fragments()) {
         if ('scanned' in f.content) {
           // Scanned earlier in this run (the same blob at the same path): settled here and now.
@@ -114,16 +136,25 @@ export async function detectSources(
           inFlight.add(job);
           continue;
         }
-        batch.push({ f, at: index++, tally: tallies[s]! });
-        batchBytes += sizeOf(f);
-        if (batch.length < pool.batchSize && batchBytes < BATCH_BYTES) continue;
-        dispatch(batch);
-        batch = [];
-        batchBytes = 0;
+        const pending = { f, at: index++, tally: tallies[s]! };
+        if ('blob' in f.content) {
+          blobBatch.push(pending);
+          if (blobBatch.length < pool.batchSize) continue;
+          dispatch(blobBatch, true);
+          blobBatch = [];
+        } else {
+          batch.push(pending);
+          batchBytes += sizeOf(f);
+          if (batch.length < pool.batchSize && batchBytes < BATCH_BYTES) continue;
+          dispatch(batch, false);
+          batch = [];
+          batchBytes = 0;
+        }
         // Backpressure: the source waits while the threads have enough in hand.
-        while (inFlight.size >= pool.capacity) await Promise.race(inFlight);
+        while (full()) await Promise.race(inFlight);
       }
-      if (batch.length > 0) dispatch(batch);
+      if (batch.length > 0) dispatch(batch, false);
+      if (blobBatch.length > 0) dispatch(blobBatch, true);
     }
     while (inFlight.size > 0) await Promise.race(inFlight);
   } finally {

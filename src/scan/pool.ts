@@ -28,6 +28,8 @@ export function workerScript(): string | undefined {
 interface Job {
   fragments: PlainFragment[];
   resolve: (outcomes: WireOutcome[]) => void;
+  /** The thread that must take it (modulo the threads running); none: the least busy one. */
+  lane?: number;
 }
 
 /** One scanning thread and the jobs it holds. */
@@ -88,6 +90,11 @@ export class ScanPool {
     return this.script ? this.size * this.depth : 1;
   }
 
+  /** How many threads take jobs (the number of lanes a job may be given to). */
+  get threadCount(): number {
+    return this.script ? this.size : 1;
+  }
+
   /** Fragments per job: one under the watchdog, so a slow one costs only itself. */
   get batchSize(): number {
     return this.guarded ? 1 : 32;
@@ -102,8 +109,11 @@ export class ScanPool {
     while (this.lanes.length < this.size) this.spawn();
   }
 
-  /** Scans fragments; outcomes come back in the order given. */
-  scan(fragments: PlainFragment[]): Promise<WireOutcome[]> {
+  /**
+   * Scans fragments; outcomes come back in the order given. `lane`: the thread that must scan
+   * them (modulo the threads running), for jobs that share that thread's git reader's cache.
+   */
+  scan(fragments: PlainFragment[], lane?: number): Promise<WireOutcome[]> {
     if (this.closed) return Promise.reject(new Error('the scanning pool is closed'));
     if (fragments.length === 0) return Promise.resolve([]);
     if (!this.script) {
@@ -112,7 +122,7 @@ export class ScanPool {
       return this.blobs.scanAll(fragments, (f) => scanFragment(f, detector, this.opts.maxFileBytes));
     }
     return new Promise((resolve) => {
-      this.queue.push({ fragments, resolve });
+      this.queue.push({ fragments, resolve, ...(lane !== undefined ? { lane } : {}) });
       this.pump();
     });
   }
@@ -127,16 +137,28 @@ export class ScanPool {
 
   /** Hands waiting jobs to threads with room, starting threads up to the limit. */
   private pump(): void {
-    while (this.queue.length > 0) {
-      // The least busy thread takes the job; an idle thread is started before anyone queues twice.
-      let lane = this.lanes.reduce<Lane | undefined>(
-        (best, l) => (!best || l.inFlight.size < best.inFlight.size ? l : best),
-        undefined,
-      );
-      if ((!lane || lane.inFlight.size > 0) && this.lanes.length < this.size) lane = this.spawn();
-      if (lane && lane.inFlight.size >= this.depth) lane = undefined;
-      if (!lane) return;
-      this.send(lane, this.queue.shift()!);
+    // In order; a job whose thread is full waits, and the jobs after it may go to other threads
+    // (each job has its own answer, so the order they finish in does not matter).
+    for (let i = 0; i < this.queue.length; ) {
+      const job = this.queue[i]!;
+      let lane: Lane | undefined;
+      if (job.lane !== undefined) {
+        while (this.lanes.length < this.size) this.spawn();
+        lane = this.lanes[job.lane % this.lanes.length];
+      } else {
+        // The least busy thread takes the job; an idle thread is started before anyone queues twice.
+        lane = this.lanes.reduce<Lane | undefined>(
+          (best, l) => (!best || l.inFlight.size < best.inFlight.size ? l : best),
+          undefined,
+        );
+        if ((!lane || lane.inFlight.size > 0) && this.lanes.length < this.size) lane = this.spawn();
+      }
+      if (!lane || lane.inFlight.size >= this.depth) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      this.send(lane, job);
     }
   }
 
