@@ -3,7 +3,7 @@
 // built registry). AWS, whose SDK is not behind the HTTP door: only Get*, List*, Simulate* and
 // GetCallerIdentity. Anything else fails the run.
 import { readFileSync } from 'node:fs';
-import { refusal } from '../build/src/core/operations.js';
+import { loadGraphqlParser, refusal } from '../build/src/core/operations.js';
 import { PROVIDERS } from '../build/providers/registry.js';
 
 const AWS_READ = /^(Get|List|Simulate)[A-Za-z]*$|^GetCallerIdentity$/;
@@ -30,7 +30,9 @@ function outside(r) {
   return why.includes(undefined) ? undefined : why[0];
 }
 
-export default function globalTeardown() {
+export default async function globalTeardown() {
+  // The door loads its GraphQL parser before it judges a body; so does this check of what was sent.
+  await loadGraphqlParser();
   const file = process.env.TOKENSCOPE_PROVIDER_LOG;
   if (!file) throw new Error('recording proxy: no ledger');
   const requests = readFileSync(file, 'utf8')

@@ -101,9 +101,10 @@ export async function detectSources(
 
   /** Jobs of git blobs in flight: they hold ids, not bytes, so more of them may wait (see BLOB_RUN). */
   let blobJobs = 0;
-  let blobRuns = 0;
+  /** Jobs of git blobs sent so far: the count says which run, and so which thread, the next one joins. */
+  let blobJobsSent = 0;
   const dispatch = (batch: Pending[], blobs: boolean) => {
-    const lane = blobs ? Math.floor(blobRuns++ / BLOB_RUN) : undefined;
+    const lane = blobs ? Math.floor(blobJobsSent++ / BLOB_RUN) : undefined;
     if (blobs) blobJobs++;
     const job = pool
       .scan(
