@@ -2,14 +2,8 @@
 // The installed command: runs the bundled CLI in build/bundle/ (`npm run build` makes it, and npm
 // install builds it through `prepare`; scripts/build-cli.mjs says why a bundle).
 
-import { setFlagsFromString } from 'node:v8';
-
-// V8 optimises a function once it has run a while; by default so soon that a history audit spent
-// about 1.3 CPU-s, a sixth of its work, in the optimising compiler (three threads each optimising
-// much the same code, about 300 times in all, the plumbing as well as the hot loops). Waiting 16
-// times as long leaves about 45 compiles, the loops that matter: on the real-shaped benchmark
-// history, about 0.5 CPU-s less per run. The flag is process-wide: scanning threads share it.
-setFlagsFromString('--interrupt-budget=1081344');
+// How eagerly V8 optimises, set before anything else loads (src/core/tiering.ts says why).
+await import('../build/bundle/tiering.js');
 
 // The agent guard runs before every tool call of a coding agent: its plain form skips loading the CLI.
 const argv = process.argv.slice(2);

@@ -1,5 +1,5 @@
 // First: how eagerly V8 optimises, before any other module's code runs.
-import './tiering.js';
+import '../core/tiering.js';
 import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

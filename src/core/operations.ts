@@ -96,30 +96,30 @@ export async function loadGraphqlParser(): Promise<void> {
 
 const normalised = new Map<string, string>();
 
-function normalise(document: string): string {
+function normalise(g: typeof import('graphql'), document: string): string {
   let n = normalised.get(document);
   if (n === undefined) {
-    n = graphql!.print(graphql!.parse(document));
+    n = g.print(g.parse(document));
     normalised.set(document, n);
   }
   return n;
 }
 
 function isListedQuery(documents: readonly string[], body: string | undefined): boolean {
-  if (body === undefined || graphql === undefined) return false;
-  const { parse, print } = graphql;
+  const g = graphql;
+  if (body === undefined || g === undefined) return false;
   try {
     const { query } = JSON.parse(body) as { query?: unknown };
     if (typeof query !== 'string') return false;
-    const doc = parse(query);
+    const doc = g.parse(query);
     const onlyQueries = doc.definitions.every(
       (d) =>
         d.kind === 'FragmentDefinition' ||
         (d.kind === 'OperationDefinition' && (d as OperationDefinitionNode).operation === 'query'),
     );
     if (!onlyQueries) return false;
-    const sent = print(doc);
-    return documents.some((d) => normalise(d) === sent);
+    const sent = g.print(doc);
+    return documents.some((d) => normalise(g, d) === sent);
   } catch {
     return false;
   }

@@ -55,8 +55,7 @@ export class ReadOnlyHttp implements InspectHttp {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const body = typeof init?.body === 'string' ? init.body : undefined;
-    if (body !== undefined) await loadGraphqlParser();
-    this.guard(method, url, body);
+    await this.guard(method, url, body);
     this.sent.push({ method, url, ...(body !== undefined ? { body } : {}) });
     // Never follow a redirect: the guard saw only this URL, and a 307 would re-send the token
     // (and the body) to wherever the Location header points.
@@ -86,7 +85,9 @@ export class ReadOnlyHttp implements InspectHttp {
     return this.send('POST', url, { 'content-type': 'application/json', ...headers }, body, signal);
   }
 
-  private guard(method: string, url: string, body: string | undefined): void {
+  private async guard(method: string, url: string, body: string | undefined): Promise<void> {
+    // A body may be a GraphQL document: the door loads its parser before it judges one.
+    if (body !== undefined) await loadGraphqlParser();
     let target: URL;
     try {
       target = new URL(url);
@@ -119,9 +120,7 @@ export class ReadOnlyHttp implements InspectHttp {
     body: string | undefined,
     signal?: AbortSignal,
   ): Promise<HttpResponse> {
-    // A body may be a GraphQL document: the door needs its parser to judge it.
-    if (body !== undefined) await loadGraphqlParser();
-    this.guard(method, url, body);
+    await this.guard(method, url, body);
     const { retries, timeoutMs, maxRetryAfterMs } = this.options;
     for (let attempt = 0; ; attempt++) {
       this.sent.push({ method, url, ...(body !== undefined ? { body } : {}) });

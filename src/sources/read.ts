@@ -69,7 +69,7 @@ export function isBinary(buf: Buffer): boolean {
   for (const m of MAGIC)
     if (m[0] === first && head.length >= m.length && m.compare(head, 0, m.length) === 0) return true;
   // One native search per odd byte: decoding the head to test it with a pattern made an 8 KB
-  // string per blob (half the garbage a history scan made) and took three times as long.
+  // string per file and blob (an eighth of what a history scan allocated) and took 3.5 times as long.
   if (isUtf8(head) && !ODD_CONTROLS.some((b) => head.includes(b)) && !head.includes(REPLACEMENT)) return false;
   let odd = 0;
   let high = false;
