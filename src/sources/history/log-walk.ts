@@ -1,5 +1,7 @@
+import { StringDecoder } from 'node:string_decoder';
 import type { GitPlace } from '../../git/run.js';
-import { nulTokens, spawnGit } from './spawn.js';
+import { ReadAhead } from './read-ahead.js';
+import { type GitChild, spawnGit } from './spawn.js';
 
 /** One path a commit changed, as `git log --raw` lists it, without reading any blob. */
 export interface Change {
@@ -31,14 +33,15 @@ export const NULL_OID = /^0+$/;
 const REGULAR_FILE = /^100[0-7]{3}$/;
 
 /**
- * Walks the commits of `revs`, oldest first (parents before children, then by date), and yields
+ * Walks the commits of `revs`, oldest first (parents before children, then by date), and lists
  * each path a commit changed with the blob ids on both sides. Root commits (and the cut-off
  * commits of a shallow clone) list their whole tree; a merge lists what differs from its first
  * parent, which is all it brings in that the first parent lacked. Renames are not detected, so a
- * renamed file is the same blob at a new path: not new content.
+ * renamed file is the same blob at a new path: not new content. git starts at once and runs up to
+ * `readAhead` output chunks ahead of the consumer (see RawWalk).
  */
-export function walkChanges(place: GitPlace, revs: string[], outcome: WalkOutcome): AsyncGenerator<Change> {
-  return rawChanges(
+export function walkChanges(place: GitPlace, revs: string[], readAhead: number): RawWalk {
+  return new RawWalk(
     place,
     [
       'log',
@@ -55,73 +58,161 @@ export function walkChanges(place: GitPlace, revs: string[], outcome: WalkOutcom
       ...revs,
       '--',
     ],
-    outcome,
+    readAhead,
   );
 }
 
 /** Raw diffs, never patches: no external diff, textconv or colour, full ids, NUL-separated. */
 export const RAW_FLAGS = ['--raw', '--no-abbrev', '-z', '--no-color', '--no-ext-diff', '--no-textconv'];
-/** The commit header line `rawChanges` reads, for `git log`. */
+/** The commit header line `RawDiffParser` reads, for `git log`. */
 export const COMMIT_HEADER = '--format=%x01%H %aI';
 
 /**
- * Reads git's raw diff output (`log --raw -z`, `diff --raw -z`) as a stream of changes. A
- * commit header is `\x01<sha> <date>`; a plain change is `:<modes> <oids> <status>` then its path
- * (two paths, old then new, for a rename or copy); a merge's combined change (`--diff-merges=combined`)
- * is `::<modes> <oids> <statuses>` with one mode and one id per parent and the result last.
+ * One git process printing a raw diff, started at once. Its output is read ahead as raw chunks
+ * (at most `readAhead` of them, up to 64 KiB each: bounded memory, held outside the JavaScript
+ * heap, so a long read-ahead costs the collector nothing) and parsed only when drawn, a chunk's
+ * changes at a time: one await per chunk, not one per change.
  */
-export async function* rawChanges(place: GitPlace, args: string[], outcome: WalkOutcome): AsyncGenerator<Change> {
-  const child = spawnGit(place, args);
-  child.proc.stdin.end();
-  let commit = '';
-  let date = '';
-  let seq = -1;
-  /** The pending raw line's fields, and how many path tokens it still expects. */
-  let meta: { modes: string[]; oids: string[]; paths: number } | undefined;
-  try {
-    for await (const raw of nulTokens(child.proc.stdout)) {
-      const token = raw.startsWith('\n') ? raw.slice(1) : raw;
-      if (meta) {
-        // The tokens after a raw line are its paths; the last one is where the new side lives.
-        if (--meta.paths > 0) continue;
-        const { modes, oids } = meta;
-        meta = undefined;
-        const newOid = oids.at(-1) ?? '';
-        const oldOids = oids.slice(0, -1);
-        yield {
-          oldOid: oldOids[0] ?? '',
-          oldOids,
-          newOid,
-          regularFile: REGULAR_FILE.test(modes.at(-1) ?? ''),
-          path: token,
-          commit,
-          date,
-          seq: Math.max(seq, 0),
-        };
-        continue;
-      }
-      if (token.startsWith('\x01')) {
-        const space = token.indexOf(' ');
-        commit = token.slice(1, space);
-        date = token.slice(space + 1).trim();
-        seq++;
-        outcome.commits++;
-      } else if (token.startsWith(':')) {
-        const colons = /^:+/.exec(token)![0].length;
-        const fields = token.slice(colons).split(' ');
-        const n = colons + 1; // one per parent, plus the result
-        const status = fields[2 * n] ?? '';
-        meta = {
-          modes: fields.slice(0, n),
-          oids: fields.slice(n, 2 * n),
-          paths: colons === 1 && /^[RC]/.test(status) ? 2 : 1,
-        };
-      }
-    }
-  } finally {
-    // The consumer may stop early; the walk must not outlive it.
-    if (child.proc.exitCode === null) child.proc.kill();
+export class RawWalk {
+  readonly outcome: WalkOutcome = { commits: 0 };
+  private readonly child: GitChild;
+  private readonly chunks: ReadAhead<Buffer>;
+
+  constructor(
+    place: GitPlace,
+    private readonly args: string[],
+    readAhead: number,
+  ) {
+    this.child = spawnGit(place, args);
+    this.child.proc.stdin.end();
+    this.chunks = new ReadAhead(chunksOf(this.child.proc.stdout), readAhead);
   }
-  const code = await child.exited;
-  if (code !== 0) outcome.error = child.complaint() || `git ${args[0]} exited with ${code}`;
+
+  /** Whether git's output has been read to its end. */
+  get read(): boolean {
+    return this.chunks.ended;
+  }
+
+  /** The changes in order, a batch per chunk of output; the outcome is final when this ends. */
+  async *batches(): AsyncGenerator<Change[]> {
+    const parser = new RawDiffParser();
+    let complete = false;
+    try {
+      for await (const chunk of this.chunks.items()) {
+        const batch = parser.push(chunk);
+        if (batch.length > 0) yield batch;
+      }
+      const last = parser.end();
+      if (last.length > 0) yield last;
+      complete = true;
+    } finally {
+      this.outcome.commits = parser.commits;
+      // The consumer may stop early; the walk must not outlive it.
+      if (!complete && this.child.proc.exitCode === null) this.child.proc.kill();
+    }
+    const code = await this.child.exited;
+    if (code !== 0) this.outcome.error = this.child.complaint() || `git ${this.args[0]} exited with ${code}`;
+  }
+
+  /** Stops git and drops what was read ahead. */
+  async close(): Promise<void> {
+    if (this.child.proc.exitCode === null) this.child.proc.kill();
+    await this.chunks.close();
+  }
+}
+
+async function* chunksOf(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) yield chunk;
+}
+
+/** A raw diff one change at a time (`git log --raw -z`, `git diff --raw -z`), for callers that want no batches. */
+export async function* rawChanges(place: GitPlace, args: string[], outcome: WalkOutcome): AsyncGenerator<Change> {
+  const walk = new RawWalk(place, args, 4);
+  try {
+    for await (const batch of walk.batches()) yield* batch;
+  } finally {
+    await walk.close();
+    outcome.commits = walk.outcome.commits;
+    if (walk.outcome.error) outcome.error = walk.outcome.error;
+  }
+}
+
+/**
+ * Parses git's raw diff output (`log --raw -z`, `diff --raw -z`) as it arrives, chunk by chunk.
+ * A commit header is `\x01<sha> <date>`; a plain change is `:<modes> <oids> <status>` then its
+ * path (two paths, old then new, for a rename or copy); a merge's combined change
+ * (`--diff-merges=combined`) is `::<modes> <oids> <statuses>` with one mode and one id per parent
+ * and the result last.
+ */
+export class RawDiffParser {
+  /** Commit headers read so far. */
+  commits = 0;
+  // A chunk may end inside a multi-byte character; the decoder carries it over.
+  private readonly decoder = new StringDecoder('utf8');
+  /** The text after the last NUL: a token still being received. */
+  private rest = '';
+  private commit = '';
+  private date = '';
+  private seq = -1;
+  /** The pending raw line's fields, and how many path tokens it still expects. */
+  private meta: { modes: string[]; oids: string[]; paths: number } | undefined;
+
+  /** The changes this chunk completes. */
+  push(chunk: Buffer): Change[] {
+    const parts = (this.rest + this.decoder.write(chunk)).split('\0');
+    this.rest = parts.pop()!;
+    const out: Change[] = [];
+    for (const p of parts) this.token(p, out);
+    return out;
+  }
+
+  /** The output ended: the last token, if it was not NUL-terminated. */
+  end(): Change[] {
+    const last = this.rest + this.decoder.end();
+    this.rest = '';
+    const out: Change[] = [];
+    if (last) this.token(last, out);
+    return out;
+  }
+
+  private token(raw: string, out: Change[]): void {
+    const token = raw.startsWith('\n') ? raw.slice(1) : raw;
+    const meta = this.meta;
+    if (meta) {
+      // The tokens after a raw line are its paths; the last one is where the new side lives.
+      if (--meta.paths > 0) return;
+      this.meta = undefined;
+      const { modes, oids } = meta;
+      const newOid = oids.at(-1) ?? '';
+      const oldOids = oids.slice(0, -1);
+      out.push({
+        oldOid: oldOids[0] ?? '',
+        oldOids,
+        newOid,
+        regularFile: REGULAR_FILE.test(modes.at(-1) ?? ''),
+        path: token,
+        commit: this.commit,
+        date: this.date,
+        seq: Math.max(this.seq, 0),
+      });
+      return;
+    }
+    if (token.startsWith('\x01')) {
+      const space = token.indexOf(' ');
+      this.commit = token.slice(1, space);
+      this.date = token.slice(space + 1).trim();
+      this.seq++;
+      this.commits++;
+    } else if (token.startsWith(':')) {
+      const colons = /^:+/.exec(token)![0].length;
+      const fields = token.slice(colons).split(' ');
+      const n = colons + 1; // one per parent, plus the result
+      const status = fields[2 * n] ?? '';
+      this.meta = {
+        modes: fields.slice(0, n),
+        oids: fields.slice(n, 2 * n),
+        paths: colons === 1 && /^[RC]/.test(status) ? 2 : 1,
+      };
+    }
+  }
 }
