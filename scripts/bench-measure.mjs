@@ -5,6 +5,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reapedCpuSecs } from './bench-proc.mjs';
 
 const HOOK = fileURLToPath(new URL('./bench-rss-hook.mjs', import.meta.url));
 export const TOKENSCOPE = fileURLToPath(new URL('../bin/tokenscope.js', import.meta.url));
@@ -26,13 +27,15 @@ function treeRssKb(pid) {
 
 /**
  * Runs `cmd args` with stdout sent to /dev/null (or captured when `capture`), stderr captured for
- * the error message. Resolves { secs, status, stdout, stderr, treeMb }: treeMb, the largest sum of
- * RSS over the process and its children, sampled every 50 ms (0 without /proc).
+ * the error message. Resolves { secs, status, stdout, stderr, treeMb, cpuSecs }: treeMb, the largest
+ * sum of RSS over the process and its children, sampled every 50 ms (0 without /proc); cpuSecs, the
+ * CPU the command and everything it waited for used (undefined without /proc).
  */
 export function timed(cmd, args, { cwd, capture = false, env = process.env } = {}) {
   return new Promise((resolve, reject) => {
     const devnull = capture ? undefined : openSync('/dev/null', 'w');
     const t0 = process.hrtime.bigint();
+    const cpu0 = reapedCpuSecs();
     const p = spawn(cmd, args, { cwd, env, stdio: ['ignore', capture ? 'pipe' : devnull, 'pipe'] });
     const out = [];
     const err = [];
@@ -55,6 +58,8 @@ export function timed(cmd, args, { cwd, capture = false, env = process.env } = {
         stdout: Buffer.concat(out).toString(),
         stderr: Buffer.concat(err).toString(),
         treeMb: treeKb / 1024,
+        // The benchmarks run one command at a time: what this process's reaped children gained is its.
+        cpuSecs: cpu0 === undefined ? undefined : reapedCpuSecs() - cpu0,
       });
     });
   });
@@ -63,8 +68,9 @@ export function timed(cmd, args, { cwd, capture = false, env = process.env } = {
 /**
  * Runs the built CLI (`tokenscope ARGS`) as its own process, as a user would. Exit 0 and 1 (a
  * finding at or above the gate) are both a completed scan; anything else throws with its stderr.
- * Resolves { secs, rssMb, treeMb, stdout }: rssMb, tokenscope's own peak (exact); treeMb, with git's
- * processes below it (sampled).
+ * Resolves { secs, rssMb, treeMb, stdout, cpuSecs, gitCpuSecs }: rssMb, tokenscope's own peak
+ * (exact); treeMb, with git's processes below it (sampled); cpuSecs, the CPU of tokenscope's own
+ * threads; gitCpuSecs, that of the git processes it ran (undefined without /proc).
  */
 export async function tokenscope(args, { cwd, capture = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tokenscope-bench-rss-'));
@@ -77,7 +83,15 @@ export async function tokenscope(args, { cwd, capture = false } = {}) {
     });
     if (r.status !== 0 && r.status !== 1)
       throw new Error(`tokenscope ${args.join(' ')} exited ${r.status}: ${r.stderr.trim().split('\n').pop()}`);
-    return { secs: r.secs, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, treeMb: r.treeMb, stdout: r.stdout };
+    const at = JSON.parse(readFileSync(rssFile, 'utf8'));
+    return {
+      secs: r.secs,
+      rssMb: at.maxRssKb / 1024,
+      treeMb: r.treeMb,
+      stdout: r.stdout,
+      cpuSecs: at.cpuSecs,
+      gitCpuSecs: at.gitCpuSecs,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

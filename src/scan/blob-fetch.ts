@@ -9,6 +9,10 @@ interface Conversation {
   answers: AsyncGenerator<BlobAnswer>;
 }
 
+/** The pool's last message to a scanning thread, and the thread's answer once its readers have exited. */
+export const CLOSE = 'close';
+export const CLOSED = 'closed';
+
 const keyOf = (place: GitPlace) => (typeof place === 'string' ? `dir:${place}` : `git:${place.gitDir}`);
 
 /**
@@ -94,9 +98,10 @@ export class BlobFetcher {
     return c;
   }
 
-  /** Stops every git reader. */
-  close(): void {
-    for (const c of this.conversations.values()) c.reader.close();
+  /** Stops every git reader; resolves once each git process has exited and been waited for. */
+  async close(): Promise<void> {
+    const readers = [...this.conversations.values()].map((c) => c.reader);
     this.conversations.clear();
+    await Promise.all(readers.map((r) => r.close()));
   }
 }

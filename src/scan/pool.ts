@@ -8,10 +8,16 @@ import type { PlainFragment } from '../core/source.js';
 import type { Detector } from '../detect/engine.js';
 import { ruleSchemaCheck } from '../detect/load.js';
 import { knownSafeDirectories } from '../git/run.js';
-import { BlobFetcher } from './blob-fetch.js';
+import { BlobFetcher, CLOSE, CLOSED } from './blob-fetch.js';
 import { buildDetector, type DetectorOptions, type WorkerData } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
 import type { WireOutcome } from './wire.js';
+
+/**
+ * How long a closing thread may take to stop its git readers (a few milliseconds when it is idle)
+ * before it is ended regardless.
+ */
+const CLOSE_WAIT_MS = 2000;
 
 /**
  * The scanning thread's script: beside this module in the Action's bundle (dist/scan-worker.js)
@@ -129,10 +135,30 @@ export class ScanPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.blobs.close();
     const lanes = this.lanes.splice(0);
     for (const l of lanes) clearTimeout(l.timer);
-    await Promise.all(lanes.map((l) => l.worker.terminate()));
+    await Promise.all([this.blobs.close(), ...lanes.map((l) => this.stop(l))]);
+  }
+
+  /**
+   * Ends a thread once it has stopped its git readers and waited for them (or after
+   * CLOSE_WAIT_MS, for a thread too busy to answer: a hostile rule it is still running).
+   */
+  private async stop(lane: Lane): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CLOSE_WAIT_MS);
+      lane.worker.on('message', (msg: unknown) => {
+        if (msg !== CLOSED) return;
+        clearTimeout(timer);
+        resolve();
+      });
+      lane.worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      lane.worker.postMessage(CLOSE);
+    });
+    await lane.worker.terminate();
   }
 
   /** Hands waiting jobs to threads with room, starting threads up to the limit. */

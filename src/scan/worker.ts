@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlainFragment } from '../core/source.js';
 import { adoptSafeDirectories } from '../git/run.js';
-import { BlobFetcher } from './blob-fetch.js';
+import { BlobFetcher, CLOSE, CLOSED } from './blob-fetch.js';
 import { type WorkerData, buildDetector } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
 
@@ -15,8 +15,14 @@ if (opts.safeDirectories) adoptSafeDirectories(opts.safeDirectories);
 const detector = buildDetector(opts, undefined, opts.ruleBudgetMs);
 const blobs = new BlobFetcher(opts.maxFileBytes);
 
-parentPort!.on('message', (batch: { id: number; fragments: PlainFragment[] }) => {
+parentPort!.on('message', (msg: { id: number; fragments: PlainFragment[] } | typeof CLOSE) => {
+  if (msg === CLOSE) {
+    // The pool is closing: git's readers are stopped and waited for here, where they were started
+    // (a thread ended first would leave them as zombie processes), then the pool ends the thread.
+    void blobs.close().then(() => parentPort!.postMessage(CLOSED));
+    return;
+  }
   void blobs
-    .scanAll(batch.fragments, (f) => scanFragment(f, detector, opts.maxFileBytes))
-    .then((results) => parentPort!.postMessage({ id: batch.id, results }));
+    .scanAll(msg.fragments, (f) => scanFragment(f, detector, opts.maxFileBytes))
+    .then((results) => parentPort!.postMessage({ id: msg.id, results }));
 });

@@ -64,7 +64,7 @@ export class AddedSource implements Source {
 
   /** Settling is over: the look-back reader goes. */
   close(): void {
-    this.before?.close();
+    void this.before?.close();
     this.before = undefined;
   }
 

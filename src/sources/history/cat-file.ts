@@ -96,14 +96,19 @@ export class BlobReader {
     this.child.proc.stdin.end();
   }
 
-  /** Stops at once (the consumer gave up): the process is killed, pending requests are dropped. */
-  close(): void {
+  /**
+   * Stops at once (the consumer gave up, or the scan is over): the process is killed, pending
+   * requests are dropped. Resolves once git has exited and been waited for: a thread that ends
+   * before then leaves it behind as a zombie process until tokenscope exits.
+   */
+  close(): Promise<void> {
     this.ended = true;
     this.finished = true;
     this.inFlight = [];
     this.child.proc.kill();
     this.poke('reader');
     this.poke('parser');
+    return this.child.exited.then(() => undefined);
   }
 
   get closed(): boolean {
@@ -290,8 +295,8 @@ export class BlobLookup {
     return asked;
   }
 
-  close(): void {
-    this.reader.close();
+  close(): Promise<void> {
+    return this.reader.close();
   }
 }
 
@@ -328,7 +333,7 @@ export async function* readBlobs<T>(
     for await (const answer of reader.read()) yield [queue.shift()!, answer];
   } finally {
     // The consumer may stop early (an error downstream): no git process outlives the scan.
-    reader.close();
+    void reader.close();
   }
   await feeding;
   if (failure) throw failure;
