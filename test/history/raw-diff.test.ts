@@ -10,23 +10,25 @@ const X = '1'.repeat(40);
 const Y = '2'.repeat(40);
 
 /**
- * What `git log --raw -z --format=%x01%H %aI` prints, written out by hand: a root commit adding a
+ * What `git log --raw -z --format=%x01%H %aI` prints (laid out as `od -c` shows git 2.39 doing it),
+ * written out by hand: a root commit adding a
  * file whose name holds a three-byte character, a rename (two paths), a symlink, and a merge's
  * combined line (`--diff-merges=combined`: one mode and id per parent, then the result).
  */
 const OUTPUT = Buffer.from(
   [
-    `\x01${X} 2024-01-02T00:00:00+00:00\n`,
-    `:000000 100644 ${Z} ${A} A`,
+    // As git lays it out: the header, then each raw line after a newline, each field NUL-ended.
+    `\x01${X} 2024-01-02T00:00:00+00:00`,
+    `\n:000000 100644 ${Z} ${A} A`,
     'd\u00e9j\u00e0/\u20acuro.txt',
-    `\n\x01${Y} 2024-01-03T00:00:00+00:00\n`,
-    `:100644 100644 ${A} ${B} R090`,
+    `\x01${Y} 2024-01-03T00:00:00+00:00`,
+    `\n:100644 100644 ${A} ${B} R090`,
     'd\u00e9j\u00e0/\u20acuro.txt',
     'moved.txt',
     `:000000 120000 ${Z} ${C} A`,
     'link',
-    `\n\x01${X} 2024-01-04T00:00:00+00:00\n`,
-    `::100644 100644 100644 ${A} ${B} ${C} MM`,
+    `\x01${X} 2024-01-04T00:00:00+00:00`,
+    `\n::100644 100644 100644 ${A} ${B} ${C} MM`,
     'merged.txt',
   ].join('\0'),
   'utf8',
@@ -109,7 +111,7 @@ describe('RawDiffParser: git raw diff output, parsed a chunk at a time', () => {
 
   it('yields nothing for a chunk that completes no change, and keeps the unfinished token', () => {
     const parser = new RawDiffParser();
-    const header = Buffer.from(`\x01${X} 2024-01-02T00:00:00+00:00\n\0:000000 100644 ${Z} ${A} A\0half`, 'utf8');
+    const header = Buffer.from(`\x01${X} 2024-01-02T00:00:00+00:00\0\n:000000 100644 ${Z} ${A} A\0half`, 'utf8');
     expect(parser.push(header)).toEqual([]);
     const [change] = parser.push(Buffer.from('-name.txt\0', 'utf8'));
     expect(change?.path).toBe('half-name.txt');
