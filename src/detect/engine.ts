@@ -166,6 +166,28 @@ function requiredWords(rule: CompiledRule): string[] | undefined {
 }
 
 /**
+ * Keyword automata already built in this thread, by their keyword lists. Building one takes 10-25
+ * ms, and one process builds several detectors over the same rules: the agent guard's own and its
+ * reasons' redaction (each hook call), the CLI's and its messages' redaction. An automaton's
+ * scratch state is used only within one synchronous `locate`, so detectors can share one. A few
+ * lists at most are kept (an org scan may meet a different config's rules in each repository).
+ */
+const automata = new Map<string, KeywordAutomaton>();
+const AUTOMATA_KEPT = 4;
+
+function automatonFor(words: string[], exact: boolean[]): KeywordAutomaton {
+  // Unambiguous whatever a config's keywords hold (a separator inside one cannot fake another list).
+  const key = JSON.stringify([words, exact]);
+  let automaton = automata.get(key);
+  if (!automaton) {
+    automaton = new KeywordAutomaton(words, exact);
+    if (automata.size >= AUTOMATA_KEPT) automata.delete(automata.keys().next().value!);
+    automata.set(key, automaton);
+  }
+  return automaton;
+}
+
+/**
  * The rule engine. A keyword automaton pass over the raw bytes decides which rules may match
  * (most files contain no keyword at all, so most rules never run and most files are never
  * decoded), then each triggered rule's regex runs and its matches are checked: placeholder,
@@ -244,7 +266,7 @@ export class Detector {
         for (const w of words) this.contextRulesByKeyword[keywordId(w, false)]!.push(rule);
       }
     }
-    this.automaton = new KeywordAutomaton(words, exact);
+    this.automaton = automatonFor(words, exact);
     this.pathRules = rules.filter((r) => r.pathRe);
     const builtIn = this.pathRules.filter((r) => !this.untrusted.has(r.spec.id));
     // Joined only when each stands alone: the same flags, no group names or back-references.
