@@ -9,10 +9,6 @@ interface Conversation {
   answers: AsyncGenerator<BlobAnswer>;
 }
 
-/** The pool's last message to a scanning thread, and the thread's answer once its readers have exited. */
-export const CLOSE = 'close';
-export const CLOSED = 'closed';
-
 const keyOf = (place: GitPlace) => (typeof place === 'string' ? `dir:${place}` : `git:${place.gitDir}`);
 
 /**

@@ -8,10 +8,10 @@ import type { PlainFragment } from '../core/source.js';
 import type { Detector } from '../detect/engine.js';
 import { ruleSchemaCheck } from '../detect/load.js';
 import { knownSafeDirectories } from '../git/run.js';
-import { BlobFetcher, CLOSE, CLOSED } from './blob-fetch.js';
+import { BlobFetcher } from './blob-fetch.js';
 import { buildDetector, type DetectorOptions, type WorkerData } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
-import type { WireOutcome } from './wire.js';
+import { CLOSE, CLOSED, type WireOutcome } from './wire.js';
 
 /**
  * How long a closing thread may take to stop its git readers (a few milliseconds when it is idle)

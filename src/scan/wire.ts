@@ -32,3 +32,7 @@ export interface WireOutcome {
   blob?: string;
   unread?: 'oversize' | 'unreadable';
 }
+
+/** The pool's last message to a scanning thread, and the thread's answer once its git readers have exited. */
+export const CLOSE = 'close';
+export const CLOSED = 'closed';

@@ -1,9 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PlainFragment } from '../core/source.js';
 import { adoptSafeDirectories } from '../git/run.js';
-import { BlobFetcher, CLOSE, CLOSED } from './blob-fetch.js';
+import { BlobFetcher } from './blob-fetch.js';
 import { type WorkerData, buildDetector } from './detector.js';
 import { scanFragment } from './scan-fragment.js';
+import { CLOSE, CLOSED } from './wire.js';
 
 /**
  * A scanning thread: builds its own detector, then scans the batches of fragments it is sent,
