@@ -1,3 +1,8 @@
+import { WasmWalk } from './keyword-walk.js';
+
+/** Which scan loop an automaton runs: WebAssembly where it can (the default), or JavaScript. */
+export type WalkEngine = 'wasm' | 'js';
+
 /**
  * The keyword prefilter: an Aho-Corasick automaton compiled to a dense DFA over bytes, ASCII
  * case folded. One pass over a file's raw bytes finds every keyword it holds, at a cost per byte
@@ -38,9 +43,15 @@ export class KeywordAutomaton {
   private readonly pending = new Uint32Array(4096);
   /** How many entries of `pending` the last `walk` filled. */
   private noted = 0;
+  /** The same loop as WebAssembly (keyword-walk.ts), when this process can run it. */
+  private readonly wasm: WasmWalk | undefined;
 
-  /** `caseSensitive[i]`: keyword i matches only as written; the automaton itself folds case. */
-  constructor(keywords: string[], caseSensitive: boolean[] = []) {
+  /**
+   * `caseSensitive[i]`: keyword i matches only as written; the automaton itself folds case.
+   * `engine`: the JavaScript loop on demand (tests compare the two); `window`: the WebAssembly
+   * loop's window, in bytes (tests make it small to cross many).
+   */
+  constructor(keywords: string[], caseSensitive: boolean[] = [], engine: WalkEngine = 'wasm', window?: number) {
     this.keywords = keywords;
     this.exact = keywords.map((k, i) => (caseSensitive[i] ? Buffer.from(k, 'utf8') : undefined));
     const folded = keywords.map((k) => Buffer.from(k.toLowerCase(), 'utf8'));
@@ -132,6 +143,13 @@ export class KeywordAutomaton {
       if (at === -1 || word!.length - 1 - at > 255) continue;
       this.caseCheck[state - this.acceptFrom] = word![at]! | ((word!.length - 1 - at) << 8);
     }
+    const tables = { classOf, delta: this.delta, shift, acceptFrom: this.acceptFrom, caseCheck: this.caseCheck };
+    this.wasm = engine === 'wasm' ? WasmWalk.create(tables, window) : undefined;
+  }
+
+  /** Which loop this automaton runs (the WebAssembly one cannot run everywhere: see WasmWalk.create). */
+  get engine(): WalkEngine {
+    return this.wasm ? 'wasm' : 'js';
   }
 
   /**
@@ -147,6 +165,11 @@ export class KeywordAutomaton {
     // callers use offsets as lines, where that does not matter).
     const mid = n >> 1;
     const endA = Math.min(n, mid + this.longest - 1);
+    const wasm = this.wasm;
+    if (wasm) {
+      wasm.run(bytes, mid, endA, (k) => this.record(bytes, found, k, cap, wasm.pending));
+      return found;
+    }
     const lanes = { a: 0, b: 0, i: 0, j: mid };
     // The walk stops each time `pending` is full, and its hits are filed (in the order met).
     while (this.walk(bytes, lanes, n, endA)) this.record(bytes, found, this.noted, cap);
@@ -231,10 +254,16 @@ export class KeywordAutomaton {
    * there, checking exact-case keywords against the bytes and keeping at most `cap` offsets per
    * keyword (past that the list is emptied: the keyword counts as everywhere). Returns 0.
    */
-  private record(bytes: Uint8Array, found: Map<number, number[]>, k: number, cap: number): number {
+  private record(
+    bytes: Uint8Array,
+    found: Map<number, number[]>,
+    k: number,
+    cap: number,
+    pending: Uint32Array = this.pending,
+  ): number {
     for (let h = 0; h < k; h += 2) {
-      const at = this.pending[h + 1]!;
-      for (const id of this.outputs.get(this.pending[h]!)!) {
+      const at = pending[h + 1]!;
+      for (const id of this.outputs.get(pending[h]!)!) {
         const word = this.exact[id];
         if (word !== undefined && !matchesExactly(bytes, at, word)) continue;
         const list = found.get(id);

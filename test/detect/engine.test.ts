@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { PROVIDERS } from '../../providers/registry.js';
 import { Detector } from '../../src/detect/engine.js';
-import { KeywordAutomaton } from '../../src/detect/keywords.js';
+import { KeywordAutomaton, type WalkEngine } from '../../src/detect/keywords.js';
 import { loadRules } from '../../src/detect/load.js';
 import { awsKeyId, awsSecret, githubToken, railwayToken } from '../helpers/tokens.js';
 
@@ -10,9 +10,26 @@ const scanText = (text: string, path = 'f.txt') => detector.scan({ text, path, s
 const scanBytes = (text: string, path = 'f.txt') =>
   detector.scanBytes(Buffer.from(text), { path, source: 'untracked' });
 
+/**
+ * Each scan loop the automaton may run: the WebAssembly one (the default), with its usual window
+ * and with a window of 16 bytes (so a file crosses many, and case checks look back across them),
+ * and the JavaScript one.
+ */
+const engines: Array<[string, WalkEngine, number | undefined]> = [
+  ['WebAssembly', 'wasm', undefined],
+  ['WebAssembly, 16-byte windows', 'wasm', 16],
+  ['JavaScript', 'js', undefined],
+];
+
 /** The automaton's hits for the keywords, over text made of their pieces, are those of a plain search. */
-function expectPlainSearch(keywords: string[], exact: boolean[]): void {
-  const ac = new KeywordAutomaton(keywords, exact);
+function expectPlainSearch(
+  keywords: string[],
+  exact: boolean[],
+  engine: WalkEngine = 'wasm',
+  window: number | undefined = undefined,
+): void {
+  const ac = new KeywordAutomaton(keywords, exact, engine, window);
+  expect(ac.engine).toBe(engine);
   // Seeded: pieces of keywords (prefixes, suffixes, case changed) glued together, and bytes between.
   let seed = 7;
   const rand = (n: number) => {
@@ -37,15 +54,18 @@ function expectPlainSearch(keywords: string[], exact: boolean[]): void {
   });
 }
 
-describe('keyword automaton', () => {
+describe.each(engines)('keyword automaton (%s loop)', (_name, engine, window) => {
+  const automaton = (keywords: string[], exact: boolean[] = []) =>
+    new KeywordAutomaton(keywords, exact, engine, window);
+
   it('finds every keyword, case-insensitively, including overlapping ones', () => {
-    const ac = new KeywordAutomaton(['sk-', 'sk-ant-', 'railway', 'ghp_']);
+    const ac = automaton(['sk-', 'sk-ant-', 'railway', 'ghp_']);
     expect([...ac.locate(Buffer.from('key = SK-ANT-xyz; RailWay')).keys()].sort()).toEqual([0, 1, 2]);
     expect([...ac.locate(Buffer.from('nothing here')).keys()]).toEqual([]);
   });
 
   it('finds a keyword wherever it sits, across the middle where its two halves are walked apart', () => {
-    const ac = new KeywordAutomaton(['github_pat_', 'sg.'], [true, false]);
+    const ac = automaton(['github_pat_', 'sg.'], [true, false]);
     for (let len = 0; len < 40; len++) {
       for (let at = 0; at + 11 <= len; at++) {
         const bytes = Buffer.from(`${'x'.repeat(at)}github_pat_${'y'.repeat(len - at - 11)}`);
@@ -65,6 +85,8 @@ describe('keyword automaton', () => {
     expectPlainSearch(
       words.map((w) => w.slice(1)),
       words.map((w) => w[0] === '1'),
+      engine,
+      window,
     );
   });
 
@@ -80,9 +102,11 @@ describe('keyword automaton', () => {
     expectPlainSearch(
       keywords,
       keywords.map((_, i) => i % 3 === 0),
+      engine,
+      window,
     );
     // And across the middle, where the second lane starts and the first walks on alone.
-    const ac = new KeywordAutomaton(keywords);
+    const ac = automaton(keywords);
     for (const id of [1, 2, 4, 5]) {
       const k = keywords[id]!;
       for (let at = 0; at + k.length <= 40; at++) {
@@ -93,7 +117,7 @@ describe('keyword automaton', () => {
   });
 
   it('keeps every hit of a long run of them, in order, within the cap', () => {
-    const ac = new KeywordAutomaton(['ab', 'b'], [false, true]);
+    const ac = automaton(['ab', 'b'], [false, true]);
     const text = 'ab'.repeat(5000);
     const found = ac.locate(Buffer.from(text), Number.POSITIVE_INFINITY);
     // Each lane's hits in the order walked: the first lane to the middle and a byte past it (the
@@ -118,7 +142,7 @@ describe('keyword automaton', () => {
   });
 
   it('reports byte offsets of each hit, and gives up listing past the cap', () => {
-    const ac = new KeywordAutomaton(['ab']);
+    const ac = automaton(['ab']);
     expect([...new Set(ac.locate(Buffer.from('xxab ab')).get(0))].sort()).toEqual([3, 6]);
     expect(ac.locate(Buffer.from('ab'.repeat(5)), 3)).toEqual(new Map([[0, []]]));
   });

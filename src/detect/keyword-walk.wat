@@ -1,0 +1,130 @@
+;; The keyword automaton's scan loop (src/detect/keywords.ts), as WebAssembly. V8 compiles this
+;; to a loop without bounds checks or type guards, where the same loop in JavaScript checks every
+;; typed-array index: about twice the bytes per second (1.07 against 0.40-0.55 GB/s on one core
+;; of the 2-core bench machine). The host (keyword-walk.ts) copies a file's bytes into this
+;; module's memory a window at a time; this loop only steps the automaton.
+;;
+;; scripts/build-wasm.mjs compiles this file into src/detect/keyword-walk.wasm.ts (a test checks
+;; that the two agree).
+;;
+;; Memory, given by the host (byte offsets; the host sets the globals once per automaton):
+;;   [0, 256)       byte -> its class, times 2 (u8): classes index the rows of the table below
+;;   [256, ...)     transitions (u16): the next state's row start, as a byte offset from 256,
+;;                  shifted right by $shift - 1 (the JavaScript table's entries, unchanged)
+;;   $checks        per accepting state, by byte offset past $accept: the case check (u16; low
+;;                  byte: a letter as written, high byte: how far before the hit it lies; 0: none)
+;;   $pending       hits noted, u32 pairs: (state's row as the JavaScript table numbers it, position)
+;;   $lanes         the two lanes' state between calls, i32: a, pa, b, pb (state, address)
+;; A lane's state is its row start as a byte offset; an address points into the window the host
+;; copied the lane's bytes to, with at least 255 bytes of the file before it (for the case check).
+(module
+  (import "env" "memory" (memory 1))
+  (global $shift (export "shift") (mut i32) (i32.const 0))
+  (global $accept (export "accept") (mut i32) (i32.const 0))
+  (global $checks (export "checks") (mut i32) (i32.const 0))
+  (global $pending (export "pending") (mut i32) (i32.const 0))
+  (global $lanes (export "lanes") (mut i32) (i32.const 0))
+
+  ;; Whether the hit of state $s at address $p passes its case check (the keyword's first letter
+  ;; as written, when the state's one keyword is case-sensitive).
+  (func $checked (param $s i32) (param $p i32) (result i32)
+    (local $check i32)
+    (local.set $check
+      (i32.load16_u (i32.add (global.get $checks) (i32.sub (local.get $s) (global.get $accept)))))
+    (i32.or
+      (i32.eqz (local.get $check))
+      (i32.eq
+        (i32.load8_u (i32.sub (local.get $p) (i32.shr_u (local.get $check) (i32.const 8))))
+        (i32.and (local.get $check) (i32.const 255)))))
+
+  ;; Notes hit $k (counted in u32s): the state's row as JavaScript numbers it, and the position.
+  (func $note (param $k i32) (param $s i32) (param $pos i32)
+    (local $at i32)
+    (local.set $at (i32.add (global.get $pending) (i32.shl (local.get $k) (i32.const 2))))
+    (i32.store (local.get $at) (i32.shr_u (local.get $s) (i32.const 1)))
+    (i32.store offset=4 (local.get $at) (local.get $pos)))
+
+  ;; Steps both lanes $steps bytes, or until more than $room u32s of hits are noted; returns how
+  ;; many u32s it noted. Lane a notes hits only below address $limA; a hit's position is its
+  ;; address less the lane's $bias. Each step waits on its own lane's previous state only, so the
+  ;; processor overlaps the two.
+  (func (export "walk2") (param $steps i32) (param $limA i32) (param $biasA i32) (param $biasB i32)
+    (param $room i32) (result i32)
+    (local $a i32) (local $pa i32) (local $b i32) (local $pb i32) (local $end i32) (local $k i32)
+    (local $shift i32) (local $accept i32)
+    (local.set $a (i32.load (global.get $lanes)))
+    (local.set $pa (i32.load offset=4 (global.get $lanes)))
+    (local.set $b (i32.load offset=8 (global.get $lanes)))
+    (local.set $pb (i32.load offset=12 (global.get $lanes)))
+    (local.set $shift (global.get $shift))
+    (local.set $accept (global.get $accept))
+    (local.set $end (i32.add (local.get $pb) (local.get $steps)))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $pb) (local.get $end)))
+      (loop $step
+        (local.set $a
+          (i32.shl
+            (i32.load16_u offset=256
+              (i32.add (local.get $a) (i32.load8_u (i32.load8_u (local.get $pa)))))
+            (local.get $shift)))
+        (local.set $b
+          (i32.shl
+            (i32.load16_u offset=256
+              (i32.add (local.get $b) (i32.load8_u (i32.load8_u (local.get $pb)))))
+            (local.get $shift)))
+        (if (i32.ge_u (local.get $a) (local.get $accept))
+          (then
+            (if (i32.and
+                  (i32.lt_u (local.get $pa) (local.get $limA))
+                  (call $checked (local.get $a) (local.get $pa)))
+              (then
+                (call $note (local.get $k) (local.get $a) (i32.sub (local.get $pa) (local.get $biasA)))
+                (local.set $k (i32.add (local.get $k) (i32.const 2)))))))
+        (if (i32.ge_u (local.get $b) (local.get $accept))
+          (then
+            (if (call $checked (local.get $b) (local.get $pb))
+              (then
+                (call $note (local.get $k) (local.get $b) (i32.sub (local.get $pb) (local.get $biasB)))
+                (local.set $k (i32.add (local.get $k) (i32.const 2)))))))
+        (local.set $pa (i32.add (local.get $pa) (i32.const 1)))
+        (local.set $pb (i32.add (local.get $pb) (i32.const 1)))
+        (br_if $done (i32.gt_u (local.get $k) (local.get $room)))
+        (br_if $step (i32.lt_u (local.get $pb) (local.get $end)))))
+    (i32.store (global.get $lanes) (local.get $a))
+    (i32.store offset=4 (global.get $lanes) (local.get $pa))
+    (i32.store offset=8 (global.get $lanes) (local.get $b))
+    (i32.store offset=12 (global.get $lanes) (local.get $pb))
+    (local.get $k))
+
+  ;; Lane a alone (its last bytes past the middle), as walk2 steps it.
+  (func (export "walk1") (param $steps i32) (param $limA i32) (param $biasA i32) (param $room i32)
+    (result i32)
+    (local $a i32) (local $pa i32) (local $end i32) (local $k i32) (local $shift i32) (local $accept i32)
+    (local.set $a (i32.load (global.get $lanes)))
+    (local.set $pa (i32.load offset=4 (global.get $lanes)))
+    (local.set $shift (global.get $shift))
+    (local.set $accept (global.get $accept))
+    (local.set $end (i32.add (local.get $pa) (local.get $steps)))
+    (block $done
+      (br_if $done (i32.ge_u (local.get $pa) (local.get $end)))
+      (loop $step
+        (local.set $a
+          (i32.shl
+            (i32.load16_u offset=256
+              (i32.add (local.get $a) (i32.load8_u (i32.load8_u (local.get $pa)))))
+            (local.get $shift)))
+        (if (i32.ge_u (local.get $a) (local.get $accept))
+          (then
+            (if (i32.and
+                  (i32.lt_u (local.get $pa) (local.get $limA))
+                  (call $checked (local.get $a) (local.get $pa)))
+              (then
+                (call $note (local.get $k) (local.get $a) (i32.sub (local.get $pa) (local.get $biasA)))
+                (local.set $k (i32.add (local.get $k) (i32.const 2)))))))
+        (local.set $pa (i32.add (local.get $pa) (i32.const 1)))
+        (br_if $done (i32.gt_u (local.get $k) (local.get $room)))
+        (br_if $step (i32.lt_u (local.get $pa) (local.get $end)))))
+    (i32.store (global.get $lanes) (local.get $a))
+    (i32.store offset=4 (global.get $lanes) (local.get $pa))
+    (local.get $k))
+)
