@@ -28,6 +28,11 @@ export interface CompiledRule {
    */
   notBefore?: Uint8Array;
   /**
+   * Likewise, what must follow the keyword for the regex to match there (see `keywordFollow`):
+   * a hit in `path` or `pattern` does not decode its line for a `pat` rule.
+   */
+  follow?: KeywordFollow;
+  /**
    * A context rule whose context is words (see `contextWords`): a fragment with none of them
    * cannot give it a candidate, unless its path is the context.
    */
@@ -181,12 +186,10 @@ function topLevelAlternation(source: string): boolean {
 
 /**
  * For a rule whose regex opens with a boundary and then its secret, starting with its one
- * keyword written exactly (`(?<![A-Za-z0-9_-])(?<secret>fc-...`, `\b(?<secret>ghp_...`): the bytes
- * that may not come just before a keyword hit for the regex to match there. A hit inside a longer
- * word (`...4bfc-...` in a hex id) then triggers nothing. Exact: the regex could not match at that
- * place, and any other place on the line is a hit of its own.
+ * keyword written exactly (`(?<![A-Za-z0-9_-])(?<secret>fc-...`, `\b(?<secret>ghp_...`): the
+ * boundary's table of bytes that may not come before the keyword, and the regex after it.
  */
-export function keywordBoundary(spec: RuleSpec): Uint8Array | undefined {
+function keywordLead(spec: RuleSpec): { before: Uint8Array; rest: string } | undefined {
   if (spec.keywordScope !== 'line' || !spec.keywordsCaseSensitive || spec.context || spec.keywords.length !== 1)
     return undefined;
   if (spec.flags?.includes('i') || topLevelAlternation(spec.regex)) return undefined;
@@ -196,10 +199,67 @@ export function keywordBoundary(spec: RuleSpec): Uint8Array | undefined {
     if (!spec.regex.startsWith(head)) continue;
     const rest = spec.regex.slice(head.length);
     // The keyword, as the regex writes it (escaped or not).
-    if (!literalForms(keyword).some((form) => rest.startsWith(form))) return undefined;
+    const form = literalForms(keyword).find((f) => rest.startsWith(f));
+    if (form === undefined) return undefined;
     // `\b` is a boundary only when the keyword starts with a word character.
     if (open === '\\b' && !/^[A-Za-z0-9_]/.test(keyword)) return undefined;
-    return boundaryTable(before);
+    return { before: boundaryTable(before), rest: rest.slice(form.length) };
   }
   return undefined;
+}
+
+/**
+ * The bytes that may not come just before a keyword hit for the rule's regex to match there
+ * (see keywordLead). A hit inside a longer word (`...4bfc-...` in a hex id) then triggers
+ * nothing. Exact: the regex could not match at that place, and any other place on the line is a
+ * hit of its own.
+ */
+export function keywordBoundary(spec: RuleSpec): Uint8Array | undefined {
+  return keywordLead(spec)?.before;
+}
+
+/**
+ * What the bytes right after a keyword hit must be for the regex to match there: `count` bytes
+ * (at most 64 are checked) each allowed by `allowed`, and then, when the regex says so, the byte
+ * `then`. Airtable's `pat[A-Za-z0-9]{14}\.` needs 14 letters or digits and a dot after `pat`,
+ * which `path` and `pattern` in code never have.
+ */
+export interface KeywordFollow {
+  allowed: Uint8Array;
+  count: number;
+  then?: number;
+}
+
+/**
+ * A class of printable ASCII characters, not negated, with no escapes but those of punctuation,
+ * `\d` and `\w` (ASCII only, in a regex without the i flag): no character it allows is encoded
+ * in more than one byte, so it says of a byte what it says of a character.
+ */
+const ASCII_CLASS = /^\[(?!\^)(?:\\[-./+_=:~dw]|[ -Z^-~])+\]/;
+const QUANTIFIER = /^(?:\{(\d+)(,\d*)?\}|(\+))/;
+/** A literal character after an exact count: an escaped punctuation mark, or a plain one. */
+const THEN = /^(?:\\([-./+_:=~])|([-_:=~A-Za-z0-9]))/;
+
+/**
+ * For a rule shaped as keywordLead says, whose keyword is followed in the regex by a class of
+ * ASCII characters repeated (`[A-Za-z0-9]{14}`, `{36,}`, `+`) and perhaps, after an exact count,
+ * one literal character: the bytes that must follow each keyword hit (see KeywordFollow). Exact
+ * in the same way as keywordBoundary: the class is asked about each ASCII byte as the regex asks
+ * (the same class, compiled), and UTF-8 encodes every other character in bytes of 128 and more,
+ * which such a class never allows.
+ */
+export function keywordFollow(spec: RuleSpec): KeywordFollow | undefined {
+  const rest = keywordLead(spec)?.rest;
+  const cls = rest === undefined ? undefined : ASCII_CLASS.exec(rest)?.[0];
+  const quantified = cls === undefined ? undefined : QUANTIFIER.exec(rest!.slice(cls.length));
+  if (!cls || !quantified) return undefined;
+  const one = new RegExp(`^${cls}$`);
+  const allowed = new Uint8Array(256);
+  for (let b = 0; b < 128; b++) if (one.test(String.fromCharCode(b))) allowed[b] = 1;
+  const count = quantified[3] ? 1 : Number(quantified[1]);
+  if (!(count >= 1)) return undefined;
+  const exact = quantified[1] !== undefined && quantified[2] === undefined;
+  const next = exact ? THEN.exec(rest!.slice(cls.length + quantified[0].length)) : null;
+  const then = next ? (next[1] ?? next[2])!.charCodeAt(0) : undefined;
+  return { allowed, count: Math.min(count, 64), ...(then !== undefined && count <= 64 ? { then } : {}) };
 }

@@ -2,7 +2,14 @@ import type { Provider } from '../core/provider.js';
 import { Secret } from '../core/secret.js';
 import type { Candidate, Fragment } from '../core/types.js';
 import { assignmentName } from './assignment.js';
-import { type CompiledRule, contextWindow, contextWords, foldedWindows, keywordBoundary } from './compile.js';
+import {
+  type CompiledRule,
+  contextWindow,
+  contextWords,
+  foldedWindows,
+  keywordBoundary,
+  keywordFollow,
+} from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholder } from '../core/placeholders.js';
@@ -188,6 +195,20 @@ function automatonFor(words: string[], exact: boolean[]): KeywordAutomaton {
 }
 
 /**
+ * Whether the keyword hit ending at `end` may start a match of the rule's regex: what comes just
+ * before it and just after it allow one (compile.ts: keywordBoundary, keywordFollow).
+ */
+function mayStartMatch(r: CompiledRule, bytes: Uint8Array, end: number): boolean {
+  const len = r.keywords[0]!.length;
+  if (r.notBefore && end >= len && r.notBefore[bytes[end - len]!] === 1) return false;
+  const follow = r.follow;
+  if (!follow) return true;
+  if (end + follow.count >= bytes.length) return false;
+  for (let k = 1; k <= follow.count; k++) if (follow.allowed[bytes[end + k]!] !== 1) return false;
+  return follow.then === undefined || bytes[end + follow.count + 1] === follow.then;
+}
+
+/**
  * The rule engine. A keyword automaton pass over the raw bytes decides which rules may match
  * (most files contain no keyword at all, so most rules never run and most files are never
  * decoded), then each triggered rule's regex runs and its matches are checked: placeholder,
@@ -233,6 +254,7 @@ export class Detector {
       if (this.untrusted.has(r.spec.id)) continue;
       r.windowLines = contextWindow(r.spec);
       r.notBefore = keywordBoundary(r.spec);
+      r.follow = keywordFollow(r.spec);
     }
     const ids = new Map<string, number>();
     const words: string[] = [];
@@ -307,11 +329,9 @@ export class Detector {
         const lineScoped =
           offsets.length > 0 && ((r.spec.keywordScope === 'line' && !r.contextRe) || r.windowLines !== undefined);
         let own = offsets;
-        if (lineScoped && r.notBefore) {
-          // Hits inside a longer word cannot start this rule's match.
-          const notBefore = r.notBefore;
-          const len = r.keywords[0]!.length;
-          own = offsets.filter((end) => end < len || notBefore[bytes[end - len]!] !== 1);
+        if (lineScoped && (r.notBefore || r.follow)) {
+          // Hits inside a longer word, or not followed by what the regex needs, cannot start its match.
+          own = offsets.filter((end) => mayStartMatch(r, bytes, end));
           if (own.length === 0) continue;
         }
         const prev = hit.get(r);

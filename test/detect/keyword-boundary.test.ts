@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { keywordBoundary } from '../../src/detect/compile.js';
-import type { Detector } from '../../src/detect/engine.js';
-import { fast, reference, rules } from './reference-detectors.js';
+import { fast, reference, rules, view } from './reference-detectors.js';
 
 /**
  * Prefix rules skip keyword hits inside a longer word (`...4bfc-...`), and find exactly what they
@@ -9,12 +8,6 @@ import { fast, reference, rules } from './reference-detectors.js';
  * never skip a hit.
  */
 const bounded = rules.filter((r) => keywordBoundary(r.spec) !== undefined);
-
-const view = (d: Detector, text: string) =>
-  d
-    .scanBytes(Buffer.from(text), { path: 'src/app.ts', source: 'tracked' })
-    .map((c) => `${c.ruleId} ${c.location.line}:${c.location.column} ${c.secret.reveal()}`)
-    .sort();
 
 describe('prefix rules skip keyword hits inside longer words', () => {
   it('many built-in rules qualify, and rules with a context or a case-folded keyword do not', () => {

@@ -16,3 +16,10 @@ export const reference = new Detector(
   undefined,
   rules.map((r) => r.spec.id),
 );
+
+/** What a detector finds in a file's bytes, one line per candidate (rule, place, secret), sorted. */
+export const view = (d: Detector, text: string) =>
+  d
+    .scanBytes(Buffer.from(text), { path: 'src/app.ts', source: 'tracked' })
+    .map((c) => `${c.ruleId} ${c.location.line}:${c.location.column} ${c.secret.reveal()}`)
+    .sort();

@@ -1,0 +1,111 @@
+import { describe, expect, it } from '@jest/globals';
+import type { RuleSpec } from '../../src/core/rule.js';
+import { keywordFollow } from '../../src/detect/compile.js';
+import { fast, reference, rules, view } from './reference-detectors.js';
+
+/**
+ * Prefix rules skip keyword hits not followed by what their regex needs right after the keyword
+ * (`path` for Airtable's `pat[A-Za-z0-9]{14}\.`), and find exactly what they found before: the
+ * reference detector takes no such shortcut (see reference-detectors.ts).
+ */
+const followed = rules.filter((r) => keywordFollow(r.spec) !== undefined);
+
+const spec = (regex: string, extra: Partial<RuleSpec> = {}): RuleSpec =>
+  ({
+    id: 't',
+    provider: 't',
+    kind: 'token',
+    description: 't',
+    confidence: 'high',
+    keywords: ['tok_'],
+    keywordsCaseSensitive: true,
+    keywordScope: 'line',
+    regex,
+    examples: { truePositives: [], falsePositives: [] },
+    ...extra,
+  }) as RuleSpec;
+
+const allowedChars = (f: { allowed: Uint8Array }) =>
+  [...f.allowed.keys()]
+    .filter((b) => f.allowed[b] === 1)
+    .map((b) => String.fromCharCode(b))
+    .join('');
+
+describe('what must follow a keyword', () => {
+  it('is read from the regex: the class as the regex reads it, the count, and a literal after an exact count', () => {
+    const airtable = keywordFollow(rules.find((r) => r.spec.id === 'airtable-pat')!.spec)!;
+    expect([allowedChars(airtable), airtable.count, airtable.then]).toEqual([
+      '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+      14,
+      '.'.charCodeAt(0),
+    ]);
+    const f = (regex: string, extra?: Partial<RuleSpec>) => keywordFollow(spec(regex, extra));
+    expect(f('\\b(?<secret>tok_[a-f0-9]{40,})\\b')).toMatchObject({ count: 40 });
+    expect(f('\\b(?<secret>tok_[a-f0-9]{40,})\\b')!.then).toBeUndefined();
+    expect(f('\\b(?<secret>tok_[a-z]+-x)')).toMatchObject({ count: 1 });
+    expect(f('\\b(?<secret>tok_[a-z]+-x)')!.then).toBeUndefined();
+    expect(f('\\b(?<secret>tok_[A-Z]{3}_[a-z]{9})')).toMatchObject({ count: 3, then: '_'.charCodeAt(0) });
+    // Ranges of punctuation are read as the regex reads them: `+-/` is `+`, `,`, `-`, `.`, `/`.
+    expect(allowedChars(f('\\b(?<secret>tok_[+-/]{4})')!)).toBe('+,-./');
+    expect(allowedChars(f('\\b(?<secret>tok_[\\d\\-]{4})')!)).toBe('-0123456789');
+    // A count past 64 is checked for its first 64 bytes, and nothing after.
+    expect(f('\\b(?<secret>tok_[a-z]{100}\\.x)')).toMatchObject({ count: 64 });
+    expect(f('\\b(?<secret>tok_[a-z]{100}\\.x)')!.then).toBeUndefined();
+  });
+
+  it('is not read where a byte could not say what the regex says', () => {
+    const none = (regex: string, extra?: Partial<RuleSpec>) =>
+      expect(keywordFollow(spec(regex, extra))).toBeUndefined();
+    none('\\b(?<secret>tok_[^ ]{10})'); // negated: any other character, in any number of bytes
+    none('\\b(?<secret>tok_[\\s\\S]{10})'); // \s matches spaces beyond ASCII
+    none('\\b(?<secret>tok_[a-zé]{10})'); // a character of two bytes
+    none('\\b(?<secret>tok_[\\u0041-\\u005a]{10})');
+    none('\\b(?<secret>tok_[a-z]{0,10})'); // may be empty
+    none('\\b(?<secret>tok_[a-z]*)');
+    none('\\b(?<secret>tok_(?:[a-z]{10}))');
+    none('\\b(?<secret>tok_.{10})');
+    none('\\b(?<secret>tok_[a-z]{10})', { flags: 'i' });
+    none('\\b(?<secret>tok_[a-z]{10})', { keywordsCaseSensitive: false });
+    none('\\b(?<secret>tok_[a-z]{10})', { keywordScope: 'fragment' });
+    none('\\b(?<secret>tok_[a-z]{10})|\\b(?<other>x)');
+    none('\\b(?<secret>tak_[a-z]{10})'); // the regex does not open with the keyword
+  });
+
+  it('many built-in rules qualify', () => {
+    expect(followed.length).toBeGreaterThan(80);
+  });
+
+  it('find what every rule found before, whatever follows the keyword: cut short, other characters, two-byte ones, the end of the file', () => {
+    let compared = 0;
+    for (const rule of followed) {
+      const keyword = rule.spec.keywords[0]!;
+      for (const example of [...rule.spec.examples.truePositives, ...rule.spec.examples.falsePositives]) {
+        const at = example.indexOf(keyword);
+        if (at === -1) continue;
+        const after = at + keyword.length;
+        const texts = [example, `${example}\n${example.slice(0, -1)}`, example.slice(0, after + 3)];
+        // Each character of the first 70 after the keyword replaced, one at a time.
+        for (let k = after; k < Math.min(example.length, after + 70); k++)
+          for (const c of [' ', '.', '_', '-', 'é', 'Z', '0', 'a'])
+            texts.push(`${example.slice(0, k)}${c}${example.slice(k + 1)}`);
+        // The token as the last bytes of the file, whole and cut one short.
+        texts.push(`x = ${example.slice(at)}`, `x = ${example.slice(at, -1)}`);
+        for (const text of texts) {
+          expect([rule.spec.id, text, view(fast, text)]).toEqual([rule.spec.id, text, view(reference, text)]);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+  });
+
+  it('finds nothing in words that begin with the keyword, and the token on the next line as before', () => {
+    // Airtable's keyword in code: nothing after it looks like a token id, so no rule runs.
+    const text = 'const pathToFile = path.join(pattern, patch);\n';
+    expect(view(fast, text)).toEqual([]);
+    const airtable = rules.find((r) => r.spec.id === 'airtable-pat')!;
+    const tp = airtable.spec.examples.truePositives[0]!;
+    expect(view(fast, `${text}${tp}\n`)).toEqual(view(reference, `${text}${tp}\n`));
+    expect(view(fast, `${text}${tp}\n`).length).toBeGreaterThan(0);
+  });
+});
