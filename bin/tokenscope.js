@@ -11,6 +11,9 @@ if (argv.length === 2 && argv[0] === 'hook' && (argv[1] === 'claude-code' || arg
   const { hookProcess } = await import('../build/bundle/hook.js');
   process.exitCode = await hookProcess(argv[1]);
 } else {
+  // An audit scans on worker threads: they boot and build their detector while the command line
+  // loads (src/scan/prestart.ts says why); a run that turns out not to need them exits regardless.
+  if (argv[0] === 'audit') (await import('../build/bundle/prestart.js')).prestartScanThreads();
   await cli();
 }
 

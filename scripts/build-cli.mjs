@@ -12,6 +12,8 @@ await bundle({
     tokenscope: 'src/cli/main.ts',
     hook: 'src/guard/process.ts',
     'scan-worker': 'src/scan/worker.ts',
+    // Loaded by bin/tokenscope.js before the CLI, for an audit: its scanning threads start first.
+    prestart: 'src/scan/prestart.ts',
     // Loaded first by bin/tokenscope.js: V8's tiering flag, before the rest (src/core/tiering.ts).
     tiering: 'src/core/tiering.ts',
     'guard-worker': 'src/detect/guard-worker.ts',

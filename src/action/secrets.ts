@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import * as core from '@actions/core';
 import { audit } from '../core/audit.js';
 import type { Source, CredentialRefiner } from '../core/source.js';
@@ -10,6 +9,7 @@ import { HistoryScan } from '../sources/history/history.js';
 import { planRange } from '../sources/history/range.js';
 import { allRevs } from '../sources/history/repo.js';
 import type { ScanTarget } from './event.js';
+import { defaultThreads } from '../scan/prestart.js';
 
 /**
  * Why a second, offline pass: the report (the CLI's only output) carries redacted values by
@@ -112,7 +112,7 @@ export async function maskFoundSecrets(target: ScanTarget, root: string, config:
     config: { ...config, allowlist: { paths: [], rules: [], fingerprints: [] } },
     sources,
     refiners,
-    threads: Math.min(4, availableParallelism()),
+    threads: defaultThreads(),
     offline: true,
     endpoints: {},
   });

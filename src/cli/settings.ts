@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { PROVIDERS } from '../../providers/registry.js';
 import { type Config, UsageError, findConfig, loadConfig } from '../config/load.js';
 import type { Severity } from '../core/types.js';
@@ -8,6 +7,7 @@ import type { CliIO } from './io.js';
 import { outputPath } from './output-path.js';
 import { checkRuleExamples } from './rule-examples.js';
 import type { Format } from './render.js';
+import { defaultThreads } from '../scan/prestart.js';
 
 export interface Settings {
   config: Config;
@@ -40,7 +40,7 @@ export function settingsFrom(args: Record<string, unknown>, io: CliIO, root: str
     if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-inspections must be a whole number, 0 or more');
     config.inspect.maxCredentials = n;
   }
-  const threads = args.threads === undefined ? Math.min(4, availableParallelism()) : Number(args.threads);
+  const threads = args.threads === undefined ? defaultThreads() : Number(args.threads);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64)
     throw new UsageError(`--threads must be a whole number from 1 to 64`);
   const format = args.format as Format;

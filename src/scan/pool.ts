@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_FILE_BUDGET_MS } from '../config/defaults.js';
-import { packageRoot } from '../core/paths.js';
 import type { PlainFragment } from '../core/source.js';
 import type { Detector } from '../detect/engine.js';
 import { ruleSchemaCheck } from '../detect/load.js';
 import { knownSafeDirectories } from '../git/run.js';
 import { BlobFetcher } from './blob-fetch.js';
 import { buildDetector, type DetectorOptions, type WorkerData } from './detector.js';
+import { heapLimits, takePrestarted, workerScript } from './prestart.js';
 import { scanFragment } from './scan-fragment.js';
 import { CLOSE, CLOSED, type WireOutcome } from './wire.js';
 
@@ -18,18 +15,6 @@ import { CLOSE, CLOSED, type WireOutcome } from './wire.js';
  * before it is ended regardless.
  */
 const CLOSE_WAIT_MS = 2000;
-
-/**
- * The scanning thread's script: beside this module in the Action's bundle (dist/scan-worker.js)
- * and in the compiled package (build/src/scan/worker.js); from the build when the tests run this
- * module from source.
- */
-export function workerScript(): string | undefined {
-  const here = (name: string) => fileURLToPath(new URL(`./${name}`, import.meta.url));
-  const choices = [here('scan-worker.js'), ...(import.meta.url.endsWith('.js') ? [here('worker.js')] : [])];
-  choices.push(join(packageRoot(), 'build', 'src', 'scan', 'worker.js'));
-  return choices.find((p) => existsSync(p));
-}
 
 interface Job {
   fragments: PlainFragment[];
@@ -189,11 +174,14 @@ export class ScanPool {
   }
 
   private spawn(): Lane {
+    const options: WorkerData = { ...this.opts, safeDirectories: knownSafeDirectories() };
+    const limits = heapLimits(this.opts.maxFileBytes);
+    // A thread started ahead of the run (bin/tokenscope.js) is taken first: it has booted and
+    // built the built-in detector already, and is told its options before any job.
+    const ahead = this.script === workerScript() ? takePrestarted(limits) : undefined;
+    ahead?.postMessage({ options });
     const lane: Lane = {
-      worker: new Worker(this.script!, {
-        workerData: { ...this.opts, safeDirectories: knownSafeDirectories() } satisfies WorkerData,
-        resourceLimits: heapLimits(this.opts.maxFileBytes),
-      }),
+      worker: ahead ?? new Worker(this.script!, { workerData: options, resourceLimits: limits }),
       inFlight: new Map(),
     };
     lane.worker.on('message', (msg: { id: number; results: WireOutcome[] }) => {
@@ -278,14 +266,4 @@ function packed(fragments: PlainFragment[]): { fragments: PlainFragment[]; trans
     return { meta: f.meta, content: { bytes: view } };
   });
   return { fragments: out, transfer: [buffer] };
-}
-
-/**
- * A scanning thread's heap: small young generation and an old generation sized for the largest
- * file it may hold (its bytes, its text, the lines' index), so garbage is collected early rather
- * than left to grow (two threads over 900 MB of real packages peaked at 537 MB, 325 MB with
- * these). A thread that still runs out is ended, costing only the fragments it held.
- */
-function heapLimits(maxFileBytes: number): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
-  return { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: Math.max(256, Math.ceil(maxFileBytes / 2 ** 20) * 8) };
 }

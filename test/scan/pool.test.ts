@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/config/load.js';
 import { audit } from '../../src/core/audit.js';
-import { ScanPool, workerScript } from '../../src/scan/pool.js';
+import { ScanPool } from '../../src/scan/pool.js';
+import { workerScript } from '../../src/scan/prestart.js';
 import { tempDir, writeFiles } from '../helpers/repo.js';
 import { githubToken, railwayToken } from '../helpers/tokens.js';
 
