@@ -158,18 +158,18 @@ export class KeywordAutomaton {
    */
   locate(bytes: Uint8Array, cap = 256): Map<number, number[]> {
     const found = new Map<number, number[]>();
-    const n = bytes.length;
-    // Two automata walk the two halves at once: each step of one waits on its own previous state
-    // only, so the processor overlaps them. The first runs on past the middle by the longest
-    // keyword, so a keyword across the middle is still seen (a hit both see is recorded twice;
-    // callers use offsets as lines, where that does not matter).
-    const mid = n >> 1;
-    const endA = Math.min(n, mid + this.longest - 1);
     const wasm = this.wasm;
     if (wasm) {
-      wasm.run(bytes, mid, endA, (k) => this.record(bytes, found, k, cap, wasm.pending));
+      wasm.run(bytes, this.longest, (k) => this.record(bytes, found, k, cap, wasm.pending));
       return found;
     }
+    const n = bytes.length;
+    // Two automata walk the two halves at once (the WebAssembly loop walks quarters): each step
+    // of one waits on its own previous state only, so the processor overlaps them. The first runs
+    // on past the middle by the longest keyword, so a keyword across the middle is still seen (a
+    // hit both see is recorded twice; callers use offsets as lines, where that does not matter).
+    const mid = n >> 1;
+    const endA = Math.min(n, mid + this.longest - 1);
     const lanes = { a: 0, b: 0, i: 0, j: mid };
     // The walk stops each time `pending` is full, and its hits are filed (in the order met).
     while (this.walk(bytes, lanes, n, endA)) this.record(bytes, found, this.noted, cap);

@@ -120,21 +120,29 @@ describe.each(engines)('keyword automaton (%s loop)', (_name, engine, window) =>
     const ac = automaton(['ab', 'b'], [false, true]);
     const text = 'ab'.repeat(5000);
     const found = ac.locate(Buffer.from(text), Number.POSITIVE_INFINITY);
-    // Each lane's hits in the order walked: the first lane to the middle and a byte past it (the
-    // longest keyword less one), the second from the middle on; a step's first lane first.
+    // Each lane's hits in the order walked. The JavaScript loop walks two lanes (halves), the
+    // WebAssembly one four (quarters): lane k from k parts in, noting hits of keywords that start
+    // in its part, up to where the next lane starts plus the longest keyword less one. The lanes
+    // step together (a step's first lane first) while the last has bytes left; then each other
+    // lane walks on alone to its limit, the first lane first.
+    const lanes = engine === 'js' ? 2 : 4;
     const n = text.length;
-    const mid = n >> 1;
+    const part = Math.floor(n / lanes);
+    const starts = Array.from({ length: lanes }, (_, k) => k * part);
+    const limits = starts.map((_, k) => (k === lanes - 1 ? n : Math.min(n, starts[k + 1]! + 1)));
+    const together = n - starts[lanes - 1]!;
     const ends = (len: number, end: number) => text.slice(end - len + 1, end + 1).toLowerCase() === 'ab'.slice(2 - len);
-    const lanes = (len: number) => {
+    const inOrder = (len: number) => {
       const out: number[] = [];
-      for (let t = 0; t < mid + 1; t++) {
-        if (t < mid + 1 && ends(len, t) && t - len + 1 >= 0) out.push(t);
-        if (mid + t < n && ends(len, mid + t) && mid + t - len + 1 >= mid) out.push(mid + t);
-      }
+      const seen = (k: number, at: number) => at < limits[k]! && ends(len, at) && at - len + 1 >= starts[k]!;
+      for (let t = 0; t < together; t++)
+        for (let k = 0; k < lanes; k++) if (seen(k, starts[k]! + t)) out.push(starts[k]! + t);
+      for (let k = 0; k < lanes - 1; k++)
+        for (let at = starts[k]! + together; at < limits[k]!; at++) if (seen(k, at)) out.push(at);
       return out;
     };
-    expect(found.get(0)).toEqual(lanes(2));
-    expect(found.get(1)).toEqual(lanes(1));
+    expect(found.get(0)).toEqual(inOrder(2));
+    expect(found.get(1)).toEqual(inOrder(1));
     expect(found.get(0)!.length).toBeGreaterThan(4000);
     expect([...found.keys()]).toEqual([0, 1]);
     expect(ac.locate(Buffer.from(text.toUpperCase())).has(1)).toBe(false);
