@@ -171,6 +171,13 @@ export class ScanPool {
       this.queue.splice(i, 1);
       this.send(lane, job);
     }
+    // A thread with nothing in hand takes the last job waiting for another one (the end of a run
+    // of git blobs given to a busy thread, as the history ends): a run kept together keeps that
+    // thread's git reader's cache warm, which is worth less than a core left idle.
+    for (const lane of this.lanes) {
+      if (this.queue.length === 0) break;
+      if (lane.inFlight.size === 0) this.send(lane, this.queue.pop()!);
+    }
   }
 
   private spawn(): Lane {
