@@ -12,7 +12,7 @@ import {
   type Severity,
   type Verification,
 } from '../core/types.js';
-import { cleanDeep } from './sanitize.js';
+import { cleanDeep, clipLongRuns } from './sanitize.js';
 
 /** One finding as every report format sees it: the secret is already redacted here, once. */
 export interface ReportFinding {
@@ -154,7 +154,7 @@ export function buildReport(input: ReportInput, version: string, now = new Date(
       ...(input.headline ? { headline: cleanDeep(input.headline) } : {}),
     },
     findings,
-    notes: cleanDeep(input.notes, external),
+    notes: cleanDeep(input.notes, (s) => clipLongRuns(external(s))),
   };
 }
 

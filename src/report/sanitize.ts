@@ -30,6 +30,23 @@ export function cleanText(s: string): string {
   return stripped.includes('##[') ? stripped.replace(LEGACY_COMMAND, BROKEN_LEGACY) : stripped;
 }
 
+/** A run of characters without a space this long or longer is clipped in a note (see clipLongRuns). */
+const LONG_RUN = /\S{241,}/g;
+
+/**
+ * A note's overlong runs (a path of 4,000 characters nested in a hostile tree) cut to their first
+ * and last 100 characters and how many were left out: enough to find the place, and a note stays
+ * a line that can be read. Secrets are redacted before this, so a cut never leaves a partial one
+ * that redaction would have caught whole.
+ */
+export function clipLongRuns(note: string): string {
+  return note.replace(LONG_RUN, (run) => {
+    const chars = [...run];
+    if (chars.length <= 240) return run;
+    return `${chars.slice(0, 100).join('')}…(${chars.length - 200} characters)…${chars.slice(-100).join('')}`;
+  });
+}
+
 /** Every string of a JSON-shaped value (keys too), cleaned; `edit` runs after cleaning. */
 export function cleanDeep<T>(value: T, edit: (s: string) => string = (s) => s): T {
   const walk = (v: unknown): unknown => {
