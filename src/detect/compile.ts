@@ -221,13 +221,13 @@ export function keywordBoundary(spec: RuleSpec): Uint8Array | undefined {
 /**
  * What the bytes right after a keyword hit must be for the regex to match there: `count` bytes
  * (at most 64 are checked) each allowed by `allowed`, and then, when the regex says so, the byte
- * `then`. Airtable's `pat[A-Za-z0-9]{14}\.` needs 14 letters or digits and a dot after `pat`,
+ * `after`. Airtable's `pat[A-Za-z0-9]{14}\.` needs 14 letters or digits and a dot after `pat`,
  * which `path` and `pattern` in code never have.
  */
 export interface KeywordFollow {
   allowed: Uint8Array;
   count: number;
-  then?: number;
+  after?: number;
 }
 
 /**
@@ -260,6 +260,6 @@ export function keywordFollow(spec: RuleSpec): KeywordFollow | undefined {
   if (!(count >= 1)) return undefined;
   const exact = quantified[1] !== undefined && quantified[2] === undefined;
   const next = exact ? THEN.exec(rest!.slice(cls.length + quantified[0].length)) : null;
-  const then = next ? (next[1] ?? next[2])!.charCodeAt(0) : undefined;
-  return { allowed, count: Math.min(count, 64), ...(then !== undefined && count <= 64 ? { then } : {}) };
+  const after = next ? (next[1] ?? next[2])!.charCodeAt(0) : undefined;
+  return { allowed, count: Math.min(count, 64), ...(after !== undefined && count <= 64 ? { after } : {}) };
 }

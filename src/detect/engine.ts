@@ -205,7 +205,7 @@ function mayStartMatch(r: CompiledRule, bytes: Uint8Array, end: number): boolean
   if (!follow) return true;
   if (end + follow.count >= bytes.length) return false;
   for (let k = 1; k <= follow.count; k++) if (follow.allowed[bytes[end + k]!] !== 1) return false;
-  return follow.then === undefined || bytes[end + follow.count + 1] === follow.then;
+  return follow.after === undefined || bytes[end + follow.count + 1] === follow.after;
 }
 
 /**

@@ -133,7 +133,7 @@ export class WasmWalk {
     const n = bytes.length;
     const q = n >> 2;
     const starts = [0, q, 2 * q, 3 * q];
-    const limits = starts.map((s, k) => (k === LANES - 1 ? n : Math.min(n, starts[k + 1]! + longest - 1)));
+    const limits = starts.map((_, k) => (k === LANES - 1 ? n : Math.min(n, starts[k + 1]! + longest - 1)));
     const together = n - starts[LANES - 1]!;
     const bias = [0, 0, 0, 0];
     lanes.fill(0);

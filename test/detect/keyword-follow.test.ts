@@ -34,23 +34,23 @@ const allowedChars = (f: { allowed: Uint8Array }) =>
 describe('what must follow a keyword', () => {
   it('is read from the regex: the class as the regex reads it, the count, and a literal after an exact count', () => {
     const airtable = keywordFollow(rules.find((r) => r.spec.id === 'airtable-pat')!.spec)!;
-    expect([allowedChars(airtable), airtable.count, airtable.then]).toEqual([
+    expect([allowedChars(airtable), airtable.count, airtable.after]).toEqual([
       '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
       14,
       '.'.charCodeAt(0),
     ]);
     const f = (regex: string, extra?: Partial<RuleSpec>) => keywordFollow(spec(regex, extra));
     expect(f('\\b(?<secret>tok_[a-f0-9]{40,})\\b')).toMatchObject({ count: 40 });
-    expect(f('\\b(?<secret>tok_[a-f0-9]{40,})\\b')!.then).toBeUndefined();
+    expect(f('\\b(?<secret>tok_[a-f0-9]{40,})\\b')!.after).toBeUndefined();
     expect(f('\\b(?<secret>tok_[a-z]+-x)')).toMatchObject({ count: 1 });
-    expect(f('\\b(?<secret>tok_[a-z]+-x)')!.then).toBeUndefined();
-    expect(f('\\b(?<secret>tok_[A-Z]{3}_[a-z]{9})')).toMatchObject({ count: 3, then: '_'.charCodeAt(0) });
+    expect(f('\\b(?<secret>tok_[a-z]+-x)')!.after).toBeUndefined();
+    expect(f('\\b(?<secret>tok_[A-Z]{3}_[a-z]{9})')).toMatchObject({ count: 3, after: '_'.charCodeAt(0) });
     // Ranges of punctuation are read as the regex reads them: `+-/` is `+`, `,`, `-`, `.`, `/`.
     expect(allowedChars(f('\\b(?<secret>tok_[+-/]{4})')!)).toBe('+,-./');
     expect(allowedChars(f('\\b(?<secret>tok_[\\d\\-]{4})')!)).toBe('-0123456789');
     // A count past 64 is checked for its first 64 bytes, and nothing after.
     expect(f('\\b(?<secret>tok_[a-z]{100}\\.x)')).toMatchObject({ count: 64 });
-    expect(f('\\b(?<secret>tok_[a-z]{100}\\.x)')!.then).toBeUndefined();
+    expect(f('\\b(?<secret>tok_[a-z]{100}\\.x)')!.after).toBeUndefined();
   });
 
   it('is not read where a byte could not say what the regex says', () => {
