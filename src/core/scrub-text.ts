@@ -1,6 +1,8 @@
 import { PROVIDERS } from '../../providers/registry.js';
 import { Detector } from '../detect/engine.js';
-import { loadRules } from '../detect/load.js';
+// The built-in rules, compiled without the schema check (detect/load.ts): the check would load
+// ajv into every process that redacts a message, the agent guard's hook included.
+import { compileRules } from '../detect/compile-rules.js';
 
 let detector: Detector | undefined;
 
@@ -10,7 +12,7 @@ let detector: Detector | undefined;
  * printed back.
  */
 export function redactSecretsIn(text: string): string {
-  detector ??= new Detector(loadRules(PROVIDERS, [], 'rules', false));
+  detector ??= new Detector(compileRules(PROVIDERS));
   let out = text;
   for (const c of detector.scan({ text, path: 'message', source: 'stdin' })) {
     out = out.split(c.secret.reveal()).join(c.secret.redacted);

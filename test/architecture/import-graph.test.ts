@@ -110,7 +110,12 @@ describe('the command line loads only what every command needs', () => {
     expect([...loaded].filter((p) => p === 'graphql' || p.startsWith('@octokit/'))).toEqual([]);
   });
 
+  it("the agent guard's hook process (run before every tool call) never loads the schema library", () => {
+    expect([...packagesAtStart(join(ROOT, 'src/guard/process.ts'))].filter((p) => p.startsWith('ajv'))).toEqual([]);
+  });
+
   it('the walk sees a package loaded at start when there is one (the check can fail)', () => {
+    expect(packagesAtStart(join(ROOT, 'src/detect/load.ts')).has('ajv')).toBe(true);
     expect(packagesAtStart(join(ROOT, 'src/org/listing.ts')).has('@octokit/rest')).toBe(true);
     expect(packagesAtStart(join(ROOT, 'src/demo/run.ts')).has('graphql')).toBe(true);
   });
