@@ -21,18 +21,26 @@ export function originOwner(dir: string): string | undefined {
 }
 
 /**
- * Where git can start for `dir`, and the top of the work tree there: `dir` itself, or, when git
- * refuses a bare repository it found at or above `dir` (one committed inside a clone, whose
- * config is content), the nearest directory above it that git accepts.
+ * Where git can start for `dir`, the top of the work tree there, and where the start lies below
+ * that top (git's own --show-prefix, asked in the same call): `dir` itself, or, when git refuses
+ * a bare repository it found at or above `dir` (one committed inside a clone, whose config is
+ * content), the nearest directory above it that git accepts.
  */
-async function startFor(dir: string): Promise<{ cwd: string; top: string } | undefined> {
+export interface WorkTreeStart {
+  cwd: string;
+  top: string;
+  /** The start's path below the top, posix, with a trailing slash (empty at the top). */
+  prefix: string;
+}
+
+export async function workTreeStart(dir: string): Promise<WorkTreeStart | undefined> {
   // A git directory holding a named pipe would hang git: the tree is read as if git were absent.
   if (blockingGitFile(dir)) return undefined;
   let cwd = dir;
   for (;;) {
     try {
-      const top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
-      return top ? { cwd, top } : undefined;
+      const [top, prefix] = (await git(cwd, ['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
+      return top?.trim() ? { cwd, top: top.trim(), prefix: prefix?.trim() ?? '' } : undefined;
     } catch (e) {
       if (!/cannot use bare repository/.test(String((e as { stderr?: unknown }).stderr))) return undefined;
       const up = dirname(cwd);
@@ -42,23 +50,19 @@ async function startFor(dir: string): Promise<{ cwd: string; top: string } | und
   }
 }
 
-/** The top of the work tree that holds `dir`, or undefined when it is not in one. */
-export async function workTreeTop(dir: string): Promise<string | undefined> {
-  return (await startFor(dir))?.top;
-}
-
 /**
  * Paths in git's index below `dir`, relative to `dir`, posix separators. Empty when git cannot
  * list them (a repository whose config points its work tree elsewhere): labels, not the scan, suffer.
+ * `start`: where git starts for `dir`, when the caller has asked already (workTreeStart).
  */
-export async function trackedFiles(dir: string): Promise<Set<string>> {
+export async function trackedFiles(dir: string, start?: WorkTreeStart): Promise<Set<string>> {
   const files = new Set<string>();
-  const start = await startFor(dir);
-  if (!start) return files;
+  const from = start ?? (await workTreeStart(dir));
+  if (!from) return files;
   try {
-    const below = relative(start.cwd, dir).split(sep).join('/');
-    const out = await git(start.cwd, ['ls-files', '-z', '--full-name', '--', below || '.']);
-    const prefix = (await git(start.cwd, ['rev-parse', '--show-prefix'])).trim() + (below ? `${below}/` : '');
+    const below = relative(from.cwd, dir).split(sep).join('/');
+    const out = await git(from.cwd, ['ls-files', '-z', '--full-name', '--', below || '.']);
+    const prefix = from.prefix + (below ? `${below}/` : '');
     for (const p of out.split('\0')) {
       if (p) files.add(prefix && p.startsWith(prefix) ? p.slice(prefix.length) : p);
     }

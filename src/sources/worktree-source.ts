@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import type { ScannedFiles } from '../core/scanned-files.js';
 import type { Source, SourceFragment } from '../core/source.js';
 import type { SkipLists } from './skip.js';
@@ -23,11 +23,14 @@ export class WorkTreeSource implements Source {
 
   async *fragments(): AsyncGenerator<SourceFragment> {
     const scanned = this.scanned;
+    // The walk's paths are names read from folders, never `.` or `..`: joined by hand, not
+    // normalised once per file (path.join), for the thousands a tree holds.
+    const under = this.root.endsWith(sep) ? this.root : `${this.root}${sep}`;
     try {
       for await (const t of walkWorkTree(this.root, this.lists, this.notes)) {
         this.files++;
         const meta = { path: t.path, source: t.source };
-        const file = join(this.root, t.path);
+        const file = under + (sep === '/' ? t.path : t.path.replaceAll('/', sep));
         if (!scanned) {
           yield { meta, content: { file } };
           continue;

@@ -1,7 +1,7 @@
 import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceLabel } from '../core/types.js';
-import { trackedFiles, workTreeTop } from './git.js';
+import { trackedFiles, workTreeStart } from './git.js';
 import { GitIgnore } from './gitignore.js';
 import { skipMatcher } from './history/skip.js';
 import type { SkipLists } from './skip.js';
@@ -66,8 +66,9 @@ export async function* walkWorkTree(root: string, lists: SkipLists, notes: strin
   const defaultFolder = skipMatcher(folderForms(lists.defaultSkip));
   const defaultFile = skipMatcher(lists.defaultSkip.filter((g) => !g.endsWith('/**')));
 
-  const top = await workTreeTop(root);
-  const tracked = top ? await trackedFiles(root) : new Set<string>();
+  const start = await workTreeStart(root);
+  const top = start?.top;
+  const tracked = start ? await trackedFiles(root, start) : new Set<string>();
   const trackedDirs = foldersOf(tracked);
   const exclude = top ? join(top, '.git', 'info', 'exclude') : undefined;
   const ignore = top ? new GitIgnore(root, exclude && existsSync(exclude) ? exclude : undefined) : undefined;
@@ -122,7 +123,8 @@ export async function* walkWorkTree(root: string, lists: SkipLists, notes: strin
     }
     if (entry.isSymbolicLink()) symlinks++;
     else if (entry.isFile()) {
-      if (defaultFile(path) && !tracked.has(path)) continue;
+      // A tracked file is read whatever the default list says: asked first, it spares the match.
+      if (!tracked.has(path) && defaultFile(path)) continue;
       yield { path, source: label(path) };
     }
     // FIFOs, sockets and devices are never opened: reading a FIFO would block the scan.
