@@ -9,6 +9,7 @@ import { ScanPool } from '../scan/pool.js';
 import { WorkTreeSource } from '../sources/worktree-source.js';
 import type { Provider } from './provider.js';
 import { ScannedFiles } from './scanned-files.js';
+import { prepareRedaction } from './scrub-text.js';
 import { worst } from '../assess/severity.js';
 import type { CredentialRefiner, Source } from './source.js';
 import type { Credential, Finding, Inspection } from './types.js';
@@ -75,8 +76,13 @@ export async function audit(opts: AuditOptions): Promise<AuditResult> {
   if (opts.root) pool.warm();
   let credentials: Credential[];
   try {
-    const detected = await detectSources(sources, pool, (d) =>
-      opts.progress?.('scan', d, Math.max(d, worktree?.files ?? 0)),
+    const detected = await detectSources(
+      sources,
+      pool,
+      (d) => opts.progress?.('scan', d, Math.max(d, worktree?.files ?? 0)),
+      // The report redacts with a detector of its own: built while the threads finish, in a
+      // turn of its own so the answers already in do not wait for it.
+      () => setImmediate(prepareRedaction),
     );
     if (worktree) {
       const t = detected.tallies[0]!;

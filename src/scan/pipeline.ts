@@ -68,6 +68,8 @@ export async function detectSources(
   sources: Source[],
   pool: ScanPool,
   onProgress?: (done: number) => void,
+  /** Called once every fragment is drawn, while the threads finish the last jobs. */
+  onDrawn?: () => void,
 ): Promise<DetectResult> {
   const found = new Map<number, Candidate[]>();
   const noted = new Map<number, string[]>();
@@ -159,6 +161,7 @@ export async function detectSources(
       if (batch.length > 0) dispatch(batch, false);
       if (blobBatch.length > 0) dispatch(blobBatch, true);
     }
+    onDrawn?.();
     while (inFlight.size > 0) await Promise.race(inFlight);
   } finally {
     await Promise.allSettled(inFlight);

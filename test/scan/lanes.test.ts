@@ -88,4 +88,32 @@ describe('jobs given to one thread stay with it while every thread is busy', () 
     expect(share).toBeGreaterThan(0.25);
     expect(share).toBeLessThan(0.75);
   });
+
+  it('says when every fragment is drawn (onDrawn), once, while the threads still hold jobs', async () => {
+    const events: string[] = [];
+    const source: Source = {
+      async *fragments(): AsyncGenerator<SourceFragment> {
+        for (let i = 0; i < 3; i++) {
+          events.push(`drawn ${i}`);
+          yield {
+            ...blob(i, i === 2 ? 300 : undefined),
+            settle: () => {
+              events.push(`settled ${i}`);
+              return [];
+            },
+          };
+        }
+      },
+    };
+    const pool = new ScanPool(options, 2, undefined, WHO);
+    try {
+      await detectSources([source], pool, undefined, () => events.push('all drawn'));
+    } finally {
+      await pool.close();
+    }
+    expect(events.filter((e) => e === 'all drawn')).toHaveLength(1);
+    expect(events.indexOf('all drawn')).toBeGreaterThan(events.indexOf('drawn 2'));
+    // The slow job was still being scanned.
+    expect(events.indexOf('all drawn')).toBeLessThan(events.indexOf('settled 2'));
+  });
 });
