@@ -185,6 +185,25 @@ function topLevelAlternation(source: string): boolean {
 }
 
 /**
+ * Whether the group that `rest` starts inside has an alternation of its own (`tok_[a-z]{9}|...`):
+ * then a match need not start with the keyword, nor go on as the keyword's branch says.
+ */
+function groupAlternation(rest: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
  * For a rule whose regex opens with a boundary and then its secret, starting with its one
  * keyword written exactly (`(?<![A-Za-z0-9_-])(?<secret>fc-...`, `\b(?<secret>ghp_...`): the
  * boundary's table of bytes that may not come before the keyword, and the regex after it.
@@ -198,6 +217,7 @@ function keywordLead(spec: RuleSpec): { before: Uint8Array; rest: string } | und
     const head = `${open}(?<secret>`;
     if (!spec.regex.startsWith(head)) continue;
     const rest = spec.regex.slice(head.length);
+    if (groupAlternation(rest)) return undefined;
     // The keyword, as the regex writes it (escaped or not).
     const form = literalForms(keyword).find((f) => rest.startsWith(f));
     if (form === undefined) return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RuleSpec } from '../../src/core/rule.js';
-import { keywordFollow } from '../../src/detect/compile.js';
+import { keywordBoundary, keywordFollow } from '../../src/detect/compile.js';
 import { fast, reference, rules, view } from './reference-detectors.js';
 
 /**
@@ -69,6 +69,13 @@ describe('what must follow a keyword', () => {
     none('\\b(?<secret>tok_[a-z]{10})', { keywordScope: 'fragment' });
     none('\\b(?<secret>tok_[a-z]{10})|\\b(?<other>x)');
     none('\\b(?<secret>tak_[a-z]{10})'); // the regex does not open with the keyword
+    // An alternation in the secret's own group: a match need not go on as the keyword's branch says.
+    none('\\b(?<secret>tok_[a-z]{10}|tok_[0-9]{4}|[0-9a-f]{40})');
+    expect(keywordBoundary(spec('\\b(?<secret>tok_[a-z]{10}|[0-9a-f]{40})'))).toBeUndefined();
+    // Deeper, or after the group, an alternation changes nothing here.
+    expect(keywordFollow(spec('\\b(?<secret>tok_[a-z]{10}(?:-[0-9]|x)?)'))).toMatchObject({ count: 10 });
+    expect(keywordFollow(spec('\\b(?<secret>tok_[a-z]{10})(?:\\b|$)'))).toMatchObject({ count: 10 });
+    expect(keywordBoundary(spec('\\b(?<secret>tok_[a-z]{10})(?:\\b|$)'))).toBeDefined();
   });
 
   it('many built-in rules qualify', () => {
