@@ -168,31 +168,16 @@ const literalForms = (s: string) => {
   return [lit, lit.replaceAll('-', '\\-')];
 };
 
-/** Whether a regex source has an alternation outside every group and class (`a|b` at the top). */
-function topLevelAlternation(source: string): boolean {
+/**
+ * Whether a regex source has an alternation of its own: outside every group and class (`a|b` at
+ * the top), or, for a source that starts inside a group (the rest of a secret group), at that
+ * group's own level before it closes (`tok_[a-z]{9}|...)`).
+ */
+function ownAlternation(source: string): boolean {
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
-}
-
-/**
- * Whether the group that `rest` starts inside has an alternation of its own (`tok_[a-z]{9}|...`):
- * then a match need not start with the keyword, nor go on as the keyword's branch says.
- */
-function groupAlternation(rest: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < rest.length; i++) {
-    const c = rest[i];
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
@@ -211,13 +196,15 @@ function groupAlternation(rest: string): boolean {
 function keywordLead(spec: RuleSpec): { before: Uint8Array; rest: string } | undefined {
   if (spec.keywordScope !== 'line' || !spec.keywordsCaseSensitive || spec.context || spec.keywords.length !== 1)
     return undefined;
-  if (spec.flags?.includes('i') || topLevelAlternation(spec.regex)) return undefined;
+  if (spec.flags?.includes('i') || ownAlternation(spec.regex)) return undefined;
   const keyword = spec.keywords[0]!;
   for (const [open, before] of BOUNDARIES) {
     const head = `${open}(?<secret>`;
     if (!spec.regex.startsWith(head)) continue;
     const rest = spec.regex.slice(head.length);
-    if (groupAlternation(rest)) return undefined;
+    // An alternation in the secret's group: a match need not start with the keyword, nor go on as
+    // the keyword's branch says.
+    if (ownAlternation(rest)) return undefined;
     // The keyword, as the regex writes it (escaped or not).
     const form = literalForms(keyword).find((f) => rest.startsWith(f));
     if (form === undefined) return undefined;

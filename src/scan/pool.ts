@@ -55,6 +55,8 @@ export class ScanPool {
   private readonly guarded: boolean;
   private readonly depth: number;
   private readonly backstopMs: number;
+  /** Whether this pool runs the scanning thread's own script, which threads started ahead run. */
+  private readonly takesPrestarted: boolean;
 
   constructor(
     private readonly opts: DetectorOptions,
@@ -69,6 +71,7 @@ export class ScanPool {
     // guard stops it: the backstop waits for all of them, and then some, before it acts.
     this.backstopMs = fileBudgetMs * (3 + 2 * opts.extraRules.length) + 2000;
     this.blobs = new BlobFetcher(opts.maxFileBytes);
+    this.takesPrestarted = script !== undefined && script === workerScript();
   }
 
   /** How many threads run: one at least (`--threads 1` is one worker too). */
@@ -185,7 +188,7 @@ export class ScanPool {
     const limits = heapLimits(this.opts.maxFileBytes);
     // A thread started ahead of the run (bin/tokenscope.js) is taken first: it has booted and
     // built the built-in detector already, and is told its options before any job.
-    const ahead = this.script === workerScript() ? takePrestarted(limits) : undefined;
+    const ahead = this.takesPrestarted ? takePrestarted(limits) : undefined;
     ahead?.postMessage({ options });
     const lane: Lane = {
       worker: ahead ?? new Worker(this.script!, { workerData: options, resourceLimits: limits }),

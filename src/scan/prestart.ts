@@ -41,9 +41,11 @@ export function heapLimits(maxFileBytes: number): HeapLimits {
 /** What a thread started ahead of its pool is given: no options yet (they come as its first message). */
 export const PRESTARTED = { prestarted: true } as const;
 
+/** Every thread started ahead has the heap a pool with the default file size cap gives. */
+const PRESTART_LIMITS = heapLimits(DEFAULT_MAX_FILE_SIZE);
+
 interface Waiting {
   worker: Worker;
-  limits: HeapLimits;
   exited: boolean;
 }
 
@@ -60,11 +62,9 @@ const waiting: Waiting[] = [];
 export function prestartScanThreads(count = defaultThreads()): void {
   const script = workerScript();
   if (!script) return;
-  const limits = heapLimits(DEFAULT_MAX_FILE_SIZE);
   for (let i = 0; i < count; i++) {
     const w: Waiting = {
-      worker: new Worker(script, { workerData: PRESTARTED, resourceLimits: limits }),
-      limits,
+      worker: new Worker(script, { workerData: PRESTARTED, resourceLimits: PRESTART_LIMITS }),
       exited: false,
     };
     w.worker.unref();
@@ -83,12 +83,12 @@ export function prestartScanThreads(count = defaultThreads()): void {
  * on; undefined when none is left. The caller sends it its options before any job.
  */
 export function takePrestarted(limits: HeapLimits): Worker | undefined {
+  const fits =
+    limits.maxOldGenerationSizeMb === PRESTART_LIMITS.maxOldGenerationSizeMb &&
+    limits.maxYoungGenerationSizeMb === PRESTART_LIMITS.maxYoungGenerationSizeMb;
   for (;;) {
     const w = waiting.shift();
     if (!w) return undefined;
-    const fits =
-      w.limits.maxOldGenerationSizeMb === limits.maxOldGenerationSizeMb &&
-      w.limits.maxYoungGenerationSizeMb === limits.maxYoungGenerationSizeMb;
     if (w.exited || !fits) {
       void w.worker.terminate();
       continue;
