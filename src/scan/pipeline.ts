@@ -76,6 +76,34 @@ export async function detectSources(
   const tallies = sources.map((): SourceTally => ({ fragments: 0, bytes: 0, skipped: 0, binary: 0 }));
   const scanMore = scanMoreVia(pool);
   const inFlight = new Set<Promise<void>>();
+  /**
+   * Wakes the source waiting for room, once a job ends. Not a race over the jobs in flight: each
+   * race hangs a reaction on every job, and waiting once per fragment left hundreds of thousands
+   * of them to outlive the young generation (the main thread's costliest collections).
+   */
+  let wake: (() => void) | undefined;
+  /** The first job that failed (its error ends the run, as it would have ended the race). */
+  let failed: { error: unknown } | undefined;
+  const track = (job: Promise<void>) => {
+    inFlight.add(job);
+    const finished = () => {
+      inFlight.delete(job);
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    job.then(finished, (error: unknown) => {
+      failed ??= { error };
+      finished();
+    });
+  };
+  const jobEnded = async () => {
+    if (!failed)
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    if (failed) throw failed.error;
+  };
   let index = 0;
   let done = 0;
 
@@ -117,10 +145,9 @@ export async function detectSources(
       )
       .then((outs) => Promise.all(batch.map((p, k) => settleOne(p, outcomeOf(outs[k]!)))))
       .then(() => {
-        inFlight.delete(job);
         if (blobs) blobJobs--;
       });
-    inFlight.add(job);
+    track(job);
   };
   // Every thread may have a run of blob jobs waiting, besides the usual jobs.
   const blobRoom = pool.threadCount * (BLOB_RUN + 2);
@@ -135,10 +162,7 @@ export async function detectSources(
       for await (const f of source.fragments()) {
         if ('scanned' in f.content) {
           // Scanned earlier in this run (the same blob at the same path): settled here and now.
-          const job = settleOne({ f, at: index++, tally: tallies[s]! }, f.content.scanned).then(() => {
-            inFlight.delete(job);
-          });
-          inFlight.add(job);
+          track(settleOne({ f, at: index++, tally: tallies[s]! }, f.content.scanned));
           continue;
         }
         const pending = { f, at: index++, tally: tallies[s]! };
@@ -156,13 +180,14 @@ export async function detectSources(
           batchBytes = 0;
         }
         // Backpressure: the source waits while the threads have enough in hand.
-        while (full()) await Promise.race(inFlight);
+        while (full()) await jobEnded();
       }
       if (batch.length > 0) dispatch(batch, false);
       if (blobBatch.length > 0) dispatch(blobBatch, true);
     }
     onDrawn?.();
-    while (inFlight.size > 0) await Promise.race(inFlight);
+    while (inFlight.size > 0) await jobEnded();
+    if (failed) throw failed.error;
   } finally {
     await Promise.allSettled(inFlight);
     for (const source of sources) await source.close?.();

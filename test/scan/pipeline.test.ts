@@ -143,4 +143,33 @@ describe('a scanning thread past the backstop', () => {
       await pool.close();
     }
   });
+
+  it('ends with the error of a job the pool could not run, whether the source is waiting for room or drawn out', async () => {
+    const failing = (failAt: number) => {
+      let calls = 0;
+      const wire = (fragments: unknown[]) => fragments.map(() => ({ found: [], bytes: 1 }));
+      return {
+        capacity: 2,
+        batchSize: 4,
+        threadCount: 1,
+        scan: async (fragments: unknown[]) => {
+          await new Promise((r) => setTimeout(r, 2));
+          if (++calls === failAt) throw new Error('the thread could not take the job');
+          return wire(fragments);
+        },
+      } as unknown as ScanPool;
+    };
+    for (const [n, failAt] of [
+      [200, 3], // mid-stream: the source is held back while the pool is full
+      [8, 2], // the last job: every fragment is drawn, the run is draining
+    ] as const) {
+      const { source } = tokens(n, []);
+      let closed = false;
+      source.close = async () => {
+        closed = true;
+      };
+      await expect(detectSources([source], failing(failAt))).rejects.toThrow('the thread could not take the job');
+      expect(closed).toBe(true);
+    }
+  });
 });
