@@ -32,6 +32,8 @@ export interface CompiledRule {
    * a hit in `path` or `pattern` does not decode its line for a `pat` rule.
    */
   follow?: KeywordFollow;
+  /** Likewise, what must come before it (see `keywordPrecede`): a hit in `en-us` does not decode its line. */
+  precede?: KeywordPrecede;
   /**
    * A context rule whose context is words (see `contextWords`): a fragment with none of them
    * cannot give it a candidate, unless its path is the context.
@@ -194,23 +196,32 @@ function ownAlternation(source: string): boolean {
  * boundary's table of bytes that may not come before the keyword, and the regex after it.
  */
 function keywordLead(spec: RuleSpec): { before: Uint8Array; rest: string } | undefined {
+  const opened = secretOpening(spec);
+  if (!opened) return undefined;
+  const { keyword, open, before, rest } = opened;
+  // The keyword, as the regex writes it (escaped or not).
+  const form = literalForms(keyword).find((f) => rest.startsWith(f));
+  if (form === undefined) return undefined;
+  // `\b` is a boundary only when the keyword starts with a word character.
+  if (open === '\\b' && !/^[A-Za-z0-9_]/.test(keyword)) return undefined;
+  return { before: boundaryTable(before), rest: rest.slice(form.length) };
+}
+
+/**
+ * A line-scoped rule with one keyword written exactly, whose regex opens with a boundary and
+ * then its secret's group: the keyword, the boundary (as written, and the bytes it says cannot
+ * come just before) and the regex inside the group. None when the group has an alternation of
+ * its own: a match need not go as the keyword's branch says.
+ */
+function secretOpening(spec: RuleSpec): { keyword: string; open: string; before: RegExp; rest: string } | undefined {
   if (spec.keywordScope !== 'line' || !spec.keywordsCaseSensitive || spec.context || spec.keywords.length !== 1)
     return undefined;
   if (spec.flags?.includes('i') || ownAlternation(spec.regex)) return undefined;
-  const keyword = spec.keywords[0]!;
   for (const [open, before] of BOUNDARIES) {
     const head = `${open}(?<secret>`;
     if (!spec.regex.startsWith(head)) continue;
     const rest = spec.regex.slice(head.length);
-    // An alternation in the secret's group: a match need not start with the keyword, nor go on as
-    // the keyword's branch says.
-    if (ownAlternation(rest)) return undefined;
-    // The keyword, as the regex writes it (escaped or not).
-    const form = literalForms(keyword).find((f) => rest.startsWith(f));
-    if (form === undefined) return undefined;
-    // `\b` is a boundary only when the keyword starts with a word character.
-    if (open === '\\b' && !/^[A-Za-z0-9_]/.test(keyword)) return undefined;
-    return { before: boundaryTable(before), rest: rest.slice(form.length) };
+    return ownAlternation(rest) ? undefined : { keyword: spec.keywords[0]!, open, before, rest };
   }
   return undefined;
 }
@@ -260,13 +271,56 @@ export function keywordFollow(spec: RuleSpec): KeywordFollow | undefined {
   const cls = rest === undefined ? undefined : ASCII_CLASS.exec(rest)?.[0];
   const quantified = cls === undefined ? undefined : QUANTIFIER.exec(rest!.slice(cls.length));
   if (!cls || !quantified) return undefined;
-  const one = new RegExp(`^${cls}$`);
-  const allowed = new Uint8Array(256);
-  for (let b = 0; b < 128; b++) if (one.test(String.fromCharCode(b))) allowed[b] = 1;
+  const allowed = classTable(cls);
   const count = quantified[3] ? 1 : Number(quantified[1]);
   if (!(count >= 1)) return undefined;
   const exact = quantified[1] !== undefined && quantified[2] === undefined;
   const next = exact ? THEN.exec(rest!.slice(cls.length + quantified[0].length)) : null;
   const after = next ? (next[1] ?? next[2])!.charCodeAt(0) : undefined;
   return { allowed, count: Math.min(count, 64), ...(after !== undefined && count <= 64 ? { after } : {}) };
+}
+
+/** The bytes an ASCII_CLASS allows, asked of the class itself (compiled as the regex compiles it). */
+function classTable(cls: string): Uint8Array {
+  const one = new RegExp(`^${cls}$`);
+  const allowed = new Uint8Array(256);
+  for (let b = 0; b < 128; b++) if (one.test(String.fromCharCode(b))) allowed[b] = 1;
+  return allowed;
+}
+
+/**
+ * What must come just before a keyword hit when the keyword sits after an exact run of one class
+ * at the start of the secret: `count` bytes each allowed by `allowed`, and before them a byte
+ * the boundary allows (none: the line's start). Mailchimp's `[0-9a-f]{32}-us` needs 32 hex digits
+ * before `-us`, which `en-us` in a locale or `-use` in code never have.
+ */
+export interface KeywordPrecede {
+  allowed: Uint8Array;
+  count: number;
+  /** The bytes that may not come just before the run (the boundary's table). */
+  before: Uint8Array;
+}
+
+/**
+ * For a rule shaped as secretOpening says whose secret is an exact run of an ASCII class (at
+ * most 64) followed by its keyword (`(?<![A-Za-z0-9])(?<secret>[0-9a-f]{32}-us...`,
+ * `\b(?<secret>[0-9a-f]{36}NRAL)`): the bytes that must come before each hit (see
+ * KeywordPrecede). Exact as keywordFollow is: a hit without them is not where any match has its
+ * keyword, and any other hit on the line is checked for itself.
+ */
+export function keywordPrecede(spec: RuleSpec): KeywordPrecede | undefined {
+  const opened = secretOpening(spec);
+  const cls = opened ? ASCII_CLASS.exec(opened.rest)?.[0] : undefined;
+  if (!opened || cls === undefined) return undefined;
+  const run = /^\{(\d+)\}/.exec(opened.rest.slice(cls.length));
+  const count = run ? Number(run[1]) : 0;
+  if (!(count >= 1 && count <= 64)) return undefined;
+  const after = opened.rest.slice(cls.length + run![0].length);
+  if (!literalForms(opened.keyword).some((f) => after.startsWith(f))) return undefined;
+  const allowed = classTable(cls);
+  // `\b` before the run is a boundary as the table says only when every byte the run allows is a
+  // word character.
+  if (opened.open === '\\b')
+    for (let b = 0; b < 128; b++) if (allowed[b] && !/\w/.test(String.fromCharCode(b))) return undefined;
+  return { allowed, count, before: boundaryTable(opened.before) };
 }

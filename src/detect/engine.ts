@@ -9,6 +9,7 @@ import {
   foldedWindows,
   keywordBoundary,
   keywordFollow,
+  keywordPrecede,
 } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './lines.js';
@@ -195,12 +196,21 @@ function automatonFor(words: string[], exact: boolean[]): KeywordAutomaton {
 }
 
 /**
- * Whether the keyword hit ending at `end` may start a match of the rule's regex: what comes just
- * before it and just after it allow one (compile.ts: keywordBoundary, keywordFollow).
+ * Whether the keyword hit ending at `end` may be where a match of the rule's regex has its
+ * keyword: what comes just before it and just after it allow one (compile.ts: keywordBoundary,
+ * keywordFollow, keywordPrecede).
  */
 function mayStartMatch(r: CompiledRule, bytes: Uint8Array, end: number): boolean {
   const len = r.keywords[0]!.length;
   if (r.notBefore && end >= len && r.notBefore[bytes[end - len]!] === 1) return false;
+  const precede = r.precede;
+  if (precede) {
+    // The run ends just before the keyword's first byte, at end - len + 1.
+    const runStart = end - len + 1 - precede.count;
+    if (runStart < 0) return false;
+    for (let k = runStart; k <= end - len; k++) if (precede.allowed[bytes[k]!] !== 1) return false;
+    if (runStart > 0 && precede.before[bytes[runStart - 1]!] === 1) return false;
+  }
   const follow = r.follow;
   if (!follow) return true;
   if (end + follow.count >= bytes.length) return false;
@@ -255,6 +265,7 @@ export class Detector {
       r.windowLines = contextWindow(r.spec);
       r.notBefore = keywordBoundary(r.spec);
       r.follow = keywordFollow(r.spec);
+      r.precede = keywordPrecede(r.spec);
     }
     const ids = new Map<string, number>();
     const words: string[] = [];
@@ -329,7 +340,7 @@ export class Detector {
         const lineScoped =
           offsets.length > 0 && ((r.spec.keywordScope === 'line' && !r.contextRe) || r.windowLines !== undefined);
         let own = offsets;
-        if (lineScoped && (r.notBefore || r.follow)) {
+        if (lineScoped && (r.notBefore || r.follow || r.precede)) {
           // Hits inside a longer word, or not followed by what the regex needs, cannot start its match.
           own = offsets.filter((end) => mayStartMatch(r, bytes, end));
           if (own.length === 0) continue;

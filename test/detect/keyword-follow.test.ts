@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RuleSpec } from '../../src/core/rule.js';
 import { keywordBoundary, keywordFollow } from '../../src/detect/compile.js';
-import { fast, reference, rules, view } from './reference-detectors.js';
+import { compareAroundKeyword, expectKeywordNoiseSkipped, ruleSpec, rules, tableChars } from './reference-detectors.js';
 
 /**
  * Prefix rules skip keyword hits not followed by what their regex needs right after the keyword
@@ -10,26 +10,9 @@ import { fast, reference, rules, view } from './reference-detectors.js';
  */
 const followed = rules.filter((r) => keywordFollow(r.spec) !== undefined);
 
-const spec = (regex: string, extra: Partial<RuleSpec> = {}): RuleSpec =>
-  ({
-    id: 't',
-    provider: 't',
-    kind: 'token',
-    description: 't',
-    confidence: 'high',
-    keywords: ['tok_'],
-    keywordsCaseSensitive: true,
-    keywordScope: 'line',
-    regex,
-    examples: { truePositives: [], falsePositives: [] },
-    ...extra,
-  }) as RuleSpec;
+const spec = (regex: string, extra: Partial<RuleSpec> = {}) => ruleSpec('tok_', regex, extra);
 
-const allowedChars = (f: { allowed: Uint8Array }) =>
-  [...f.allowed.keys()]
-    .filter((b) => f.allowed[b] === 1)
-    .map((b) => String.fromCharCode(b))
-    .join('');
+const allowedChars = (f: { allowed: Uint8Array }) => tableChars(f.allowed);
 
 describe('what must follow a keyword', () => {
   it('is read from the regex: the class as the regex reads it, the count, and a literal after an exact count', () => {
@@ -83,36 +66,22 @@ describe('what must follow a keyword', () => {
   });
 
   it('find what every rule found before, whatever follows the keyword: cut short, other characters, two-byte ones, the end of the file', () => {
-    let compared = 0;
-    for (const rule of followed) {
-      const keyword = rule.spec.keywords[0]!;
-      for (const example of [...rule.spec.examples.truePositives, ...rule.spec.examples.falsePositives]) {
-        const at = example.indexOf(keyword);
-        if (at === -1) continue;
-        const after = at + keyword.length;
-        const texts = [example, `${example}\n${example.slice(0, -1)}`, example.slice(0, after + 3)];
-        // Each character of the first 70 after the keyword replaced, one at a time.
-        for (let k = after; k < Math.min(example.length, after + 70); k++)
-          for (const c of [' ', '.', '_', '-', 'é', 'Z', '0', 'a'])
-            texts.push(`${example.slice(0, k)}${c}${example.slice(k + 1)}`);
-        // The token as the last bytes of the file, whole and cut one short.
-        texts.push(`x = ${example.slice(at)}`, `x = ${example.slice(at, -1)}`);
-        for (const text of texts) {
-          expect([rule.spec.id, text, view(fast, text)]).toEqual([rule.spec.id, text, view(reference, text)]);
-          compared++;
-        }
-      }
-    }
+    const compared = compareAroundKeyword(followed, (example, at, keyword) => {
+      const after = at + keyword.length;
+      const texts = [example, `${example}\n${example.slice(0, -1)}`, example.slice(0, after + 3)];
+      // Each character of the first 70 after the keyword replaced, one at a time.
+      for (let k = after; k < Math.min(example.length, after + 70); k++)
+        for (const c of [' ', '.', '_', '-', 'é', 'Z', '0', 'a'])
+          texts.push(`${example.slice(0, k)}${c}${example.slice(k + 1)}`);
+      // The token as the last bytes of the file, whole and cut one short.
+      texts.push(`x = ${example.slice(at)}`, `x = ${example.slice(at, -1)}`);
+      return texts;
+    });
     expect(compared).toBeGreaterThan(10_000);
   });
 
   it('finds nothing in words that begin with the keyword, and the token on the next line as before', () => {
     // Airtable's keyword in code: nothing after it looks like a token id, so no rule runs.
-    const text = 'const pathToFile = path.join(pattern, patch);\n';
-    expect(view(fast, text)).toEqual([]);
-    const airtable = rules.find((r) => r.spec.id === 'airtable-pat')!;
-    const tp = airtable.spec.examples.truePositives[0]!;
-    expect(view(fast, `${text}${tp}\n`)).toEqual(view(reference, `${text}${tp}\n`));
-    expect(view(fast, `${text}${tp}\n`).length).toBeGreaterThan(0);
+    expectKeywordNoiseSkipped('const pathToFile = path.join(pattern, patch);\n', 'airtable-pat');
   });
 });
