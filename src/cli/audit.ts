@@ -67,8 +67,12 @@ async function plan(args: Record<string, unknown>, io: CliIO, root: string | und
     p.sources.push(await stagedSource(root, skip, maxFileSize, p.notes));
   }
   if (root && (args.history || typeof args.branch === 'string')) {
-    await requireRepo(root, typeof args.branch === 'string' && !args.history ? '--branch' : '--history');
-    let revs = await allRevs(root);
+    // Both at once (the stash list is empty outside a repository): git's walk starts sooner.
+    const [, all] = await Promise.all([
+      requireRepo(root, typeof args.branch === 'string' && !args.history ? '--branch' : '--history'),
+      allRevs(root),
+    ]);
+    let revs = all;
     let head = 'HEAD';
     if (typeof args.branch === 'string') {
       const tip = await resolveCommit(root, args.branch);
@@ -77,6 +81,8 @@ async function plan(args: Record<string, unknown>, io: CliIO, root: string | und
       head = args.branch;
     }
     const history = new HistoryScan({ cwd: root, revs, head, skip });
+    // git's walk starts now, while the scanning pool and the working tree's listing are set up.
+    history.prepare();
     p.sources.push(history);
     p.refiners.push(history);
   }

@@ -153,6 +153,7 @@ export class HistoryScan implements CredentialRefiner, Source {
         // Otherwise the scanning thread reads the blob itself, from its own cat-file.
         yield { meta, content: known ? { scanned: known } : { blob: c.newOid, repo: cwd }, settle };
       }
+    this.lookAhead();
     const { outcome } = walk;
     this.stats.commits = outcome.commits;
     if (outcome.error)
@@ -160,6 +161,28 @@ export class HistoryScan implements CredentialRefiner, Source {
         Number.POSITIVE_INFINITY,
         `history: the walk stopped early, later commits were not scanned: ${outcome.error}`,
       ]);
+  }
+
+  /**
+   * What afterMerge asks git, asked as soon as the walk is drawn, while the threads scan its last
+   * blobs, instead of after them: which blobs that hold or may yet hold a candidate HEAD's tree
+   * has, and which of the commits that replaced them are HEAD's. Every blob a credential is found
+   * in is one of those (each blob yielded is unsettled until its outcome comes, and kept as
+   * replaced when it held a candidate), and the walk has noted every replacement by now.
+   */
+  private ahead: { atHead: Promise<Set<string>>; onHead: Promise<Set<string>> } | undefined;
+
+  private lookAhead(): void {
+    const blobs = new Set([...this.replaced.keys(), ...this.unsettled.keys()]);
+    const commits = new Set<string>();
+    for (const list of [...this.replaced.values(), ...this.unsettled.values()])
+      for (const [, commit] of list) commits.add(commit);
+    const atHead = this.blobsAtHeadAmong(blobs);
+    const onHead = commits.size > 0 ? ancestorsAmong(this.opts.cwd, this.opts.head, commits) : Promise.resolve(commits);
+    // Failures are reported where the answers are used (afterMerge may not need them at all).
+    atHead.catch(() => undefined);
+    onHead.catch(() => undefined);
+    this.ahead = { atHead, onHead };
   }
 
   /** A change that replaced `oldOid`: kept when that blob holds (or may yet hold) a candidate. */
@@ -248,8 +271,15 @@ export class HistoryScan implements CredentialRefiner, Source {
     if (gone.length > 0) await this.findRemovals(gone, blobsOf);
   }
 
-  /** Which of `wanted` sit in the head commit's tree (streamed: the tree is never held). */
+  /** Which of `wanted` sit in the head commit's tree (from the look-ahead when it was asked). */
   private async blobsAtHead(wanted: Set<string>): Promise<Set<string>> {
+    if (!this.ahead) return this.blobsAtHeadAmong(wanted);
+    const atHead = await this.ahead.atHead;
+    return new Set([...wanted].filter((b) => atHead.has(b)));
+  }
+
+  /** Which of `wanted` sit in the head commit's tree (streamed: the tree is never held). */
+  private async blobsAtHeadAmong(wanted: Set<string>): Promise<Set<string>> {
     const found = new Set<string>();
     for await (const { oid } of treeEntries(this.opts.cwd, this.opts.head)) if (wanted.has(oid)) found.add(oid);
     return found;
@@ -271,7 +301,7 @@ export class HistoryScan implements CredentialRefiner, Source {
       if (list.length > 0) found.set(cred, list);
     }
     if (commits.size === 0) return;
-    const onHead = await ancestorsAmong(this.opts.cwd, this.opts.head, commits);
+    const onHead = this.ahead ? await this.ahead.onHead : await ancestorsAmong(this.opts.cwd, this.opts.head, commits);
     for (const [cred, list] of found) {
       const last = list
         .filter(([, commit]) => onHead.has(commit))
