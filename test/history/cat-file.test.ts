@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlobReader } from '../../src/sources/history/cat-file.js';
+import { withNotingGit } from '../helpers/noting-git.js';
 import { tempDir } from '../helpers/repo.js';
 import { World } from './world.js';
 
@@ -27,6 +28,21 @@ describe('BlobReader: one git cat-file --batch, answers in request order', () =>
     ]);
     expect(answers[0]!.kind === 'blob' && answers[0]!.content.toString()).toBe('hello\n');
     expect(answers[1]!.kind === 'oversize' && answers[1]!.size).toBe(101);
+  });
+
+  it('runs git on huge pages (its heap grows with the objects it reads)', async () => {
+    const w = new World();
+    w.commit('files', { 'a.txt': 'a\n' });
+    const blob = w.git('rev-parse', 'HEAD:a.txt');
+    const calls = await withNotingGit(['GLIBC_TUNABLES'], async () => {
+      const reader = new BlobReader(w.root, 50);
+      await reader.request(blob);
+      reader.end();
+      for await (const a of reader.read()) expect(a.kind).toBe('blob');
+    });
+    const catFile = calls.filter((c) => / cat-file /.test(c.args));
+    expect(catFile).toHaveLength(1);
+    expect(catFile[0]!.env.GLIBC_TUNABLES).toMatch(/(^|:)glibc\.malloc\.hugetlb=1$/);
   });
 
   it('ends at once when nothing was asked', async () => {

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { type Change, RawDiffParser, RawWalk, walkChanges } from '../../src/sources/history/log-walk.js';
+import { withNotingGit } from '../helpers/noting-git.js';
 import { World } from './world.js';
 
 const A = 'a'.repeat(40);
@@ -163,31 +160,18 @@ describe('RawWalk: git started at once, its output read ahead', () => {
     await expect(never.close()).resolves.toBeUndefined();
   });
 
-  it('asks git for fully buffered output (to a pipe, git log otherwise writes once per commit)', async () => {
+  it('asks git for fully buffered output (to a pipe, git log otherwise writes once per commit), on huge pages', async () => {
     const w = new World();
     w.commit('one', { 'a.txt': 'a\n' });
-    // A git that notes the GIT_FLUSH it was given, then runs the real one.
-    const dir = mkdtempSync(join(tmpdir(), 'tokenscope-flushgit-'));
-    const noted = join(dir, 'flush');
-    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(
-      join(dir, 'git'),
-      `#!/bin/sh\nprintf '%s' "\${GIT_FLUSH-unset}" > '${noted}'\nexec '${real}' "$@"\n`,
-      {
-        mode: 0o755,
-      },
-    );
-    const saved = process.env.PATH;
-    process.env.PATH = `${dir}:${saved}`;
-    try {
+    const paths: string[] = [];
+    const calls = await withNotingGit(['GIT_FLUSH', 'GLIBC_TUNABLES'], async () => {
       const walk = walkChanges(w.root, ['--all'], 4);
-      const paths: string[] = [];
       for await (const batch of walk.batches()) for (const c of batch) paths.push(c.path);
-      expect(paths).toEqual(['a.txt']);
-    } finally {
-      process.env.PATH = saved;
-    }
-    expect(readFileSync(noted, 'utf8')).toBe('0');
-    rmSync(dir, { recursive: true, force: true });
+    });
+    expect(paths).toEqual(['a.txt']);
+    const log = calls.filter((c) => / log /.test(c.args));
+    expect(log).toHaveLength(1);
+    expect(log[0]!.env.GIT_FLUSH).toBe('0');
+    expect(log[0]!.env.GLIBC_TUNABLES).toMatch(/(^|:)glibc\.malloc\.hugetlb=1$/);
   });
 });

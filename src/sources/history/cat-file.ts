@@ -1,4 +1,4 @@
-import type { GitPlace } from '../../git/run.js';
+import { type GitPlace, hugePagesEnv } from '../../git/run.js';
 import { BlobBuffers } from './blob-buffers.js';
 import { type GitChild, spawnGit } from './spawn.js';
 
@@ -147,7 +147,9 @@ export class BlobReader {
   }
 
   private start(): void {
-    const child = spawnGit(this.place, ['cat-file', '--batch', ...(this.buffered ? ['--buffer'] : [])]);
+    const child = spawnGit(this.place, ['cat-file', '--batch', ...(this.buffered ? ['--buffer'] : [])], {
+      env: hugePagesEnv(),
+    });
     this.child = child;
     // A write to a process that died is reported by its exit; the pipe error itself is not news.
     child.proc.stdin.on('error', () => {});

@@ -1,4 +1,4 @@
-import type { GitPlace } from '../../git/run.js';
+import { type GitPlace, hugePagesEnv } from '../../git/run.js';
 import { ReadAhead } from './read-ahead.js';
 import { type GitChild, spawnGit } from './spawn.js';
 
@@ -85,7 +85,7 @@ export class RawWalk {
     // Fully buffered output: writing to a pipe, git otherwise flushes after every commit (one
     // small write, and one wake-up of this thread, per commit: 12,000 on a 12,000-commit walk).
     // This walk is read to its end, never answered record by record, so nothing waits on a flush.
-    this.child = spawnGit(place, args, { env: { GIT_FLUSH: '0' } });
+    this.child = spawnGit(place, args, { env: { GIT_FLUSH: '0', ...hugePagesEnv() } });
     this.child.proc.stdin.end();
     this.chunks = new ReadAhead(chunksOf(this.child.proc.stdout), readAhead);
   }
