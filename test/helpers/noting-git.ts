@@ -27,13 +27,7 @@ export async function withNotingGit(vars: string[], body: () => Promise<void>): 
       mode: 0o755,
     },
   );
-  const saved = process.env.PATH;
-  process.env.PATH = `${dir}:${saved}`;
-  try {
-    await body();
-  } finally {
-    process.env.PATH = saved;
-  }
+  await withFirstOnPath(dir, body);
   const calls = readFileSync(log, 'utf8')
     .split('\n')
     .filter(Boolean)
@@ -43,4 +37,15 @@ export async function withNotingGit(vars: string[], body: () => Promise<void>): 
     });
   rmSync(dir, { recursive: true, force: true });
   return calls;
+}
+
+/** Runs `body` with `dir` first on PATH (a git of the test's own there is the one run). */
+export async function withFirstOnPath(dir: string, body: () => Promise<void>): Promise<void> {
+  const saved = process.env.PATH;
+  process.env.PATH = `${dir}:${saved}`;
+  try {
+    await body();
+  } finally {
+    process.env.PATH = saved;
+  }
 }

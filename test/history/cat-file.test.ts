@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlobReader } from '../../src/sources/history/cat-file.js';
-import { withNotingGit } from '../helpers/noting-git.js';
+import { withFirstOnPath, withNotingGit } from '../helpers/noting-git.js';
 import { tempDir } from '../helpers/repo.js';
 import { World } from './world.js';
 
@@ -62,13 +62,7 @@ describe('BlobReader: a conversation with git that stops making sense ends, it n
     const out = join(dir, 'reply');
     writeFileSync(out, reply);
     writeFileSync(join(dir, 'git'), `#!/bin/sh\ncat '${out}'\ncat >/dev/null\n`, { mode: 0o755 });
-    const saved = process.env.PATH;
-    process.env.PATH = `${dir}:${saved}`;
-    try {
-      await body();
-    } finally {
-      process.env.PATH = saved;
-    }
+    await withFirstOnPath(dir, body);
   }
 
   const a = 'a'.repeat(40);
