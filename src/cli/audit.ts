@@ -22,7 +22,7 @@ import { exitCodeForReport } from './exit.js';
 import type { CliIO } from './io.js';
 import { progressReporter } from './progress.js';
 import { emit, render, tableView } from './render.js';
-import { settingsFrom } from './settings.js';
+import { addOriginOwner, settingsFrom } from './settings.js';
 
 /** What to read besides (or instead of) the working tree, as the flags ask. */
 interface Plan {
@@ -107,6 +107,8 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
   const s = settingsFrom(args, io, root);
   const baseline = typeof args.baseline === 'string' ? loadBaseline(resolve(io.cwd, args.baseline)) : undefined;
   const p = await plan(args, io, root, s.config);
+  // Asked once git's walk (if any) has started; the audit waits for it before judging.
+  const owner = root ? addOriginOwner(s.config, root) : undefined;
   if (p.nothing) io.stderr(`tokenscope: ${p.nothing}\n`);
 
   const progress = progressReporter(s.showProgress, io.drawProgress ?? io.stderr);
@@ -125,6 +127,7 @@ export async function runAudit(args: Record<string, unknown>, io: CliIO): Promis
         ...(io.clients ? { clients: io.clients } : {}),
         ...(io.fetchImpl ? { fetchImpl: io.fetchImpl } : {}),
         progress: progress.update,
+        ...(owner ? { settled: owner } : {}),
       });
   progress.done();
 

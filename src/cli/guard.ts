@@ -10,7 +10,7 @@ import { applyHookInstall, planHookInstall } from '../guard/install.js';
 import { HOOK_AGENTS, type HookAgent, MAX_HOOK_INPUT, runHook } from '../guard/run-hook.js';
 import { buildReport } from '../report/model.js';
 import type { CliIO } from './io.js';
-import { settingsFrom } from './settings.js';
+import { addOriginOwner, settingsFrom } from './settings.js';
 
 function directory(io: CliIO, path: unknown): string {
   const root = resolve(io.cwd, String(path ?? '.'));
@@ -45,6 +45,7 @@ export async function runFence(args: Record<string, unknown>, io: CliIO): Promis
   const s = settingsFrom(args, io, root);
   const result = await audit({
     root,
+    settled: addOriginOwner(s.config, root),
     config: s.config,
     sources: [],
     refiners: [],

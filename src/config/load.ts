@@ -207,6 +207,9 @@ export function parseConfig(file: string | undefined, text: string): Config {
       ...DEFAULT_POLICY,
       ...raw.policy,
       severities: { ...DEFAULT_POLICY.severities, ...raw.policy?.severities },
+      // A run adds whose code it scans: its own list, never the defaults' (an org scan audits
+      // many repositories in one process, and each would inherit the owners before it).
+      scannedOwners: [...(raw.policy?.scannedOwners ?? DEFAULT_POLICY.scannedOwners)],
     },
   };
 }

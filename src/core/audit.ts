@@ -37,6 +37,8 @@ export interface AuditOptions {
    * credentials are not sent to their provider again.
    */
   cachedInspections?: Map<string, Inspection>;
+  /** What the caller is still finding out that judging needs (whose code this is): awaited before inspection. */
+  settled?: Promise<void>;
 }
 
 export interface AuditResult {
@@ -125,6 +127,7 @@ async function inspectAndAssess(
   stats: AuditResult['stats'],
 ): Promise<AuditResult> {
   const { config } = opts;
+  await opts.settled;
   for (const r of opts.refiners ?? []) notes.push(...(r.notes?.() ?? []));
   stats.suppressed = allow.suppressed;
   const providers = providersById();

@@ -188,14 +188,3 @@ export async function git(place: GitPlace | undefined, args: string[], opts: Git
   });
   return stdout;
 }
-
-/** The synchronous form, for the one caller that cannot wait (settings read at start-up). */
-export function gitSync(place: GitPlace, args: string[]): string {
-  return execFileSync('git', gitArgv(place, args), {
-    env: gitEnv(),
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-    timeout: ONE_SHOT_TIMEOUT_MS,
-    killSignal: 'SIGKILL',
-  });
-}

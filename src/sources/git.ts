@@ -1,6 +1,6 @@
 import { dirname, relative, sep } from 'node:path';
 import { blockingGitFile } from '../git/hazards.js';
-import { type GitPlace, git as runGit, gitSync } from '../git/run.js';
+import { type GitPlace, git as runGit } from '../git/run.js';
 
 /** Runs git (through the runner that neutralises the repository's config); rejects with git's stderr. */
 export async function git(place: GitPlace, args: string[]): Promise<string> {
@@ -11,9 +11,9 @@ export async function git(place: GitPlace, args: string[]): Promise<string> {
  * The owner (org or user) of the GitHub-style repository `dir` belongs to, from its origin remote
  * (`git@host:OWNER/REPO.git`, `https://host/OWNER/REPO`), or undefined.
  */
-export function originOwner(dir: string): string | undefined {
+export async function originOwner(dir: string): Promise<string | undefined> {
   try {
-    const url = gitSync(dir, ['remote', 'get-url', 'origin']).trim();
+    const url = (await runGit(dir, ['remote', 'get-url', 'origin'])).trim();
     return /[:/]([A-Za-z0-9][A-Za-z0-9-]{0,38})\/[^/]+?(?:\.git)?\/?$/.exec(url)?.[1];
   } catch {
     return undefined;

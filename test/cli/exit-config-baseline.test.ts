@@ -178,10 +178,26 @@ describe('whose code is scanned', () => {
     const { originOwner } = await import('../../src/sources/git.js');
     const { git: g } = await import('../helpers/repo.js');
     const root = gitRepo({ 'a.txt': 'x\n' }, ['a.txt']);
-    expect(originOwner(root)).toBeUndefined();
+    expect(await originOwner(root)).toBeUndefined();
     g(root, 'remote', 'add', 'origin', 'git@github.com:acme-corp/app.git');
-    expect(originOwner(root)).toBe('acme-corp');
+    expect(await originOwner(root)).toBe('acme-corp');
     g(root, 'remote', 'set-url', 'origin', 'https://ghe.example.test/platform/infra');
-    expect(originOwner(root)).toBe('platform');
+    expect(await originOwner(root)).toBe('platform');
+  });
+
+  it('the origin owner joins the scanned owners, once, beside GITHUB_REPOSITORY', async () => {
+    const { addOriginOwner, settingsFrom } = await import('../../src/cli/settings.js');
+    const { git: g } = await import('../helpers/repo.js');
+    const root = gitRepo({ 'a.txt': 'x\n' }, ['a.txt']);
+    g(root, 'remote', 'add', 'origin', 'git@github.com:acme-corp/app.git');
+    const io = { cwd: root, env: { GITHUB_REPOSITORY: 'acme-corp/app' }, stdout: () => {}, stderr: () => {} };
+    const s = settingsFrom({}, io as never, root);
+    expect(s.config.policy.scannedOwners).toEqual(['acme-corp']);
+    await addOriginOwner(s.config, root);
+    expect(s.config.policy.scannedOwners).toEqual(['acme-corp']);
+    const other = settingsFrom({}, { ...io, env: {} } as never, root);
+    expect(other.config.policy.scannedOwners).toEqual([]);
+    await addOriginOwner(other.config, root);
+    expect(other.config.policy.scannedOwners).toEqual(['acme-corp']);
   });
 });

@@ -131,3 +131,26 @@ describe('custom rules are untrusted on every source, not only files', () => {
     expect(notes).toMatch(/rule slow-rule stopped on history\.txt: over its 1000 ms budget/);
   });
 });
+
+describe('what the caller is still finding out', () => {
+  it('is awaited before anything is judged: the audit does not end before it settles', async () => {
+    const root = tempDir();
+    writeFiles(root, { 'a.env': `T=${githubToken()}\n` });
+    const config = loadConfig(undefined);
+    let release!: () => void;
+    const settled = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let ended = false;
+    const run = audit({ root, config, threads: 1, offline: true, endpoints: {}, settled }).then((r) => {
+      ended = true;
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(ended).toBe(false);
+    config.policy.scannedOwners.push('acme');
+    release();
+    const result = await run;
+    expect(result.findings).toHaveLength(1);
+  });
+});
