@@ -13,6 +13,13 @@ if (argv.length === 2 && argv[0] === 'hook' && (argv[1] === 'claude-code' || arg
 } else {
   // An audit scans on worker threads: they boot and build their detector while the command line
   // loads (src/scan/prestart.ts says why); a run that turns out not to need them exits regardless.
+  // Likewise git's history walk, first, when the command line asks for it plainly
+  // (src/sources/history/early-walk.ts says when and why).
+  if (argv[0] === 'audit' && argv.includes('--history')) {
+    const early = await import('../build/bundle/early-walk.js');
+    const dir = early.plainHistoryAudit(argv, process.cwd());
+    if (dir) await early.earlyWalk.start(dir);
+  }
   if (argv[0] === 'audit') (await import('../build/bundle/prestart.js')).prestartScanThreads();
   await cli();
 }

@@ -14,6 +14,8 @@ await bundle({
     'scan-worker': 'src/scan/worker.ts',
     // Loaded by bin/tokenscope.js before the CLI, for an audit: its scanning threads start first.
     prestart: 'src/scan/prestart.ts',
+    // Loaded by bin/tokenscope.js for `audit ... --history`: git's walk starts before the CLI loads.
+    'early-walk': 'src/sources/history/early-walk.ts',
     // Loaded first by bin/tokenscope.js: V8's tiering flag, before the rest (src/core/tiering.ts).
     tiering: 'src/core/tiering.ts',
     'guard-worker': 'src/detect/guard-worker.ts',

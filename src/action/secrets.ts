@@ -7,7 +7,7 @@ import { splitUserinfo } from '../core/userinfo.js';
 import { shannonEntropy } from '../detect/entropy.js';
 import { HistoryScan } from '../sources/history/history.js';
 import { planRange } from '../sources/history/range.js';
-import { allRevs } from '../sources/history/repo.js';
+import { allRevs } from '../sources/history/revs.js';
 import type { ScanTarget } from './event.js';
 import { defaultThreads } from '../scan/prestart.js';
 

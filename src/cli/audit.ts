@@ -11,7 +11,9 @@ import { buildReport } from '../report/model.js';
 import { envSource } from '../sources/env.js';
 import { HistoryScan } from '../sources/history/history.js';
 import { planRange } from '../sources/history/range.js';
-import { allRevs, requireRepo, resolveCommit } from '../sources/history/repo.js';
+import { requireRepo, resolveCommit } from '../sources/history/repo.js';
+import { earlyWalk } from '../sources/history/early-walk.js';
+import { allRevs } from '../sources/history/revs.js';
 import { stagedSource } from '../sources/history/staged.js';
 import { homeSource } from '../sources/home/home.js';
 import { skipGlobsFor } from '../sources/skip.js';
@@ -70,7 +72,7 @@ async function plan(args: Record<string, unknown>, io: CliIO, root: string | und
     // Both at once (the stash list is empty outside a repository): git's walk starts sooner.
     const [, all] = await Promise.all([
       requireRepo(root, typeof args.branch === 'string' && !args.history ? '--branch' : '--history'),
-      allRevs(root),
+      earlyWalk.revsFor(root) ?? allRevs(root),
     ]);
     let revs = all;
     let head = 'HEAD';

@@ -3,15 +3,10 @@ import type { CredentialRefiner, ScanOutcome, Source, SourceFragment } from '../
 import type { Candidate, Credential, Location, RiskSignal } from '../../core/types.js';
 import type { GitPlace } from '../../git/run.js';
 import { ancestorsAmong } from './ancestors.js';
-import { type Change, NULL_OID, type RawWalk, walkChanges } from './log-walk.js';
+import { earlyWalk } from './early-walk.js';
+import { type Change, NULL_OID, type RawWalk, historyWalk } from './log-walk.js';
 import { skipMatcher } from './skip.js';
 import { treeEntries } from './tree.js';
-
-/**
- * Chunks of git's walk read ahead of the scan at most (up to 64 KiB each, held as raw bytes:
- * about 80,000 changes, 16 MiB outside the JavaScript heap).
- */
-const READ_AHEAD = 256;
 
 export interface HistoryOptions {
   /** A directory inside the repository, or an explicit git directory (a bare mirror). */
@@ -116,7 +111,8 @@ export class HistoryScan implements CredentialRefiner, Source {
   }
 
   private started(): RawWalk {
-    this.walk ??= walkChanges(this.opts.cwd, this.opts.revs, READ_AHEAD);
+    // A walk the command line started before it loaded (early-walk.ts) is taken when it is this one.
+    this.walk ??= earlyWalk.take(this.opts.cwd, this.opts.revs) ?? historyWalk(this.opts.cwd, this.opts.revs);
     return this.walk;
   }
 

@@ -56,16 +56,4 @@ export async function mergeBase(dir: string, a: string, b: string): Promise<stri
   }
 }
 
-/** Every ref's tips plus every stash entry (only the newest stash is a ref; the rest live in its reflog). */
-export async function allRevs(dir: string): Promise<string[]> {
-  const revs = ['--all'];
-  try {
-    const stashes = (await git(dir, ['log', '-g', '--format=%H', 'refs/stash', '--'])).split('\n').filter(Boolean);
-    revs.push(...stashes.slice(1));
-  } catch {
-    // No stash.
-  }
-  return revs;
-}
-
 export const FETCH_FIX = 'fetch the full history (actions/checkout: `fetch-depth: 0`, or `git fetch --unshallow`)';
