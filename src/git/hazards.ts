@@ -10,7 +10,7 @@ const blocking = (d: Dirent) => d.isFIFO() || d.isSocket() || d.isCharacterDevic
  * The git directory git would use for `dir`: the nearest `.git` at or above it (a folder, or a
  * file saying `gitdir: PATH`, as worktrees and submodules have). Undefined when there is none.
  */
-function gitDirFor(dir: string): string | undefined {
+export function gitDirFor(dir: string): string | undefined {
   for (let d = resolve(dir); ; d = dirname(d)) {
     const candidate = join(d, '.git');
     try {
