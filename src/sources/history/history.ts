@@ -169,6 +169,9 @@ export class HistoryScan implements CredentialRefiner, Source {
   private ahead: { atHead: Promise<Set<string>>; onHead: Promise<Set<string>> } | undefined;
 
   private lookAhead(): void {
+    // Nothing found so far (most histories): afterMerge likely asks git nothing, and if a last
+    // blob does hold a candidate it asks then. Two git processes are not started for nothing.
+    if (this.replaced.size === 0) return;
     const blobs = new Set([...this.replaced.keys(), ...this.unsettled.keys()]);
     const commits = new Set<string>();
     for (const list of [...this.replaced.values(), ...this.unsettled.values()])
