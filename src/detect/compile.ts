@@ -318,9 +318,9 @@ export function keywordPrecede(spec: RuleSpec): KeywordPrecede | undefined {
   const after = opened.rest.slice(cls.length + run![0].length);
   if (!literalForms(opened.keyword).some((f) => after.startsWith(f))) return undefined;
   const allowed = classTable(cls);
-  // `\b` before the run is a boundary as the table says only when every byte the run allows is a
-  // word character.
-  if (opened.open === '\\b')
-    for (let b = 0; b < 128; b++) if (allowed[b] && !/\w/.test(String.fromCharCode(b))) return undefined;
-  return { allowed, count, before: boundaryTable(opened.before) };
+  const before = boundaryTable(opened.before);
+  // `\b` before the run is a boundary as its table says only when every byte the run allows is a
+  // word character (one the table names).
+  if (opened.open === '\\b' && allowed.some((a, b) => a === 1 && before[b] !== 1)) return undefined;
+  return { allowed, count, before };
 }

@@ -341,7 +341,7 @@ export class Detector {
           offsets.length > 0 && ((r.spec.keywordScope === 'line' && !r.contextRe) || r.windowLines !== undefined);
         let own = offsets;
         if (lineScoped && (r.notBefore || r.follow || r.precede)) {
-          // Hits inside a longer word, or not followed by what the regex needs, cannot start its match.
+          // Hits inside a longer word, or without what the regex needs before or after them, cannot be its match's.
           own = offsets.filter((end) => mayStartMatch(r, bytes, end));
           if (own.length === 0) continue;
         }
