@@ -1,4 +1,13 @@
-import { type ChildProcessWithoutNullStreams, execFile, execFileSync, spawn } from 'node:child_process';
+import {
+  type ChildProcess,
+  type ChildProcessByStdio,
+  type ChildProcessWithoutNullStreams,
+  execFile,
+  execFileSync,
+  spawn,
+} from 'node:child_process';
+import type { Socket } from 'node:net';
+import type { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 
 /**
@@ -141,8 +150,8 @@ export function adoptSafeDirectories(dirs: string[]): void {
 }
 
 /** A git child process whose stderr is kept (the first few KB) for a one-line error message. */
-export interface GitChild {
-  proc: ChildProcessWithoutNullStreams;
+export interface GitChild<P extends ChildProcess = ChildProcessWithoutNullStreams> {
+  proc: P;
   /** Resolves with the exit code once the process has ended (never rejects). */
   exited: Promise<number>;
   /** git's own complaint: the first `fatal:` or `error:` line it wrote, else its first line. */
@@ -150,7 +159,20 @@ export interface GitChild {
 }
 
 export function spawnGit(place: GitPlace, args: string[], opts: GitCallOptions = {}): GitChild {
-  const proc = spawn('git', gitArgv(place, args), { env: gitEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] });
+  return watched(spawn('git', gitArgv(place, args), { env: gitEnv(opts), stdio: ['pipe', 'pipe', 'pipe'] }));
+}
+
+/** As spawnGit, but git writes its output into `stdout` (one end of a socket pair, see stdout-socket.ts). */
+export function spawnGitInto(
+  place: GitPlace,
+  args: string[],
+  stdout: Socket,
+  opts: GitCallOptions = {},
+): GitChild<ChildProcessByStdio<Writable, null, Readable>> {
+  return watched(spawn('git', gitArgv(place, args), { env: gitEnv(opts), stdio: ['pipe', stdout, 'pipe'] }));
+}
+
+function watched<P extends ChildProcess & { stderr: Readable }>(proc: P): GitChild<P> {
   let stderr = '';
   proc.stderr.setEncoding('utf8');
   proc.stderr.on('data', (s: string) => {

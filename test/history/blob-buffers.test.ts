@@ -38,7 +38,10 @@ describe('BlobBuffers: reused buffers for blobs that span several chunks', () =>
   });
 });
 
-describe('BlobReader: contents that span several of git output chunks', () => {
+describe.each([
+  ['from a socket', true],
+  ['from a pipe', false],
+] as const)('BlobReader (%s): contents that span several of git output chunks', (_, socket) => {
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
   /** Files from 1 byte to 1.5 MB, distinct bytes each (a reused buffer with stale bytes would show). */
@@ -58,7 +61,7 @@ describe('BlobReader: contents that span several of git output chunks', () => {
     w.commit('files', contents);
     const names = Object.keys(contents);
     const oids = names.map((n) => w.git('rev-parse', `HEAD:${n}`));
-    const reader = new BlobReader(w.root, 10 * 1024 * 1024);
+    const reader = new BlobReader(w.root, 10 * 1024 * 1024, true, socket);
     // Twice over: the second round reads into buffers the first round handed back.
     await reader.requestMany([...oids, ...oids]);
     reader.end();

@@ -1,6 +1,25 @@
-import { type GitPlace, hugePagesEnv } from '../../git/run.js';
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { type GitPlace, hugePagesEnv, spawnGitInto } from '../../git/run.js';
+import { type SocketStdout, socketStdout } from '../../git/stdout-socket.js';
 import { BlobBuffers } from './blob-buffers.js';
 import { type GitChild, spawnGit } from './spawn.js';
+
+/** Either process shape: stdout piped here, or written into a socket read here. */
+type GitProc = ChildProcessByStdio<Writable, Readable | null, Readable>;
+
+/** An answer being read: `left` counts the content and its trailing newline; `into` is where a content spanning several chunks is assembled (none when it is read past or lies in one). */
+interface Body {
+  oid: string;
+  type: string;
+  size: number;
+  left: number;
+  keep: boolean;
+  into?: Buffer;
+}
+
+/** Below this a copied content comes from Node's shared buffer pool (which serves allocations under 4 KB). */
+const SMALL_COPY = 4096;
 
 /** One answer of `git cat-file --batch`, in request order. */
 export type BlobAnswer =
@@ -35,9 +54,14 @@ const HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (blob|tree|commit|tag) (\d{1,15})$/
  * still pending is answered `unreadable`, so the consumer always ends.
  */
 export class BlobReader {
-  private child!: GitChild;
+  /** The running process; undefined while one is being started. */
+  private child: GitChild<GitProc> | undefined;
+  /** Settles once the process being started has been (or will never be) spawned. */
+  private starting: Promise<void> = Promise.resolve();
   /** Ids sent to the current process and not answered yet, oldest first. */
   private inFlight: string[] = [];
+  /** Ids taken while no process was running: sent once one is. */
+  private unsent: string[] = [];
   private ended = false;
   private finished = false;
   private answers: BlobAnswer[] = [];
@@ -47,19 +71,25 @@ export class BlobReader {
   private restarts = 0;
   /** Set when git's answers stopped making sense: every request from then on is answered with it. */
   private broken: string | undefined;
-  /** Contents that span several output chunks are assembled in reused buffers. */
+  /** Contents that span several output chunks (or come in a reused read buffer) are kept in reused buffers. */
   private readonly buffers = new BlobBuffers();
+  /** The parser's place in git's output: a header line being assembled, or an answer's content. */
+  private header: Buffer | undefined;
+  private body: Body | undefined;
 
   /**
    * @param buffered `--buffer`: fastest for a stream of requests, but git holds answers until its
    *   buffer fills or input ends; a reader asked one object at a time (BlobLookup) needs it off.
+   * @param socket read git's output from a socket into one reused buffer (see stdout-socket.ts);
+   *   off, or where no socket can be made, it is read as a stream from a pipe.
    */
   constructor(
     private readonly place: GitPlace,
     private readonly maxBytes: number,
     private readonly buffered = true,
+    private readonly socket = true,
   ) {
-    this.start();
+    this.begin();
   }
 
   /** Sends one id; resolves when git's input pipe can take more. */
@@ -77,6 +107,10 @@ export class BlobReader {
     this.inFlight.push(...oids);
     // Answered, in its turn, when the stopped process's exit is handled.
     if (this.broken !== undefined) return;
+    if (!this.child) {
+      this.unsent.push(...oids);
+      return this.starting;
+    }
     const stdin = this.child.proc.stdin;
     if (stdin.write(`${oids.join('\n')}\n`)) return;
     await new Promise<void>((resolve) => {
@@ -93,7 +127,7 @@ export class BlobReader {
   /** No more requests: the answers end after the last one. */
   end(): void {
     this.ended = true;
-    this.child.proc.stdin.end();
+    this.child?.proc.stdin.end();
   }
 
   /**
@@ -101,14 +135,16 @@ export class BlobReader {
    * requests are dropped. Resolves once git has exited and been waited for: a thread that ends
    * before then leaves it behind as a zombie process until tokenscope exits.
    */
-  close(): Promise<void> {
+  async close(): Promise<void> {
     this.ended = true;
     this.finished = true;
     this.inFlight = [];
-    this.child.proc.kill();
+    this.unsent = [];
+    this.child?.proc.kill();
     this.poke('reader');
     this.poke('parser');
-    return this.child.exited.then(() => undefined);
+    await this.starting;
+    await this.child?.exited;
   }
 
   get closed(): boolean {
@@ -146,18 +182,49 @@ export class BlobReader {
     this.poke('reader');
   }
 
-  private start(): void {
-    const child = spawnGit(this.place, ['cat-file', '--batch', ...(this.buffered ? ['--buffer'] : [])], {
-      env: hugePagesEnv(),
-    });
+  /** The consumer is behind: parsing waits, so git waits. */
+  private get full(): boolean {
+    return this.answers.length >= MAX_QUEUED || this.queuedBytes > MAX_QUEUED_BYTES;
+  }
+
+  private async start(): Promise<void> {
+    this.child = undefined;
+    this.header = undefined;
+    this.body = undefined;
+    const args = ['cat-file', '--batch', ...(this.buffered ? ['--buffer'] : [])];
+    const opts = { env: hugePagesEnv() };
+    let child: GitChild<GitProc>;
+    let parsed: Promise<void>;
+    // Data comes only once git runs, so both are set by then.
+    let out: SocketStdout | undefined;
+    if (this.socket) out = await socketStdout((chunk): boolean => this.onSocketData(child, out!, chunk));
+    if (this.finished) {
+      out?.destroy();
+      return;
+    }
+    if (out) {
+      child = spawnGitInto(this.place, args, out.childEnd, opts);
+      out.handedOver();
+      parsed = out.ended;
+      // Killed (closed, or stopped on nonsense): whatever git still has to say is not read.
+      void child.exited.then(() => {
+        if (this.finished || this.broken !== undefined) out.destroy();
+      });
+    } else {
+      const piped = spawnGit(this.place, args, opts);
+      child = piped;
+      parsed = this.parseStream(piped).catch(() => {});
+    }
     this.child = child;
     // A write to a process that died is reported by its exit; the pipe error itself is not news.
     child.proc.stdin.on('error', () => {});
-    const parsed = this.parse(child).catch(() => {});
     Promise.all([parsed, child.exited]).then(([, code]) => this.onExit(child, code));
+    if (this.unsent.length > 0) child.proc.stdin.write(`${this.unsent.join('\n')}\n`);
+    this.unsent = [];
+    if (this.ended) child.proc.stdin.end();
   }
 
-  private onExit(child: GitChild, code: number): void {
+  private onExit(child: GitChild<GitProc>, code: number): void {
     if (child !== this.child || this.finished) return;
     if (this.broken !== undefined) {
       for (const oid of this.inFlight.splice(0)) this.push({ oid, kind: 'unreadable', reason: this.broken });
@@ -182,92 +249,126 @@ export class BlobReader {
       this.poke('reader');
       return;
     }
-    this.start();
-    for (const oid of rest) {
-      this.inFlight.push(oid);
-      this.child.proc.stdin.write(`${oid}\n`);
-    }
-    if (this.ended) this.child.proc.stdin.end();
+    this.inFlight.push(...rest);
+    this.unsent.push(...rest);
+    this.begin();
+  }
+
+  /** Starts a process; one that cannot be started answers every request, now and later, unreadable. */
+  private begin(): void {
+    this.starting = this.start().catch(() => {
+      this.broken = 'git cat-file could not be started';
+      for (const oid of this.inFlight.splice(0)) this.push({ oid, kind: 'unreadable', reason: this.broken });
+      this.unsent = [];
+      this.finished = true;
+      this.poke('reader');
+    });
   }
 
   /** Never guess where the next answer starts: stop, and say so for every pending id. */
-  private stop(child: GitChild): void {
+  private stop(child: GitChild<GitProc>): void {
     this.broken = 'git cat-file gave an answer that could not be parsed';
     child.proc.kill();
   }
 
-  /** The byte-stream parser: a header line `<oid> <type> <size>`, then `size` bytes and a newline. */
-  private async parse(child: GitChild): Promise<void> {
-    let header: Buffer | undefined;
-    /**
-     * The answer being read: `left` counts the content and its trailing newline; `into` is where
-     * a content spanning several chunks is assembled (none when it is read past or lies in one).
-     */
-    let body: { oid: string; type: string; size: number; left: number; keep: boolean; into?: Buffer } | undefined;
+  /** git's output read as a stream: each chunk is a fresh buffer, so a content may be a view of it. */
+  private async parseStream(child: GitChild): Promise<void> {
     for await (const chunk of child.proc.stdout as AsyncIterable<Buffer>) {
-      let buf: Buffer = chunk;
-      while (buf.length > 0) {
-        if (body) {
-          const take = Math.min(body.left, buf.length);
-          const { oid, type, size, keep } = body;
-          const filled = size + 1 - body.left;
-          if (keep && !body.into && take === body.left) {
-            // The whole content in this chunk (most blobs): a view of it, not a copy.
-            body = undefined;
-            this.inFlight.shift();
-            this.push({ oid, kind: 'blob', size, content: buf.subarray(0, size) });
-            buf = buf.subarray(take);
-            continue;
-          }
-          if (keep) {
-            body.into ??= this.buffers.take(size);
-            // The trailing newline is not content.
-            if (filled < size) buf.copy(body.into, filled, 0, Math.min(take, size - filled));
-          }
-          body.left -= take;
-          buf = buf.subarray(take);
-          if (body.left > 0) continue;
-          const into = body.into;
-          body = undefined;
-          this.inFlight.shift();
-          if (type !== 'blob') this.push({ oid, kind: 'not-a-blob', reason: `a ${type}, not a blob` });
-          else if (into) this.push({ oid, kind: 'blob', size, content: into, release: () => this.buffers.give(into) });
-          else this.push({ oid, kind: 'oversize', size });
-          continue;
-        }
-        const nl = buf.indexOf(10);
-        if (nl < 0) {
-          header = header ? Buffer.concat([header, buf]) : Buffer.from(buf);
-          if (header.length > MAX_HEADER) return this.stop(child);
-          break;
-        }
-        const lineBuf = header ? Buffer.concat([header, buf.subarray(0, nl)]) : buf.subarray(0, nl);
-        header = undefined;
-        buf = buf.subarray(nl + 1);
-        const line = lineBuf.toString('latin1');
-        const expected = this.inFlight[0];
-        if (expected !== undefined && (line === `${expected} missing` || line === `${expected} ambiguous`)) {
-          this.inFlight.shift();
-          this.push({
-            oid: expected,
-            kind: 'missing',
-            reason: line.endsWith('missing') ? 'missing or corrupt object' : 'ambiguous object name',
-          });
-          continue;
-        }
-        const m = HEADER.exec(line);
-        if (!m || m[1] !== expected) return this.stop(child);
-        const type = m[2]!;
-        const size = Number(m[3]);
-        body = { oid: m[1]!, type, size, left: size + 1, keep: type === 'blob' && size <= this.maxBytes };
-      }
-      // Backpressure: while the consumer is behind, stop reading, so git stops writing.
-      while (!this.finished && (this.answers.length >= MAX_QUEUED || this.queuedBytes > MAX_QUEUED_BYTES)) {
+      if (!this.feed(chunk, true)) return this.stop(child);
+      while (!this.finished && this.full) {
         await new Promise<void>((resolve) => {
           this.wakeParser = resolve;
         });
       }
     }
+  }
+
+  /** git's output read from a socket into one reused buffer: every content kept is copied out. */
+  private onSocketData(child: GitChild<GitProc>, out: SocketStdout, chunk: Buffer): boolean {
+    if (this.finished || this.broken !== undefined) return true;
+    if (!this.feed(chunk, false)) {
+      this.stop(child);
+      return true;
+    }
+    if (!this.full) return true;
+    this.wakeParser = () => out.resume();
+    return false;
+  }
+
+  /**
+   * The byte-stream parser: a header line `<oid> <type> <size>`, then `size` bytes and a newline.
+   * `fresh`: the chunk is never written again, so a content lying whole in it is kept as a view.
+   * False when the output does not parse.
+   */
+  private feed(chunk: Buffer, fresh: boolean): boolean {
+    let buf = chunk;
+    while (buf.length > 0) {
+      const body = this.body;
+      if (body) {
+        const take = Math.min(body.left, buf.length);
+        const { oid, type, size, keep } = body;
+        const filled = size + 1 - body.left;
+        if (keep && !body.into && take === body.left) {
+          // The whole content in this chunk (most blobs).
+          this.body = undefined;
+          this.inFlight.shift();
+          this.push(this.wholeBlob(oid, buf.subarray(0, size), fresh));
+          buf = buf.subarray(take);
+          continue;
+        }
+        if (keep) {
+          body.into ??= this.buffers.take(size);
+          // The trailing newline is not content.
+          if (filled < size) buf.copy(body.into, filled, 0, Math.min(take, size - filled));
+        }
+        body.left -= take;
+        buf = buf.subarray(take);
+        if (body.left > 0) continue;
+        const into = body.into;
+        this.body = undefined;
+        this.inFlight.shift();
+        if (type !== 'blob') this.push({ oid, kind: 'not-a-blob', reason: `a ${type}, not a blob` });
+        else if (into) this.push({ oid, kind: 'blob', size, content: into, release: () => this.buffers.give(into) });
+        else this.push({ oid, kind: 'oversize', size });
+        continue;
+      }
+      const nl = buf.indexOf(10);
+      if (nl < 0) {
+        this.header = this.header ? Buffer.concat([this.header, buf]) : Buffer.from(buf);
+        return this.header.length <= MAX_HEADER;
+      }
+      const lineBuf = this.header ? Buffer.concat([this.header, buf.subarray(0, nl)]) : buf.subarray(0, nl);
+      this.header = undefined;
+      buf = buf.subarray(nl + 1);
+      const line = lineBuf.toString('latin1');
+      const expected = this.inFlight[0];
+      if (expected !== undefined && (line === `${expected} missing` || line === `${expected} ambiguous`)) {
+        this.inFlight.shift();
+        this.push({
+          oid: expected,
+          kind: 'missing',
+          reason: line.endsWith('missing') ? 'missing or corrupt object' : 'ambiguous object name',
+        });
+        continue;
+      }
+      const m = HEADER.exec(line);
+      if (!m || m[1] !== expected) return false;
+      const type = m[2]!;
+      const size = Number(m[3]);
+      this.body = { oid: m[1]!, type, size, left: size + 1, keep: type === 'blob' && size <= this.maxBytes };
+    }
+    return true;
+  }
+
+  /** A content that lies whole in one chunk: a view of a fresh chunk, else a copy. */
+  private wholeBlob(oid: string, bytes: Buffer, fresh: boolean): BlobAnswer {
+    const size = bytes.length;
+    if (fresh) return { oid, kind: 'blob', size, content: bytes };
+    // Small copies come from Node's shared pool; larger ones from buffers handed back for reuse.
+    if (size < SMALL_COPY) return { oid, kind: 'blob', size, content: Buffer.from(bytes) };
+    const into = this.buffers.take(size);
+    bytes.copy(into);
+    return { oid, kind: 'blob', size, content: into, release: () => this.buffers.give(into) };
   }
 }
 
