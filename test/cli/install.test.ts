@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toolVersion } from '../../src/core/version.js';
 import { git, tempDir, writeFiles } from '../helpers/repo.js';
@@ -61,6 +61,22 @@ describe('a global install from the packed tarball', () => {
   }, 600_000);
 });
 
+/**
+ * The native SQLite module as its install script fetches it on a user's machine: a prebuilt
+ * binary (prebuild-install), here the one `npm ci` made, offered as a local prebuild. Offline,
+ * the script falls back to compiling SQLite from source, twice per hook install (the hook's
+ * `npm install`, then its global install), which took this test from seconds to over three minutes.
+ */
+function sqlitePrebuild(home: string): NodeJS.ProcessEnv {
+  const pkg = join(REPO, 'node_modules', 'better-sqlite3');
+  const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
+  const dir = join(home, 'prebuilds');
+  mkdirSync(dir);
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  execFileSync('tar', ['-czf', join(dir, name), '-C', pkg, 'build/Release/better_sqlite3.node']);
+  return { npm_config_better_sqlite3_local_prebuilds: dir };
+}
+
 const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
 const havePreCommit = preCommit.status === 0;
 if (!havePreCommit)
@@ -79,7 +95,7 @@ if (!havePreCommit)
       '.pre-commit-config.yaml': `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: tokenscope\n`,
       'README.md': 'hello\n',
     });
-    const env = { ...npmEnv, PRE_COMMIT_HOME: join(home, 'cache') };
+    const env = { ...npmEnv, PRE_COMMIT_HOME: join(home, 'cache'), ...sqlitePrebuild(home) };
     const install = run('pre-commit', ['install-hooks'], user, env);
     expect([install.code, install.stdout + install.stderr]).toEqual([0, expect.any(String)]);
 
