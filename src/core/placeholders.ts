@@ -23,6 +23,23 @@ const TEMPLATE = /\$\{|\{\{|\}\}|<[^<>]*>|%\(|%s|\$[A-Z_]{3,}/;
 const REPEATED = /(.)\1{7,}/;
 const SEQUENTIAL = /0123456789|abcdefghij|1234567890/i;
 
+/** Longer than any token: an encoded blob (a private key, a key file). */
+const LONG = 100;
+/** A placeholder word as a person types it: lower case, upper case, or capitalised. */
+const WRITTEN_WORDS = new RegExp(
+  [
+    ...new Set(
+      PLACEHOLDER_WORDS.filter((w) => w !== 'xxxx').flatMap((w) => [
+        w,
+        w.toUpperCase(),
+        w[0]!.toUpperCase() + w.slice(1),
+      ]),
+    ),
+  ]
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+
 export function isPlaceholder(secret: string): boolean {
   if (TEMPLATE.test(secret)) return true;
   if (secret.length > LONG) return isPlaceholderBlob(secret);
@@ -31,22 +48,12 @@ export function isPlaceholder(secret: string): boolean {
   return REPEATED.test(secret) || SEQUENTIAL.test(secret);
 }
 
-/** Longer than any token: an encoded blob (a private key, a key file). */
-const LONG = 100;
-/** A word as a person types it: lower case, upper case, or capitalised. */
-const WRITTEN_WORDS = new RegExp(
-  PLACEHOLDER_WORDS.filter((w) => w !== 'xxxx')
-    .flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)])
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-);
-
 /**
  * Base64 holds any short run of letters by chance, in mixed case: a 2048-bit RSA key's 1,600
- * characters hold "xxxx" in some case once in about 600 keys, and a real key was then dropped as a
- * placeholder. In a blob only what a person writes counts: a word in one case (example, EXAMPLE,
- * Example: once in about 200,000 keys by chance, nearly all of it "dummy"), a run of eight x, an ellipsis or stars. Runs like
- * AAAAAAAA and sequences are ordinary there.
+ * characters hold "xxxx" in some case once in about 600 keys, and a real key was then dropped as
+ * a placeholder. In a blob only what a person writes counts: a word in one case (example,
+ * EXAMPLE, Example: once in about 200,000 keys by chance, nearly all of it "dummy"), a run of
+ * eight x, an ellipsis or stars. Runs like AAAAAAAA and sequences are ordinary there.
  */
 function isPlaceholderBlob(blob: string): boolean {
   return WRITTEN_WORDS.test(blob) || /x{8,}|X{8,}/.test(blob);

@@ -60,7 +60,7 @@ export async function socketStdout(onData: (chunk: Buffer) => boolean): Promise<
     });
     const reader = net.connect({
       path,
-      onread: { buffer, callback: (n: number, buf: Uint8Array) => onData(Buffer.from(buf.buffer, buf.byteOffset, n)) },
+      onread: { buffer, callback: (n: number) => onData(buffer.subarray(0, n)) },
     });
     reader.on('end', ended).on('close', ended).on('error', ended);
     const childEnd = await Promise.race([accepted, new Promise<never>((_, reject) => reader.once('error', reject))]);

@@ -328,7 +328,7 @@ export class BlobReader {
         this.body = undefined;
         this.inFlight.shift();
         if (type !== 'blob') this.push({ oid, kind: 'not-a-blob', reason: `a ${type}, not a blob` });
-        else if (into) this.push({ oid, kind: 'blob', size, content: into, release: () => this.buffers.give(into) });
+        else if (into) this.push(this.reusable(oid, into));
         else this.push({ oid, kind: 'oversize', size });
         continue;
       }
@@ -368,7 +368,12 @@ export class BlobReader {
     if (size < SMALL_COPY) return { oid, kind: 'blob', size, content: Buffer.from(bytes) };
     const into = this.buffers.take(size);
     bytes.copy(into);
-    return { oid, kind: 'blob', size, content: into, release: () => this.buffers.give(into) };
+    return this.reusable(oid, into);
+  }
+
+  /** A content in one of this reader's buffers, handed back for reuse once it is scanned. */
+  private reusable(oid: string, into: Buffer): BlobAnswer {
+    return { oid, kind: 'blob', size: into.length, content: into, release: () => this.buffers.give(into) };
   }
 }
 
